@@ -1,0 +1,85 @@
+"""Command line: ``python -m portfolio_core summary|classify FILE ...``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import NoReturn
+
+import pandas as pd
+
+from .abc import classify_abc
+from .files import load_paths
+from .summary import summary_dict
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message}\n")
+
+
+def _cutoffs(args: argparse.Namespace) -> tuple[float, float]:
+    if not (0 < args.a < args.b <= 100):
+        raise ValueError(f"cut-offs must satisfy 0 < A < B <= 100 (got --a {args.a:g} --b {args.b:g})")
+    return args.a / 100, args.b / 100
+
+
+def _classified(args: argparse.Namespace) -> pd.DataFrame:
+    a, b = _cutoffs(args)
+    portfolio, _ = load_paths([args.file])
+    return classify_abc(portfolio.values(), a, b, rule=args.rule)
+
+
+def cmd_summary(args: argparse.Namespace) -> None:
+    """Print the class summary, as text or as JSON."""
+    result = summary_dict(_classified(args))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{result['clients']} clients, total revenue {result['total_revenue']:,.2f}")
+    for cls, row in result["classes"].items():
+        print(f"{cls}: {row['clients']:>6} clients  {row['revenue']:>16,.2f}  {row['revenue_share']:6.1%}")
+
+
+def cmd_classify(args: argparse.Namespace) -> None:
+    """Write one row per client with its class, as CSV."""
+    table = _classified(args).rename(columns={"abc_class": "class"})
+    table.index.name = "client"
+    out = args.out or sys.stdout
+    table.to_csv(out, columns=["rank", "value", "share", "cumulative_share", "class"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit status (2 for bad input, with one ``error:`` line)."""
+    parser = _Parser(prog="python -m portfolio_core", description="Client portfolio ABC analysis")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func, help_ in (
+        ("summary", cmd_summary, "print the A/B/C class summary"),
+        ("classify", cmd_classify, "write each client's class as CSV"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("file", help="CSV or .xlsx export (clients with revenue, or invoices/deals)")
+        p.add_argument("--a", type=float, default=80.0, help="A cut-off in percent (default 80)")
+        p.add_argument("--b", type=float, default=95.0, help="B cut-off in percent (default 95)")
+        p.add_argument(
+            "--rule",
+            choices=["before", "spreadsheet"],
+            default="before",
+            help="ABC rule: 'before' (default) or the spreadsheet convention",
+        )
+        p.set_defaults(func=func)
+    sub.choices["summary"].add_argument("--json", action="store_true", help="print JSON")
+    sub.choices["classify"].add_argument("--out", help="output CSV path (default: stdout)")
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except (ValueError, OSError) as exc:  # LoadError is a ValueError
+        message = " ".join(str(exc).split())
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Session state and URL: the loaded portfolio and the settings every page shares."""
+
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+from portfolio_core import Portfolio, demo_portfolio
+from portfolio_core.ingest import LoadReport
+
+DEFAULTS = {"a": 80, "b": 95, "rule": "before", "by": "revenue", "all": False}
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _demo(seed: int = 7) -> Portfolio:
+    return demo_portfolio(seed)
+
+
+def _int_param(name: str, low: int, high: int) -> int | None:
+    try:
+        value = int(float(st.query_params.get(name, "")))
+    except ValueError:
+        return None
+    return value if low <= value <= high else None
+
+
+def init_state() -> None:
+    """On a session's first run: load the demo and read the settings from the URL."""
+    ss = st.session_state
+    if "portfolio" not in ss:
+        set_portfolio(_demo(), None)
+    if "a" not in ss:
+        a = _int_param("a", 1, 99) or DEFAULTS["a"]
+        b = _int_param("b", 2, 100) or DEFAULTS["b"]
+        ss.a, ss.b = (a, b) if b > a else (a, min(100, a + 1))
+        ss.rule = st.query_params.get("rule", "before")
+        ss.rule = ss.rule if ss.rule in ("before", "spreadsheet") else "before"
+        ss.by = "margin" if st.query_params.get("by") == "margin" else "revenue"
+        ss.all = st.query_params.get("all") == "1"
+
+
+def set_portfolio(portfolio: Portfolio, report: LoadReport | None) -> None:
+    """Replace the loaded data; a new key invalidates every cached analysis."""
+    st.session_state.portfolio = portfolio
+    st.session_state.report = report
+    st.session_state.data_key = uuid.uuid4().hex
+
+
+def write_url() -> None:
+    """Mirror the settings in the URL (st.navigation drops the query string on page switch)."""
+    ss = st.session_state
+    params = {"a": str(ss.a), "b": str(ss.b)}
+    if ss.rule != "before":
+        params["rule"] = ss.rule
+    if ss.by != "revenue":
+        params["by"] = ss.by
+    if ss.all:
+        params["all"] = "1"
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
