@@ -7,11 +7,12 @@ from ui.state import init_state, write_url
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
 init_state()
 
-# url_path differs from each file name: a first visit to a deep link must run app.py,
-# not the page file on its own (Streamlit maps pages/<file> paths before st.navigation runs).
+# Page files end in "_page.py" and their url_path drops that suffix: a page's hash must never
+# equal the one Streamlit's old pages/ folder mode gives the file, or a first visit to a deep
+# link (and AppTest) would run the page file without this frame.
 PAGES = [
-    st.Page("pages/data.py", title="Data", icon=":material/upload_file:", default=True),
-    st.Page("pages/abc_analysis.py", title="ABC analysis", icon=":material/bar_chart:", url_path="abc"),
+    st.Page("pages/data_page.py", title="Data", icon=":material/upload_file:", url_path="data", default=True),
+    st.Page("pages/abc_page.py", title="ABC analysis", icon=":material/bar_chart:", url_path="abc"),
 ]
 page = st.navigation(PAGES)
 ss = st.session_state

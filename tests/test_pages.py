@@ -1,0 +1,78 @@
+"""Pages through app.py with AppTest: what a user sees on the demo data and after an upload."""
+
+import pytest
+
+PAGES = ["pages/data_page.py", "pages/abc_page.py"]
+SMALL_CSV = (
+    b"Client,Revenue\nAcme,500\nBeta,200\nGamma,100\nDelta,80\nEps,50\n"
+    b"Zeta,30\nEta,20\nTheta,10\nIota,6\nKappa,4\n"
+)
+
+
+def metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_demo(app, page):
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception
+    assert app.title[0].value  # each page says what it is
+    assert not app.error
+
+
+def test_abc_page_shows_class_counts_that_add_up_to_the_active_clients(app):
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    m = metrics(app)
+    counts = [int(m[f"{c} clients"].replace(",", "")) for c in "ABC"]
+    assert sum(counts) == 400  # the demo has 400 active clients; others are set aside
+    assert counts[0] < counts[2]  # a skewed portfolio: few A clients, many C
+
+
+def test_an_upload_replaces_the_demo(app):
+    app.run()
+    app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
+    assert not app.exception and not app.error
+    assert any("clients.csv" in h.value for h in app.subheader)
+    app.switch_page("pages/abc_page.py").run()
+    # by hand: before = 0, .5, .7, .8, .88, .93, .96, .98, .994, .996 -> A 3, B 3, C 4
+    assert metrics(app) == {"A clients": "3", "B clients": "3", "C clients": "4"}
+
+
+def test_a_failed_upload_keeps_the_data_loaded_before(app):
+    app.run()
+    app.get("file_uploader")[0].set_value(("broken.csv", b"Client,Revenue\n", "text/csv")).run()
+    assert not app.exception
+    assert app.error and "still in place" in app.error[0].value
+    assert any("Demo portfolio" in h.value for h in app.subheader)
+
+
+def test_moving_a_slider_changes_the_metrics_and_the_url(app):
+    app.run()
+    app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
+    app.switch_page("pages/abc_page.py").run()
+    app.slider(key="w_a").set_value(60).run()
+    # a = .6: before(100) = .7 is no longer < .6 -> A 2, B (.7, .8, .88, .93 < .95) 4, C 4
+    assert metrics(app) == {"A clients": "2", "B clients": "4", "C clients": "4"}
+    assert app.query_params["a"] == ["60"] or app.query_params["a"] == "60"
+
+
+def test_cutoffs_come_from_the_url_and_survive_a_page_switch(app):
+    app.query_params["a"] = "70"
+    app.query_params["b"] = "90"
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (70, 90)
+    app.switch_page("pages/data_page.py").run()
+    app.switch_page("pages/abc_page.py").run()
+    assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (70, 90)
+
+
+def test_b_stays_above_a(app):
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    app.slider(key="w_b").set_value(85).run()
+    app.slider(key="w_a").set_value(90).run()
+    assert app.slider(key="w_b").value > app.slider(key="w_a").value
