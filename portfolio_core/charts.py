@@ -51,7 +51,7 @@ def pareto_chart(
     rules = alt.Chart(cuts).mark_rule(strokeDash=[6, 4], color="#c0392b").encode(y="y:Q")
     texts = (
         alt.Chart(cuts)
-        .mark_text(align="right", baseline="bottom", dy=-3, color="#c0392b", fontSize=12)
-        .encode(y="y:Q", x=alt.datum(1.0), text="label:N")
+        .mark_text(align="left", baseline="bottom", dx=4, dy=-3, color="#c0392b", fontSize=12)
+        .encode(y="y:Q", x=alt.datum(0.0), text="label:N")
     )
     return alt.layer(area, line, rules, texts).properties(title=title, height=380)

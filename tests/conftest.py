@@ -7,6 +7,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+# Ten clients totalling 1000; by hand, before(v) = 0, .5, .7, .8, .88, .93, .96, .98, .99, .994,
+# so a=80 b=95 gives A 3 (500, 200, 100), B 3 (80, 50, 30), C 4.
+SMALL_CSV = (
+    b"Client,Revenue\nAcme,500\nBeta,200\nGamma,100\nDelta,80\nEps,50\n"
+    b"Zeta,30\nEta,20\nTheta,10\nIota,6\nKappa,4\n"
+)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

@@ -2,11 +2,9 @@
 
 import pytest
 
+from tests.conftest import SMALL_CSV
+
 PAGES = ["pages/data_page.py", "pages/abc_page.py"]
-SMALL_CSV = (
-    b"Client,Revenue\nAcme,500\nBeta,200\nGamma,100\nDelta,80\nEps,50\n"
-    b"Zeta,30\nEta,20\nTheta,10\nIota,6\nKappa,4\n"
-)
 
 
 def metrics(at) -> dict:

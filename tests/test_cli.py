@@ -1,0 +1,76 @@
+"""The command line: the JSON contract, the classify output, errors without tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT, SMALL_CSV
+
+CSV = SMALL_CSV.decode()
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "portfolio_core", *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+@pytest.fixture
+def small(tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def test_summary_json_has_exactly_the_published_keys(small):
+    result = cli("summary", str(small), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"clients", "total_revenue", "classes"} <= set(data)
+    assert data["clients"] == 10 and data["total_revenue"] == 1000.0
+    # before = 0, .5, .7 | .8, .88, .93 | .96, .98, .99, .996 -> 3 / 3 / 4 clients
+    assert {c: v["clients"] for c, v in data["classes"].items()} == {"A": 3, "B": 3, "C": 4}
+    assert data["classes"]["A"] == {"clients": 3, "revenue": 800.0, "revenue_share": 0.8}
+    assert data["classes"]["B"]["revenue"] == 160.0
+    assert data["classes"]["C"]["revenue_share"] == pytest.approx(0.04)
+
+
+def test_summary_cutoffs_move_clients(small):
+    data = json.loads(cli("summary", str(small), "--a", "60", "--b", "90", "--json").stdout)
+    # a=.6: A = 500, 200 (before .5); b=.9: B = 100, 80, 50 (before .7, .8, .88)
+    assert {c: v["clients"] for c, v in data["classes"].items()} == {"A": 2, "B": 3, "C": 5}
+
+
+def test_classify_writes_one_row_per_client_with_its_class(small, tmp_path):
+    out = tmp_path / "classes.csv"
+    assert cli("classify", str(small), "--out", str(out)).returncode == 0
+    table = pd.read_csv(out, dtype={"client": str})
+    assert len(table) == 10
+    assert table.set_index("client")["class"].to_dict()["Delta"] == "B"
+    assert table.set_index("client")["class"].to_dict()["Kappa"] == "C"
+
+
+@pytest.mark.parametrize(
+    "content, args, expected",
+    [
+        (None, ["summary", "missing.csv"], "cannot read"),
+        ("Client,Revenue\n", ["summary"], "no rows"),
+        ("Client,Revenue\nA,0\nB,-5\n", ["summary"], "No positive amount"),
+        ("Name,Colour\nA,red\n", ["summary"], "column"),
+        (CSV, ["summary", "--a", "95", "--b", "90"], "cut-offs"),
+    ],
+)
+def test_bad_input_gives_one_error_line_and_status_2(tmp_path, content, args, expected):
+    if content is not None:
+        path = tmp_path / "in.csv"
+        path.write_text(content, encoding="utf-8")
+        args = [args[0], str(path), *args[1:]]
+    result = cli(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
+    assert expected.lower() in lines[0].lower()
+    assert "Traceback" not in result.stderr
