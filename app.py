@@ -13,6 +13,7 @@ init_state()
 PAGES = [
     st.Page("pages/data_page.py", title="Data", icon=":material/upload_file:", url_path="data", default=True),
     st.Page("pages/abc_page.py", title="ABC analysis", icon=":material/bar_chart:", url_path="abc"),
+    st.Page("pages/effort_page.py", title="Effort vs revenue", icon=":material/schedule:", url_path="effort"),
 ]
 page = st.navigation(PAGES)
 ss = st.session_state

@@ -10,7 +10,9 @@ from typing import NoReturn
 import pandas as pd
 
 from .abc import classify_abc
+from .effort import effort_hours
 from .files import load_paths
+from .portfolio import Portfolio
 from .summary import summary_dict
 
 
@@ -25,15 +27,22 @@ def _cutoffs(args: argparse.Namespace) -> tuple[float, float]:
     return args.a / 100, args.b / 100
 
 
-def _classified(args: argparse.Namespace) -> pd.DataFrame:
+def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame]:
     a, b = _cutoffs(args)
-    portfolio, _ = load_paths([args.file])
-    return classify_abc(portfolio.values(), a, b, rule=args.rule)
+    activities = getattr(args, "activities", None)
+    portfolio, _ = load_paths([args.file] + ([activities] if activities else []))
+    return portfolio, classify_abc(portfolio.values(), a, b, rule=args.rule)
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
     """Print the class summary, as text or as JSON."""
-    result = summary_dict(_classified(args))
+    portfolio, classified = _load(args)
+    hours = effort_hours(portfolio) if args.activities else None
+    if hours is not None and portfolio.activities.empty:
+        raise ValueError(
+            f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
+        )
+    result = summary_dict(classified, hours)
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -44,7 +53,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
 
 def cmd_classify(args: argparse.Namespace) -> None:
     """Write one row per client with its class, as CSV."""
-    table = _classified(args).rename(columns={"abc_class": "class"})
+    table = _load(args)[1].rename(columns={"abc_class": "class"})
     table.index.name = "client"
     out = args.out or sys.stdout
     table.to_csv(out, columns=["rank", "value", "share", "cumulative_share", "class"])
@@ -70,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         p.set_defaults(func=func)
     sub.choices["summary"].add_argument("--json", action="store_true", help="print JSON")
+    sub.choices["summary"].add_argument(
+        "--activities", help="activity log (client, date, type, hours): adds effort per class"
+    )
     sub.choices["classify"].add_argument("--out", help="output CSV path (default: stdout)")
     args = parser.parse_args(argv)
     try:

@@ -55,3 +55,160 @@ def pareto_chart(
         .encode(y="y:Q", x=alt.datum(0.0), text="label:N")
     )
     return alt.layer(area, line, rules, texts).properties(title=title, height=380)
+
+
+def _log_axis(values: pd.Series) -> tuple[pd.Series, alt.Scale]:
+    """A log scale when the positive values span more than two decades.
+
+    Zeros and negatives cannot sit on a log axis: they are drawn at half the
+    smallest positive value (the tooltip keeps the true figure).
+    """
+    positive = values[values > 0]
+    if len(positive) > 1 and positive.max() / positive.min() > 100:
+        return values.clip(lower=positive.min() / 2), alt.Scale(type="log")
+    return values, alt.Scale(type="linear", zero=True)
+
+
+def effort_scatter(
+    table: pd.DataFrame,
+    revenue_cut: float,
+    hours_cut: float,
+    measure: str = "Revenue",
+    select: alt.Parameter | None = None,
+) -> alt.LayerChart | alt.FacetChart:
+    """One point per client: revenue (or margin) against hours, coloured by class, sized by margin.
+
+    ``table`` needs ``client``, ``label``, ``revenue``, ``hours``, ``margin``,
+    ``profit``, ``abc_class``, ``quadrant``. Quadrant lines at the cuts and the
+    quadrant names in the corners.
+    """
+    x_values, x_scale = _log_axis(table["hours"])
+    y_values, y_scale = _log_axis(table["revenue"])
+    data = table.assign(size=table["margin"].clip(lower=0), x=x_values, y=y_values)
+    x = alt.X("x:Q", title="Effort (hours)", scale=x_scale)
+    y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="~s"))
+    points = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.75, stroke="white", strokeWidth=0.5)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("abc_class:N", scale=CLASS_SCALE, title="Class"),
+            size=alt.Size("size:Q", title="Margin", scale=alt.Scale(range=[15, 600]), legend=None),
+            tooltip=[
+                alt.Tooltip("label:N", title="Client"),
+                alt.Tooltip("abc_class:N", title="Class"),
+                alt.Tooltip("revenue:Q", title=measure, format=",.0f"),
+                alt.Tooltip("margin:Q", title="Margin", format=",.0f"),
+                alt.Tooltip("hours:Q", title="Hours", format=",.1f"),
+                alt.Tooltip("profit:Q", title="Profit after cost to serve", format=",.0f"),
+                alt.Tooltip("quadrant:N", title="Quadrant"),
+            ],
+        )
+    )
+    if select is not None:
+        points = points.add_params(select)
+    rules = alt.layer(
+        alt.Chart(pd.DataFrame({"v": [hours_cut]}))
+        .mark_rule(strokeDash=[4, 4], color="#555")
+        .encode(x="v:Q"),
+        alt.Chart(pd.DataFrame({"v": [revenue_cut]}))
+        .mark_rule(strokeDash=[4, 4], color="#555")
+        .encode(y="v:Q"),
+    )
+    corners = pd.DataFrame(
+        {
+            "name": ["Develop", "Keep", "Serve cheaper", "Reconsider"],
+            "x": [0, 1, 0, 1],
+            "y": [0, 0, 1, 1],
+            "align": ["left", "right", "left", "right"],
+        }
+    )
+    labels = alt.layer(
+        *[
+            alt.Chart(corners[corners["name"] == row.name])
+            .mark_text(
+                align=row.align,  # type: ignore[arg-type]
+                baseline="top" if row.y == 0 else "bottom",
+                dx=8 if row.x == 0 else -8,
+                dy=8 if row.y == 0 else -8,
+                fontSize=14,
+                fontWeight="bold",
+                color="#34495e",
+                opacity=0.8,
+            )
+            .encode(
+                x=alt.value(0) if row.x == 0 else alt.value("width"),
+                y=alt.value(0) if row.y == 0 else alt.value("height"),
+                text="name:N",
+            )
+            for row in corners.itertuples()
+        ]
+    )
+    return alt.layer(points, rules, labels).properties(
+        title=f"{measure} against effort, one point per client", height=460
+    )
+
+
+def dual_pareto_chart(curves: pd.DataFrame) -> alt.Chart:
+    """Revenue and effort Pareto curves on the same axes (from :func:`effort.dual_pareto`)."""
+    return (
+        alt.Chart(curves)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X(
+                "client_share:Q",
+                title="Share of clients (each curve ranked by itself)",
+                axis=alt.Axis(format="%"),
+            ),
+            y=alt.Y("cumulative_share:Q", title="Cumulative share", axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(domain=["Revenue", "Effort"], range=["#1b7837", "#b2182b"]),
+            ),
+            tooltip=[
+                alt.Tooltip("measure:N"),
+                alt.Tooltip("client_share:Q", title="Share of clients", format=".0%"),
+                alt.Tooltip("cumulative_share:Q", title="Cumulative share", format=".0%"),
+            ],
+        )
+        .properties(title="Who makes the revenue, who takes the time", height=320)
+    ) + alt.Chart(pd.DataFrame({"y": [0.8]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="y:Q")
+
+
+def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
+    """The whale curve: cumulative profit against clients ranked by profit, with its peak marked."""
+    peak = curve.loc[[curve["cumulative_profit"].idxmax()]]
+    line = (
+        alt.Chart(curve)
+        .mark_area(line={"color": "#1f4e79"}, color="#9ecae1", opacity=0.5)
+        .encode(
+            x=alt.X(
+                "client_share:Q",
+                title="Clients ranked by profit (share of clients)",
+                axis=alt.Axis(format="%"),
+            ),
+            y=alt.Y("cumulative_profit:Q", title="Cumulative profit after cost to serve"),
+            tooltip=[
+                alt.Tooltip("rank:Q", title="Clients"),
+                alt.Tooltip("cumulative_profit:Q", title="Cumulative profit", format=",.0f"),
+            ],
+        )
+    )
+    dot = (
+        alt.Chart(peak)
+        .mark_point(color="#b2182b", size=120, filled=True)
+        .encode(x="client_share:Q", y="cumulative_profit:Q")
+    )
+    late = bool(peak["client_share"].iloc[0] > 0.6)
+    text = (
+        alt.Chart(peak)
+        .mark_text(
+            align="right" if late else "left", dx=-10 if late else 10, dy=-10, color="#b2182b", fontSize=12
+        )
+        .encode(
+            x="client_share:Q", y="cumulative_profit:Q", text=alt.value("Peak: clients beyond destroy value")
+        )
+    )
+    return alt.layer(line, dot, text).properties(title="Whale curve", height=320)

@@ -95,15 +95,15 @@ def demo_portfolio(seed: int = 7) -> Portfolio:
     transactions = pd.concat(deals, ignore_index=True)
 
     # Effort: loosely tied to revenue, with a few demanding clients.
-    demanding = np.exp(rng.normal(0, 0.8, size=n))
+    demanding = np.exp(rng.normal(0, 1.0, size=n))
     acts = []
     for i, cid in enumerate(ids):
         if status[i] == "former":
             continue
-        k = int(rng.poisson(4 + 3 * np.log1p(annual[i] / 5000) * demanding[i]))
+        k = int(rng.poisson(3 + 9 * np.log1p(annual[i] / 8000) * demanding[i]))
         if k == 0:
             continue
-        types = rng.choice(list(ACTIVITY_HOURS), size=k, p=[0.35, 0.25, 0.2, 0.08, 0.12])
+        types = rng.choice(list(ACTIVITY_HOURS), size=k, p=[0.3, 0.2, 0.25, 0.1, 0.15])
         hours = np.array([ACTIVITY_HOURS[t] for t in types]) * np.exp(rng.normal(0, 0.3, size=k))
         acts.append(
             pd.DataFrame(

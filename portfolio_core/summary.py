@@ -7,10 +7,15 @@ from typing import Any
 import pandas as pd
 
 from .abc import CLASSES, class_summary
+from .effort import share_of_clients_for
 
 
-def summary_dict(classified: pd.DataFrame) -> dict[str, Any]:
+def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> dict[str, Any]:
     """``{"clients", "total_revenue", "classes": {"A": {"clients", "revenue", "revenue_share"}, ...}}``.
+
+    With ``hours`` per client, each class also gets ``effort_hours`` and
+    ``effort_share``, and a top-level ``effort`` holds ``total_hours`` and
+    ``client_share_80pct_effort`` (the share of clients that take 80 % of the hours).
 
     Examples
     --------
@@ -20,7 +25,7 @@ def summary_dict(classified: pd.DataFrame) -> dict[str, Any]:
     {'clients': 1, 'revenue': 80.0, 'revenue_share': 0.8}
     """
     table = class_summary(classified).to_dict(orient="index")
-    return {
+    result: dict[str, Any] = {
         "clients": int(len(classified)),
         "total_revenue": float(classified["value"].sum()),
         "classes": {
@@ -32,3 +37,13 @@ def summary_dict(classified: pd.DataFrame) -> dict[str, Any]:
             for cls in CLASSES
         },
     }
+    if hours is not None:
+        h = hours.reindex(classified.index).fillna(0.0)
+        total = float(h.sum())
+        per_class = h.groupby(classified["abc_class"]).sum()
+        for cls in CLASSES:
+            hours_cls = float(per_class.get(cls, 0.0))
+            result["classes"][cls]["effort_hours"] = hours_cls
+            result["classes"][cls]["effort_share"] = hours_cls / total if total > 0 else 0.0
+        result["effort"] = {"total_hours": total, "client_share_80pct_effort": share_of_clients_for(h)}
+    return result

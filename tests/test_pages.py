@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import SMALL_CSV
 
-PAGES = ["pages/data_page.py", "pages/abc_page.py"]
+PAGES = ["pages/data_page.py", "pages/abc_page.py", "pages/effort_page.py"]
 
 
 def metrics(at) -> dict:
@@ -74,3 +74,27 @@ def test_b_stays_above_a(app):
     app.slider(key="w_b").set_value(85).run()
     app.slider(key="w_a").set_value(90).run()
     assert app.slider(key="w_b").value > app.slider(key="w_a").value
+
+
+def test_effort_page_without_an_activity_log_says_what_would_unlock_it(app):
+    app.run()
+    app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
+    app.switch_page("pages/effort_page.py").run()
+    assert not app.exception
+    assert "activity log" in app.info[0].value
+    assert not app.metric  # no figures made up without effort data
+
+
+def test_effort_page_on_the_demo_shows_who_takes_the_time(app):
+    app.run()
+    app.switch_page("pages/effort_page.py").run()
+    assert not app.exception and not app.error
+    m = metrics(app)
+    share = int(m["Clients taking 80 % of effort"].rstrip("%"))
+    assert 0 < share < 100
+    hours_freed_half = float(m["Hours freed"].replace(",", ""))
+    next(s for s in app.slider if s.label == "Time cut for C clients (%)").set_value(100).run()
+    hours_freed_all = float(metrics(app)["Hours freed"].replace(",", ""))
+    # cutting all of the C clients' time frees twice what cutting half does (rounding aside)
+    assert hours_freed_all == pytest.approx(2 * hours_freed_half, abs=1.5)
+    assert any(d for d in app.dataframe)  # the action list is there

@@ -1,0 +1,73 @@
+"""The recommended move per client, following the article's advice, with the reason."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .portfolio import Portfolio
+
+
+def years_covered(portfolio: Portfolio) -> float:
+    """Length of the sales history in years (at least 1; 1 when undated)."""
+    won = portfolio.won()
+    if "date" not in won or won["date"].notna().sum() < 2:
+        return 1.0
+    span = (won["date"].max() - won["date"].min()).days / 365.25
+    return max(1.0, float(span))
+
+
+def buying_years(portfolio: Portfolio) -> pd.Series:
+    """Number of distinct calendar years in which each client bought (0 when undated)."""
+    won = portfolio.won()
+    if "date" not in won:
+        return pd.Series(dtype="float64")
+    return won.dropna(subset=["date"]).groupby("client")["date"].agg(lambda d: d.dt.year.nunique())
+
+
+def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | None = None) -> pd.DataFrame:
+    """One recommended action and its reason per client.
+
+    ``table`` comes from :func:`portfolio_core.effort.client_economics` (revenue,
+    margin, hours, profit, abc_class). The moves: A clients are retained and
+    asked for a referral, testimonial or case study when loyal; B clients with
+    unmet potential are developed; C clients that cost more than they bring are
+    repriced or let go; other C clients are served more cheaply.
+    Returns ``action`` and ``reason`` columns indexed like ``table``.
+    """
+    years = years_covered(portfolio)
+    annual = table["revenue"] / years
+    loyal_years = buying_years(portfolio).reindex(table.index).fillna(0)
+    unmet = (potential.reindex(table.index) - annual).clip(lower=0) if potential is not None else None
+    cls, profit = table["abc_class"], table["profit"]
+
+    action = np.select(
+        [
+            (cls == "A") & (loyal_years >= 2),
+            cls == "A",
+            (cls == "B") & (unmet.fillna(0) > 0.2 * annual if unmet is not None else False),
+            cls == "B",
+            profit < 0,
+        ],
+        [
+            "Retain and delight; ask for a referral, a testimonial or a case study",
+            "Retain: secure the relationship",
+            "Develop: unmet potential",
+            "Develop: grow the share of wallet",
+            "Reprice or let go: costs more than it brings",
+        ],
+        default="Serve more cheaply",
+    )
+    share = table["revenue"] / table["revenue"].clip(lower=0).sum()
+    a_reason = share.map("{:.1%} of revenue, bought in ".format) + loyal_years.map("{:.0f} year(s)".format)
+    if unmet is not None:
+        b_reason = unmet.fillna(0).map("{:,.0f} a year of potential not yet sold".format)
+    else:
+        b_reason = pd.Series("mid-sized client; no potential column to size the gap", index=table.index)
+    c_reason = (
+        table["hours"].map("{:,.1f} h of effort for ".format)
+        + table["margin"].map("{:,.0f} of margin".format)
+        + profit.map(" (profit {:,.0f})".format)
+    )
+    reason = np.select([cls == "A", cls == "B"], [a_reason, b_reason], default=c_reason)
+    return pd.DataFrame({"action": action, "reason": reason}, index=table.index)
