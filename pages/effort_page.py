@@ -124,7 +124,7 @@ st.caption(
 )
 
 st.subheader("Per class")
-per_class = class_effort(table).reset_index()
+per_class = class_effort(table).round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}).reset_index()
 st.dataframe(
     per_class.rename(
         columns={
@@ -167,7 +167,10 @@ w[2].metric(f"{ss.by.capitalize()} at risk", f"{outcome.revenue_at_risk:,.0f}")
 w[3].metric("Margin at risk", f"{outcome.margin_at_risk:,.0f}")
 st.caption(f"{len(outcome.clients)} clients concerned.")
 st.dataframe(
-    outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].rename(
+    outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]]
+    .round(1)
+    .rename_axis("ID")
+    .rename(
         columns={
             "label": "Client",
             "abc_class": "Class",
@@ -190,7 +193,10 @@ actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours",
     columns={"label": "Client", "abc_class": "Class", "action": "Action", "reason": "Why",
              "revenue": ss.by.capitalize(), "hours": "Hours", "profit": "Profit"}
 )  # fmt: skip
-st.dataframe(actions, width="stretch", height=320)
+order = {"A": 0, "B": 1, "C": 2}
+actions = actions.sort_values(["Class", "Profit"], key=lambda c: c.map(order) if c.name == "Class" else -c)
+actions.index.name = "ID"
+st.dataframe(actions.round({"Hours": 1, "Profit": 0, ss.by.capitalize(): 0}), width="stretch", height=320)
 st.download_button(
     "Download the action list (CSV)",
     actions.to_csv().encode("utf-8"),

@@ -29,10 +29,11 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
     """One recommended action and its reason per client.
 
     ``table`` comes from :func:`portfolio_core.effort.client_economics` (revenue,
-    margin, hours, profit, abc_class). The moves: A clients are retained and
+    margin, hours, profit, abc_class, quadrant). The moves: A clients are retained and
     asked for a referral, testimonial or case study when loyal; B clients with
     unmet potential are developed; C clients that cost more than they bring are
-    repriced or let go; other C clients are served more cheaply.
+    repriced or let go; time-consuming C clients are served more cheaply; the
+    other C clients get a light touch.
     Returns ``action`` and ``reason`` columns indexed like ``table``.
     """
     years = years_covered(portfolio)
@@ -48,6 +49,7 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
             (cls == "B") & (unmet.fillna(0) > 0.2 * annual if unmet is not None else False),
             cls == "B",
             profit < 0,
+            table["quadrant"] == "Reconsider",
         ],
         [
             "Retain and delight; ask for a referral, a testimonial or a case study",
@@ -55,8 +57,9 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
             "Develop: unmet potential",
             "Develop: grow the share of wallet",
             "Reprice or let go: costs more than it brings",
+            "Serve more cheaply: fewer visits, remote contact",
         ],
-        default="Serve more cheaply",
+        default="Light touch: no extra time",
     )
     share = table["revenue"] / table["revenue"].clip(lower=0).sum()
     a_reason = share.map("{:.1%} of revenue, bought in ".format) + loyal_years.map("{:.0f} year(s)".format)

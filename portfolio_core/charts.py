@@ -177,6 +177,9 @@ def dual_pareto_chart(curves: pd.DataFrame) -> alt.Chart:
     ) + alt.Chart(pd.DataFrame({"y": [0.8]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="y:Q")
 
 
+PEAK_LABEL = "Peak: the clients after it lose money"
+
+
 def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
     """The whale curve: cumulative profit against clients ranked by profit, with its peak marked."""
     peak = curve.loc[[curve["cumulative_profit"].idxmax()]]
@@ -207,8 +210,6 @@ def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         .mark_text(
             align="right" if late else "left", dx=-10 if late else 10, dy=-10, color="#b2182b", fontSize=12
         )
-        .encode(
-            x="client_share:Q", y="cumulative_profit:Q", text=alt.value("Peak: clients beyond destroy value")
-        )
+        .encode(x="client_share:Q", y="cumulative_profit:Q", text=alt.value(PEAK_LABEL))
     )
     return alt.layer(line, dot, text).properties(title="Whale curve", height=320)

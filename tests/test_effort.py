@@ -114,7 +114,7 @@ def test_actions_follow_the_article():
         {
             "revenue": [600.0, 300.0, 80.0, 20.0], "margin": [600.0, 300.0, 80.0, 20.0],
             "hours": [2.0, 1.0, 6.0, 3.25], "profit": [480.0, 240.0, 44.0, -30.0],
-            "abc_class": ["A", "A", "B", "C"],
+            "abc_class": ["A", "A", "B", "C"], "quadrant": ["Keep", "Develop", "Keep", "Reconsider"],
         },
         index=list("wxyz"),
     )  # fmt: skip
