@@ -57,7 +57,7 @@ def test_classify_writes_one_row_per_client_with_its_class(small, tmp_path):
     "content, args, expected",
     [
         (None, ["summary", "missing.csv"], "cannot read"),
-        ("Client,Revenue\n", ["summary"], "no rows"),
+        ("Client,Revenue\n", ["summary"], "header"),
         ("Client,Revenue\nA,0\nB,-5\n", ["summary"], "No positive amount"),
         ("Name,Colour\nA,red\n", ["summary"], "column"),
         (CSV, ["summary", "--a", "95", "--b", "90"], "cut-offs"),
