@@ -8,22 +8,20 @@ from ui import analysis
 
 ss = st.session_state
 st.title("ABC analysis")
-args = analysis.current()
+view, portfolio = analysis.current()
 try:
-    table = analysis.classified(*args)
+    table = analysis.classified(view, portfolio)
 except NoPositiveValueError:
     st.error(
         f"No client has a positive {ss.by} in this selection, so there is nothing to rank. "
         "Rank by revenue, include more clients, or load other data on the Data page."
     )
     st.stop()
+analysis.require_clients(table)
 summary = class_summary(table)
 measure = ss.by
 
-st.caption(
-    f"{len(table):,} clients ranked by {measure} · A up to {ss.a} %, B up to {ss.b} % "
-    f"of {measure} · {ss.portfolio.source}"
-)
+st.caption(f"{analysis.describe(view, len(table))} · {portfolio.source}")
 cols = st.columns(3)
 for col, cls in zip(cols, CLASSES, strict=True):
     row = summary.loc[cls]
@@ -38,7 +36,7 @@ if negatives:
 
 st.altair_chart(
     pareto_chart(
-        analysis.curve(*args),
+        analysis.curve(view, portfolio),
         ss.a / 100,
         ss.b / 100,
         title=f"Pareto curve: cumulative share of {measure}",

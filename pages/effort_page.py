@@ -50,14 +50,13 @@ with st.expander("Settings: hourly cost, default durations, quadrant lines"):
 default_hours = tuple(zip(defaults["Activity type"], defaults["Hours"].fillna(0).astype(float), strict=True))
 
 try:
-    econ = analysis.economics(
-        ss.data_key, ss.by, ss.all, ss.a, ss.b, ss.rule, hourly_cost, default_hours, revenue_cut, hours_cut,
-        ss.portfolio,
-    )  # fmt: skip
+    view, _ = analysis.current()
+    econ = analysis.economics(view, hourly_cost, default_hours, revenue_cut, hours_cut, portfolio)
 except NoPositiveValueError:
     st.error(f"No client has a positive {ss.by}: nothing to compare the effort with.")
     st.stop()
 table = econ.table
+analysis.require_clients(table)
 if table["hours"].sum() <= 0:
     st.warning("The activity log has no hours for the clients in the portfolio: check the duration column.")
     st.stop()

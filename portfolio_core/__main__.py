@@ -13,6 +13,7 @@ from .abc import classify_abc
 from .effort import effort_hours
 from .files import load_paths
 from .portfolio import Portfolio
+from .segments import classify_selection, filters_from_text, segment_frame, select
 from .summary import summary_dict
 
 
@@ -30,8 +31,13 @@ def _cutoffs(args: argparse.Namespace) -> tuple[float, float]:
 def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame]:
     a, b = _cutoffs(args)
     activities = getattr(args, "activities", None)
-    portfolio, _ = load_paths([args.file] + ([activities] if activities else []))
-    return portfolio, classify_abc(portfolio.values(), a, b, rule=args.rule)
+    portfolio, _ = load_paths([*args.file] + ([activities] if activities else []))
+    values = portfolio.values()
+    if not args.segment:
+        return portfolio, classify_abc(values, a, b, rule=args.rule)
+    segments = segment_frame(portfolio.clients.loc[values.index])
+    chosen = select(segments, filters_from_text(args.segment, segments))
+    return portfolio, classify_selection(values, chosen, a, b, args.rule, args.within_selection)
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
@@ -68,7 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         ("classify", cmd_classify, "write each client's class as CSV"),
     ):
         p = sub.add_parser(name, help=help_)
-        p.add_argument("file", help="CSV or .xlsx export (clients with revenue, or invoices/deals)")
+        p.add_argument(
+            "file",
+            nargs="+",
+            help="CSV or .xlsx exports: clients with revenue, or invoices/deals, plus optional "
+            "client list and activity log",
+        )
         p.add_argument("--a", type=float, default=80.0, help="A cut-off in percent (default 80)")
         p.add_argument("--b", type=float, default=95.0, help="B cut-off in percent (default 95)")
         p.add_argument(
@@ -76,6 +87,18 @@ def main(argv: list[str] | None = None) -> int:
             choices=["before", "spreadsheet"],
             default="before",
             help="ABC rule: 'before' (default) or the spreadsheet convention",
+        )
+        p.add_argument(
+            "--segment",
+            action="append",
+            default=[],
+            metavar="COLUMN=VALUE",
+            help="keep only these clients (repeatable; the same column twice means either value)",
+        )
+        p.add_argument(
+            "--within-selection",
+            action="store_true",
+            help="rank the selected clients among themselves (default: classes from the whole portfolio)",
         )
         p.set_defaults(func=func)
     sub.choices["summary"].add_argument("--json", action="store_true", help="print JSON")

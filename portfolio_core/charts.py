@@ -213,3 +213,52 @@ def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         .encode(x="client_share:Q", y="cumulative_profit:Q", text=alt.value(PEAK_LABEL))
     )
     return alt.layer(line, dot, text).properties(title="Whale curve", height=320)
+
+
+def segment_mix_chart(mix: pd.DataFrame, value: str, title: str, fmt: str = ",.0f") -> alt.Chart:
+    """Stacked horizontal bars of a value per segment and class.
+
+    ``mix`` is long: ``segment``, ``abc_class``, and the ``value`` column.
+    """
+    return (
+        alt.Chart(mix)
+        .mark_bar()
+        .encode(
+            y=alt.Y("segment:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
+            x=alt.X(f"{value}:Q", title=title, stack="zero", axis=alt.Axis(format="~s")),
+            color=alt.Color("abc_class:N", scale=CLASS_SCALE, title="Class"),
+            order=alt.Order("abc_class:N", sort="ascending"),
+            tooltip=[
+                alt.Tooltip("segment:N", title="Segment"),
+                alt.Tooltip("abc_class:N", title="Class"),
+                alt.Tooltip(f"{value}:Q", title=title, format=fmt),
+            ],
+        )
+        .properties(title=title, height=alt.Step(26))
+    )
+
+
+def migration_chart(table: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
+    """Heat map of the class migration: clients moving from one class (rows) to another (columns)."""
+    order_from, order_to = ["A", "B", "C", "new"], ["A", "B", "C", "lost"]
+    base = alt.Chart(table).encode(
+        y=alt.Y("from:N", sort=order_from, title="Earlier period"),
+        x=alt.X("to:N", sort=order_to, title="Later period", axis=alt.Axis(orient="top", labelAngle=0)),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("clients:Q", scale=alt.Scale(scheme="blues"), legend=None),
+        tooltip=[
+            alt.Tooltip("from:N", title="From"),
+            alt.Tooltip("to:N", title="To"),
+            alt.Tooltip("clients:Q", title="Clients"),
+            alt.Tooltip("revenue_before:Q", title="Revenue before", format=",.0f"),
+            alt.Tooltip("revenue_after:Q", title="Revenue after", format=",.0f"),
+        ],
+    )
+    text = base.mark_text(fontSize=15).encode(
+        text="clients:Q",
+        color=alt.condition(
+            alt.datum.clients > table["clients"].max() / 2, alt.value("white"), alt.value("black")
+        ),
+    )
+    return alt.layer(cells, text).properties(title="Class migration (clients)", height=240, width=360)

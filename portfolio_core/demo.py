@@ -71,7 +71,8 @@ def demo_portfolio(seed: int = 7) -> Portfolio:
         if status[i] == "partner" or last <= first:
             continue
         span = (last - first).days
-        k = max(1, rng.poisson(2 + 2.5 * size_idx[i] * span / 1095))
+        recurring = 2.0 if clients["contract_type"].iloc[i] == "Subscription" else 1.0
+        k = max(1, rng.poisson((4 + 3 * size_idx[i]) * recurring * span / 1095))
         days = np.sort(rng.integers(0, span + 1, size=k))
         amounts = annual[i] * span / 365 / k * np.exp(rng.normal(0, 0.35, size=k))
         stage = rng.choice(["won", "lost", "open"], size=k, p=[0.72, 0.2, 0.08])

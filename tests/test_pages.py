@@ -4,7 +4,14 @@ import pytest
 
 from tests.conftest import SMALL_CSV
 
-PAGES = ["pages/data_page.py", "pages/abc_page.py", "pages/effort_page.py"]
+PAGES = [
+    "pages/data_page.py",
+    "pages/abc_page.py",
+    "pages/effort_page.py",
+    "pages/segments_page.py",
+    "pages/managers_page.py",
+    "pages/clients_page.py",
+]
 
 
 def metrics(at) -> dict:
@@ -98,3 +105,84 @@ def test_effort_page_on_the_demo_shows_who_takes_the_time(app):
     # cutting all of the C clients' time frees twice what cutting half does (rounding aside)
     assert hours_freed_all == pytest.approx(2 * hours_freed_half, abs=1.5)
     assert any(d for d in app.dataframe)  # the action list is there
+
+
+def class_counts(at) -> list[int]:
+    m = metrics(at)
+    return [int(m[f"{c} clients"].replace(",", "")) for c in "ABC"]
+
+
+def test_a_segment_filter_narrows_the_analysis_and_survives_page_switches(app):
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    everyone = sum(class_counts(app))
+    app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
+    retail = class_counts(app)
+    assert 0 < sum(retail) < everyone
+    assert app.query_params["f.sector"] in (["Retail"], "Retail")
+    app.switch_page("pages/segments_page.py").run()
+    assert not app.exception
+    app.switch_page("pages/abc_page.py").run()
+    assert class_counts(app) == retail
+    assert app.multiselect(key="w_f_sector").value == ["Retail"]
+
+
+def test_filters_come_from_the_url(app):
+    app.query_params["f.account_manager"] = "Claire Martin"
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    claire = sum(class_counts(app))
+    assert 0 < claire < 400
+    assert any("Claire Martin" in c.value for c in app.caption)
+
+
+def test_ranking_within_the_selection_changes_classes(app):
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    app.multiselect(key="w_f_size").set_value(["Micro"]).run()
+    global_counts = class_counts(app)
+    app.toggle(key="w_within").set_value(True).run()
+    within_counts = class_counts(app)
+    assert sum(global_counts) == sum(within_counts)
+    # micro clients are small: ranked on their own, more of them reach A than on the whole portfolio
+    assert within_counts[0] > global_counts[0]
+
+
+def test_filters_that_leave_no_client_say_so(app):
+    csv = b"Client,Revenue,Sector,Size\na,100,Retail,Large\nb,50,Food,Small\nc,20,Food,Large\n"
+    app.run()
+    app.get("file_uploader")[0].set_value(("c.csv", csv, "text/csv")).run()
+    app.switch_page("pages/abc_page.py").run()
+    app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
+    app.multiselect(key="w_f_size").set_value(["Small"]).run()
+    assert not app.exception
+    assert "No client matches the filters" in app.warning[0].value
+
+
+def test_managers_page_lists_every_manager(app):
+    app.run()
+    app.switch_page("pages/managers_page.py").run()
+    assert not app.exception
+    books = app.dataframe[0].value
+    assert sorted(books.index) == sorted(
+        ["Claire Martin", "Julien Bernard", "Sophie Dubois", "Karim Haddad", "Émilie Laurent"]
+    )
+    assert books["Clients"].sum() == 400
+
+
+def test_managers_and_segments_pages_explain_what_they_need(app):
+    app.run()
+    app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
+    app.switch_page("pages/managers_page.py").run()
+    assert "account manager" in app.info[0].value
+    app.switch_page("pages/segments_page.py").run()
+    assert "segment" in app.info[0].value
+
+
+def test_clients_page_search(app):
+    app.run()
+    app.switch_page("pages/clients_page.py").run()
+    assert len(app.dataframe[0].value) == 400
+    app.text_input(key="client_search").input("Claire Martin").run()
+    shown = app.dataframe[0].value
+    assert 0 < len(shown) < 400 and (shown["Account manager"] == "Claire Martin").all()

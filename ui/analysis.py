@@ -1,61 +1,132 @@
-"""Cached calls into the core, keyed on the loaded data and the settings."""
+"""Cached calls into the core, keyed on the loaded data and the settings.
+
+Every cached function takes the data's key (a new one per load) and the
+settings as plain arguments; the Portfolio itself is passed unhashed
+(``_portfolio``), so a slider move never rehashes or re-aggregates the data.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from portfolio_core import Portfolio, classify_abc, pareto_curve
+from portfolio_core import Portfolio, pareto_curve
 from portfolio_core.effort import Economics, client_economics, effort_hours
+from portfolio_core.segments import classify_selection, segment_frame, select, yearly_classes
+
+FilterKey = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@dataclass(frozen=True)
+class View:
+    """What the analysis pages show: the data and every shared setting."""
+
+    data_key: str
+    measure: str
+    include_inactive: bool
+    a: int
+    b: int
+    rule: str
+    filters: FilterKey
+    within: bool
+
+
+def current() -> tuple[View, Portfolio]:
+    """The current view settings and the loaded portfolio."""
+    ss = st.session_state
+    filters = tuple(sorted((col, tuple(v)) for col, v in ss.filters.items()))
+    view = View(ss.data_key, ss.by, ss.all, ss.a, ss.b, ss.rule, filters, ss.within)
+    return view, ss.portfolio
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
 def values(data_key: str, measure: str, include_inactive: bool, _portfolio: Portfolio) -> pd.Series:
     """Revenue or margin per client in scope (aggregated once per data set)."""
     return _portfolio.values(measure, include_inactive)  # type: ignore[arg-type]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def classified(
-    data_key: str, measure: str, include_inactive: bool, a: int, b: int, rule: str, _portfolio: Portfolio
-) -> pd.DataFrame:
-    """The ABC classes for the current cut-offs (in percent)."""
-    v = values(data_key, measure, include_inactive, _portfolio)
-    return classify_abc(v, a / 100, b / 100, rule=rule)  # type: ignore[arg-type]
+@st.cache_data(show_spinner=False, max_entries=16)
+def hours(data_key: str, include_inactive: bool, default_hours: tuple, _portfolio: Portfolio) -> pd.Series:
+    """Effort in hours per client in scope."""
+    return effort_hours(_portfolio, dict(default_hours), include_inactive)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def segments(data_key: str, include_inactive: bool, _portfolio: Portfolio) -> pd.DataFrame:
+    """The filterable client columns (text, numeric ones bucketed) of the clients in scope."""
+    clients = _portfolio.clients
+    return segment_frame(clients.loc[_portfolio.in_scope(include_inactive)])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def curve(
-    data_key: str, measure: str, include_inactive: bool, a: int, b: int, rule: str, _portfolio: Portfolio
-) -> pd.DataFrame:
+def selection(view: View, _portfolio: Portfolio) -> pd.Index:
+    """The clients the filters keep."""
+    return select(segments(view.data_key, view.include_inactive, _portfolio), dict(view.filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def classified(view: View, _portfolio: Portfolio) -> pd.DataFrame:
+    """The ABC classes of the selected clients for the current cut-offs."""
+    v = values(view.data_key, view.measure, view.include_inactive, _portfolio)
+    chosen = selection(view, _portfolio)
+    return classify_selection(v, chosen, view.a / 100, view.b / 100, view.rule, view.within)  # type: ignore[arg-type]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def curve(view: View, _portfolio: Portfolio) -> pd.DataFrame:
     """The downsampled Pareto curve for the chart."""
-    return pareto_curve(classified(data_key, measure, include_inactive, a, b, rule, _portfolio))
-
-
-def current() -> tuple[str, str, bool, int, int, str, Portfolio]:
-    """The arguments of the cached calls for the current session."""
-    ss = st.session_state
-    return (ss.data_key, ss.by, ss.all, ss.a, ss.b, ss.rule, ss.portfolio)
+    return pareto_curve(classified(view, _portfolio))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def economics(
-    data_key: str,
-    measure: str,
-    include_inactive: bool,
-    a: int,
-    b: int,
-    rule: str,
+    view: View,
     hourly_cost: float,
     default_hours: tuple[tuple[str, float], ...],
     revenue_cut: float | None,
     hours_cut: float | None,
     _portfolio: Portfolio,
 ) -> Economics:
-    """Revenue, margin, effort and profit per client, with its class and quadrant."""
+    """Revenue, margin, effort and profit per selected client, with its class and quadrant."""
     p = _portfolio
-    v = values(data_key, measure, include_inactive, p)
-    margin = p.values("margin", include_inactive) if p.has("margin") else None
-    classes = classified(data_key, measure, include_inactive, a, b, rule, p)["abc_class"]
-    hours = effort_hours(p, dict(default_hours), include_inactive)
-    return client_economics(v, hours, classes, margin, hourly_cost, revenue_cut, hours_cut)
+    table = classified(view, p)
+    margin = values(view.data_key, "margin", view.include_inactive, p) if p.has("margin") else None
+    h = hours(view.data_key, view.include_inactive, default_hours, p)
+    return client_economics(
+        table["value"],
+        h,
+        table["abc_class"],
+        None if margin is None else margin.reindex(table.index),
+        hourly_cost,
+        revenue_cut,
+        hours_cut,
+    )
+
+
+def describe(view: View, clients: int) -> str:
+    """One line saying what is shown: how many clients, which filters, how classes are computed."""
+    parts = [f"{clients:,} clients ranked by {view.measure}", f"A up to {view.a} %, B up to {view.b} %"]
+    if view.filters:
+        shown = "; ".join(f"{col.replace('_', ' ')}: {', '.join(vals)}" for col, vals in view.filters)
+        mode = "ranked within the selection" if view.within else "classes from the whole portfolio"
+        parts.append(f"filtered ({shown}), {mode}")
+    if view.include_inactive:
+        parts.append("prospects, former clients and partners included")
+    return " · ".join(parts)
+
+
+def require_clients(table: pd.DataFrame) -> None:
+    """Stop the page with a plain message when the filters leave no client."""
+    if table.empty:
+        st.warning("No client matches the filters. Clear some filters in the sidebar.")
+        st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def history(view: View, _portfolio: Portfolio) -> pd.DataFrame:
+    """Each selected client's class per calendar year."""
+    column = "amount" if view.measure == "revenue" else "margin"
+    scope = _portfolio.in_scope(view.include_inactive)
+    return yearly_classes(_portfolio.transactions, scope, view.a / 100, view.b / 100, view.rule, column)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from portfolio_core import Portfolio, demo_portfolio
 from portfolio_core.ingest import LoadReport
 
 DEFAULTS = {"a": 80, "b": 95, "rule": "before", "by": "revenue", "all": False}
+FILTER_PREFIX = "f."  # ?f.sector=Retail&f.sector=Services
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -38,6 +39,12 @@ def init_state() -> None:
         ss.rule = ss.rule if ss.rule in ("before", "spreadsheet") else "before"
         ss.by = "margin" if st.query_params.get("by") == "margin" else "revenue"
         ss.all = st.query_params.get("all") == "1"
+        ss.within = st.query_params.get("within") == "1"
+        ss.filters = {
+            key[len(FILTER_PREFIX) :]: tuple(st.query_params.get_all(key))
+            for key in st.query_params
+            if key.startswith(FILTER_PREFIX)
+        }
 
 
 def set_portfolio(portfolio: Portfolio, report: LoadReport | None) -> None:
@@ -45,6 +52,9 @@ def set_portfolio(portfolio: Portfolio, report: LoadReport | None) -> None:
     st.session_state.portfolio = portfolio
     st.session_state.report = report
     st.session_state.data_key = uuid.uuid4().hex
+    st.session_state.filters = {}
+    for key in [k for k in st.session_state if str(k).startswith("w_f_")]:
+        del st.session_state[key]
 
 
 def write_url() -> None:
@@ -57,5 +67,10 @@ def write_url() -> None:
         params["by"] = ss.by
     if ss.all:
         params["all"] = "1"
-    if dict(st.query_params) != params:
-        st.query_params.from_dict(params)
+    if ss.within:
+        params["within"] = "1"
+    query: dict[str, str | list[str]] = dict(params)
+    query.update({FILTER_PREFIX + col: list(values) for col, values in ss.filters.items()})
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != {k: v if isinstance(v, list) else [v] for k, v in query.items()}:
+        st.query_params.from_dict(query)

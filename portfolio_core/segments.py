@@ -1,0 +1,311 @@
+"""Slice the portfolio by segment and account manager, and compare the slices."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .abc import CLASSES, Rule, classify_abc
+
+Filters = Mapping[str, tuple[str, ...]]
+NOT_SET = "(not set)"
+_SKIP = {"status", "name", "start_date", "email", "phone", "address", "contact"}
+
+
+def _bucket(numbers: pd.Series, buckets: int) -> pd.Series:
+    """Quantile buckets labelled by their range, e.g. ``"10 – 49"``."""
+    edges = np.unique(np.nanquantile(numbers.dropna(), np.linspace(0, 1, buckets + 1)))
+    if len(edges) < 3:
+        return numbers.map(lambda v: NOT_SET if pd.isna(v) else f"{v:,.0f}")
+    cut = pd.cut(numbers, list(edges), include_lowest=True, duplicates="drop")
+    labels = {iv: f"{iv.left:,.0f} – {iv.right:,.0f}" for iv in cut.cat.categories}
+    return cut.map(labels).astype(object).fillna(NOT_SET)
+
+
+def segment_frame(clients: pd.DataFrame, buckets: int = 4) -> pd.DataFrame:
+    """The client columns one can filter or group by, as text labels.
+
+    Text columns with a manageable number of values are kept as they are
+    (blank as "(not set)"); numeric columns (employees, potential, CAC...)
+    are cut into ``buckets`` quantile ranges and named "<column> (range)".
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"sector": ["Retail", None, "Food"], "staff": range(0, 30, 2)[:3]})
+    >>> segment_frame(c)["sector"].tolist()
+    ['Retail', '(not set)', 'Food']
+    """
+    out = {}
+    n = len(clients)
+    for col in clients.columns:
+        if str(col).lower() in _SKIP:
+            continue
+        series = clients[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            continue
+        numbers = series if pd.api.types.is_numeric_dtype(series) else pd.to_numeric(series, errors="coerce")
+        if numbers.notna().sum() >= 0.9 * series.notna().sum() > 0 and numbers.nunique() > 12:
+            out[f"{col} (range)"] = _bucket(numbers.astype("float64"), buckets)
+            continue
+        distinct = series.nunique(dropna=True)
+        if 1 < distinct <= max(30, min(200, n // 10)):
+            out[str(col)] = series.astype("string").fillna(NOT_SET).astype(object)
+    return pd.DataFrame(out, index=clients.index)
+
+
+def select(segments: pd.DataFrame, filters: Filters) -> pd.Index:
+    """Clients matching every filter (a column's values are alternatives)."""
+    mask = pd.Series(True, index=segments.index)
+    for col, allowed in filters.items():
+        if col in segments.columns and allowed:
+            mask &= segments[col].isin(allowed)
+    return segments.index[mask.to_numpy()]
+
+
+def classify_selection(
+    values: pd.Series,
+    selection: pd.Index,
+    a: float = 0.8,
+    b: float = 0.95,
+    rule: Rule = "before",
+    within: bool = False,
+) -> pd.DataFrame:
+    """ABC classes of the selected clients.
+
+    By default a client's class is computed on the whole portfolio (an A client
+    stays A when filtered); ``within=True`` ranks the selection on its own.
+    Ranks and shares follow the same choice.
+    """
+    chosen = values.index.intersection(selection)
+    if within:
+        return classify_abc(values.loc[chosen], a, b, rule)
+    full = classify_abc(values, a, b, rule)
+    return full.loc[full.index.isin(chosen)]
+
+
+def compare(
+    classified: pd.DataFrame,
+    groups: pd.Series,
+    hours: pd.Series | None = None,
+) -> pd.DataFrame:
+    """One row per group (segment or manager): the clients, their A/B/C mix, revenue and effort.
+
+    ``classified`` has ``value`` and ``abc_class`` per client; ``groups`` maps
+    clients to a group label. Columns: clients, A, B, C, revenue,
+    revenue_share, hours, effort_share, revenue_per_hour, largest_client_share
+    (the largest client's weight in the group's revenue), share_of_a.
+
+    Examples
+    --------
+    >>> c = classify_abc(pd.Series({"x": 60.0, "y": 30.0, "z": 10.0}), 0.5, 0.9)
+    >>> compare(c, pd.Series({"x": "N", "y": "S", "z": "S"}))["revenue"].to_dict()
+    {'N': 60.0, 'S': 40.0}
+    """
+    frame = pd.DataFrame(
+        {
+            "group": groups.reindex(classified.index).fillna(NOT_SET),
+            "value": classified["value"],
+            "abc_class": classified["abc_class"],
+            "hours": (hours.reindex(classified.index).fillna(0.0) if hours is not None else 0.0),
+        }
+    )
+    g = frame.groupby("group", sort=True)
+    mix = pd.crosstab(frame["group"], frame["abc_class"]).reindex(columns=list(CLASSES), fill_value=0)
+    out = pd.DataFrame({"clients": g.size()}).join(mix)
+    out["revenue"] = g["value"].sum()
+    total = frame["value"].clip(lower=0).sum()
+    out["revenue_share"] = out["revenue"] / total if total > 0 else np.nan
+    out["hours"] = g["hours"].sum()
+    total_h = frame["hours"].sum()
+    out["effort_share"] = out["hours"] / total_h if total_h > 0 else np.nan
+    out["revenue_per_hour"] = out["revenue"] / out["hours"].where(out["hours"] > 0)
+    out["largest_client_share"] = g["value"].max() / out["revenue"].where(out["revenue"] > 0)
+    out["share_of_a"] = out["A"] / out["clients"]
+    out.index.name = None
+    return out
+
+
+def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5) -> list[str]:
+    """Managers whose A clients or hours are far above the others' (``factor`` x the median).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"A": [10, 3, 2], "hours": [100.0, 90.0, 110.0]}, index=["Ann", "Bob", "Cy"])
+    >>> rebalancing_hints(t)
+    ['Ann holds 10 A clients, 4.0x the median of the others (2.5): consider handing some over.']
+    """
+    hints = []
+    for column, noun in (("A", "A clients"), ("hours", "hours of effort")):
+        if column not in managers or len(managers) < 2:
+            continue
+        for name, value in managers[column].items():
+            others = managers[column].drop(index=name)
+            median = float(others.median())
+            if median > 0 and value > factor * median:
+                hints.append(
+                    f"{name} holds {value:,.0f} {noun}, {value / median:.1f}x the median of the others "
+                    f"({median:,.4g}): consider handing some over."
+                )
+    return hints
+
+
+GROUPS = {
+    "keep": "Core clients to keep",
+    "develop": "Clients to develop",
+    "economise": "Clients to serve economically",
+}
+
+
+def cross_matrix(
+    revenue_classes: pd.Series,
+    potential: pd.Series,
+    annual_revenue: pd.Series,
+    a: float = 0.8,
+    b: float = 0.95,
+) -> pd.DataFrame:
+    """The "matrice ABC croisée": revenue class x potential class, one row per cell.
+
+    Potential classes use the same ABC rule on the potential column. Groups:
+    develop when the potential class is above the revenue class, serve
+    economically when both are C, keep otherwise. ``unmet`` sums
+    potential minus annual revenue (floored at 0) over the cell's clients.
+    Columns: revenue_class, potential_class, clients, unmet, group.
+    """
+    pot = potential.reindex(revenue_classes.index)
+    known = pot.notna()
+    pot_classes = classify_abc(pot[known].astype("float64"), a, b)["abc_class"]
+    frame = pd.DataFrame(
+        {
+            "revenue_class": revenue_classes[known],
+            "potential_class": pot_classes.reindex(revenue_classes[known].index),
+            "unmet": (pot[known] - annual_revenue.reindex(pot[known].index).fillna(0)).clip(lower=0),
+        }
+    )
+    grid = pd.MultiIndex.from_product([CLASSES, CLASSES], names=["revenue_class", "potential_class"])
+    cells = frame.groupby(["revenue_class", "potential_class"]).agg(
+        clients=("unmet", "size"), unmet=("unmet", "sum")
+    )
+    cells = cells.reindex(grid, fill_value=0).reset_index()
+    rank = {c: i for i, c in enumerate(CLASSES)}
+    r, p = cells["revenue_class"].map(rank), cells["potential_class"].map(rank)
+    cells["group"] = np.select(
+        [p < r, (cells["revenue_class"] == "C") & (cells["potential_class"] == "C")],
+        [GROUPS["develop"], GROUPS["economise"]],
+        default=GROUPS["keep"],
+    )
+    return cells
+
+
+def migration(
+    before: pd.Series, after: pd.Series, a: float = 0.8, b: float = 0.95, rule: Rule = "before"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Class migration between two periods' revenue per client.
+
+    Clients with revenue in the later period only are "new", in the earlier
+    only "lost". Returns the transition table (one row per from -> to pair:
+    ``from``, ``to``, ``clients``, ``revenue_before``, ``revenue_after``) and
+    the clients who dropped a class or were lost (``from``, ``to``,
+    ``revenue_before``, ``revenue_after``), largest earlier revenue first.
+    """
+    b_pos, a_pos = before[before > 0], after[after > 0]
+    cls_before = classify_abc(b_pos, a, b, rule)["abc_class"] if len(b_pos) else pd.Series(dtype=object)
+    cls_after = classify_abc(a_pos, a, b, rule)["abc_class"] if len(a_pos) else pd.Series(dtype=object)
+    everyone = cls_before.index.union(cls_after.index)
+    frame = pd.DataFrame(
+        {
+            "from": cls_before.reindex(everyone).fillna("new"),
+            "to": cls_after.reindex(everyone).fillna("lost"),
+            "revenue_before": before.reindex(everyone).fillna(0.0).clip(lower=0),
+            "revenue_after": after.reindex(everyone).fillna(0.0).clip(lower=0),
+        }
+    )
+    table = (
+        frame.groupby(["from", "to"])
+        .agg(
+            clients=("to", "size"),
+            revenue_before=("revenue_before", "sum"),
+            revenue_after=("revenue_after", "sum"),
+        )
+        .reset_index()
+    )
+    rank = {"A": 0, "B": 1, "C": 2, "lost": 3, "new": -1}
+    dropped = frame[(frame["to"].map(rank) > frame["from"].map(rank)) & (frame["from"] != "new")]
+    return table, dropped.sort_values("revenue_before", ascending=False)
+
+
+def period_values(
+    transactions: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, column: str = "amount"
+) -> pd.Series:
+    """Won revenue per client with a date in ``[start, end)``."""
+    t = transactions
+    won = t if "stage" not in t else t[t["stage"] == "won"]
+    inside = won[(won["date"] >= start) & (won["date"] < end)]
+    return inside.groupby("client")[column].sum()
+
+
+def yearly_classes(
+    transactions: pd.DataFrame,
+    scope: pd.Index,
+    a: float = 0.8,
+    b: float = 0.95,
+    rule: Rule = "before",
+    column: str = "amount",
+) -> pd.DataFrame:
+    """Each client's class in each calendar year of the sales history (clients x years).
+
+    A year's classes rank that year's won sales among the clients in ``scope``;
+    a client with no sale that year gets "-".
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"client": ["x", "y", "x"], "amount": [90.0, 10.0, 5.0],
+    ...                   "date": pd.to_datetime(["2024-03-01", "2024-05-01", "2025-01-01"])})
+    >>> yearly_classes(t, pd.Index(["x", "y"])).to_dict("index")
+    {'x': {2024: 'A', 2025: 'A'}, 'y': {2024: 'B', 2025: '-'}}
+    """
+    won = transactions if "stage" not in transactions else transactions[transactions["stage"] == "won"]
+    won = won.dropna(subset=["date"])
+    won = won[won["client"].isin(scope)]
+    if won.empty:
+        return pd.DataFrame(index=scope)
+    totals = won.groupby([won["date"].dt.year.rename("year"), "client"])[column].sum()
+    out = {}
+    for year in totals.index.get_level_values("year").unique():
+        v = totals.xs(year, level="year")
+        if (v > 0).any():
+            out[int(year)] = classify_abc(v, a, b, rule)["abc_class"]
+    return pd.DataFrame(out).reindex(scope).fillna("-")
+
+
+def filters_from_text(items: list[str], segments: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Read ``COLUMN=VALUE`` filters (the CLI's ``--segment``); column names match loosely.
+
+    Repeating a column gives alternatives. Raises ValueError naming the
+    available columns or values when one is unknown.
+
+    Examples
+    --------
+    >>> seg = pd.DataFrame({"account_manager": ["Ann", "Bob"], "sector": ["Retail", "Food"]})
+    >>> filters_from_text(["Account manager=Ann", "sector=Food", "sector=Retail"], seg)
+    {'account_manager': ('Ann',), 'sector': ('Food', 'Retail')}
+    """
+    from .columns import fold
+
+    by_folded = {fold(c): c for c in segments.columns}
+    out: dict[str, tuple[str, ...]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        column = by_folded.get(fold(name))
+        if not sep or column is None:
+            raise ValueError(
+                f"--segment {item!r}: use COLUMN=VALUE with one of the columns "
+                f"{', '.join(segments.columns) or '(none: the data has no client attributes)'}"
+            )
+        value = value.strip()
+        if value not in set(segments[column]):
+            known = ", ".join(sorted(map(str, segments[column].unique()))[:20])
+            raise ValueError(f"--segment {item!r}: no client has {column} = {value!r} (values: {known})")
+        out[column] = (*out.get(column, ()), value)
+    return out
