@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,13 +43,13 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `streamlit run app.py` on a free port; yield its base URL; stop it at the end."""
+@contextmanager
+def _running_app(work_dir: Path) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free port; yield its base URL once healthy; stop it after."""
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    log_path = work_dir / "streamlit.log"
     env = dict(os.environ)
-    env["PORTFOLIO_DB"] = str(tmp_path_factory.mktemp("db") / "portfolio.db")
+    env["PORTFOLIO_DB"] = str(work_dir / "portfolio.db")
     cmd = [
         sys.executable, "-m", "streamlit", "run", "app.py",
         "--server.port", str(port),
@@ -80,6 +81,20 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app, started once for the whole test session: its base URL."""
+    with _running_app(tmp_path_factory.mktemp("app")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url(tmp_path: Path) -> Iterator[str]:
+    """An app server of this test's own, for behaviour that only the first session after a start shows."""
+    with _running_app(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -30,20 +30,25 @@ EXPECTED_DEFAULT = {"A": 3, "B": 3, "C": 4}
 A_MOVED = 60
 EXPECTED_A_60 = {"A": 2, "B": 4, "C": 4}
 
-# Fired when the Pareto chart has painted something: a canvas with non-zero size and at least one
-# non-transparent pixel, or an SVG renderer's marks group with non-zero size.
+# True once the Pareto chart has painted its curve. Streamlit 1.67 has Vega draw in SVG: the line
+# mark's path must have a non-empty box inside an SVG of non-zero size. (Canvas branch: any
+# non-transparent pixel on a canvas of non-zero size, should the renderer change.)
 CHART_DRAWN_JS = """() => {
   const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
   if (!chart) return false;
+  for (const svg of chart.querySelectorAll('svg.marks')) {
+    const box = svg.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) continue;
+    for (const path of svg.querySelectorAll('.mark-line path, .mark-area path')) {
+      const b = path.getBBox();
+      if (b.width > 0 && b.height > 0) return true;
+    }
+  }
   for (const canvas of chart.querySelectorAll('canvas')) {
     const box = canvas.getBoundingClientRect();
     if (box.width <= 0 || box.height <= 0 || canvas.width === 0 || canvas.height === 0) continue;
     const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
-  }
-  for (const svg of chart.querySelectorAll('svg.marks')) {
-    const box = svg.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0 && svg.querySelector('path, line, rect')) return true;
   }
   return false;
 }"""
@@ -66,9 +71,14 @@ def metric_value(page: Page, label: str) -> Locator:
 
 
 def slider_thumb(page: Page, label: str) -> Locator:
-    """The keyboard-focusable thumb of the st.slider whose label is exactly ``label``."""
+    """The keyboard-focusable thumb of the st.slider whose label is exactly ``label``.
+
+    Streamlit 1.67 draws st.slider with react-aria: the thumb is a visually hidden
+    ``<input type="range">`` (implicit ARIA role "slider", no ``aria-valuenow`` attribute),
+    so its position is read with ``to_have_value``.
+    """
     slider = page.get_by_test_id("stSlider").filter(has=page.get_by_text(label, exact=True))
-    return slider.locator('[role="slider"]')
+    return slider.get_by_role("slider")
 
 
 def expect_classes(page: Page, expected: dict[str, int]) -> None:
@@ -76,8 +86,12 @@ def expect_classes(page: Page, expected: dict[str, int]) -> None:
         expect(metric_value(page, f"{cls} clients")).to_have_text(str(count), timeout=TIMEOUT)
 
 
-def expect_chart_drawn(page: Page) -> None:
-    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(1, timeout=TIMEOUT)
+def expect_chart_drawn(page: Page, a: int, b: int) -> None:
+    """One Pareto chart, its curve painted, its cut-off lines labelled with the current a and b."""
+    chart = page.get_by_test_id("stVegaLiteChart")
+    expect(chart).to_have_count(1, timeout=TIMEOUT)
+    expect(chart).to_contain_text(f"A cut-off {a}%", timeout=TIMEOUT)
+    expect(chart).to_contain_text(f"B cut-off {b}%", timeout=TIMEOUT)
     page.wait_for_function(CHART_DRAWN_JS, timeout=TIMEOUT)
 
 
@@ -108,31 +122,52 @@ def test_upload_classify_and_move_the_a_cutoff(page: Page, app_url: str, tmp_pat
     )
     expect_classes(page, EXPECTED_DEFAULT)
     wait_until_idle(page)
-    expect_chart_drawn(page)
+    expect_chart_drawn(page, 80, 95)
 
     # Move the A cut-off from 80 to 60 with the keyboard, one step per key press.
     thumb = slider_thumb(page, "A cut-off (%)")
-    expect(thumb).to_have_attribute("aria-valuenow", "80", timeout=TIMEOUT)
+    expect(thumb).to_have_value("80", timeout=TIMEOUT)
     thumb.focus()
     for _ in range(80 - A_MOVED):
         thumb.press("ArrowLeft")
-    expect(thumb).to_have_attribute("aria-valuenow", str(A_MOVED), timeout=TIMEOUT)
+    expect(thumb).to_have_value(str(A_MOVED), timeout=TIMEOUT)
+    # Every a in (50, 70] gives the same counts, so wait for the run that used a=60 itself (the
+    # caption says so; no element left stale means the metrics come from that same run).
     expect(metric_value(page, "A clients")).to_have_text(str(EXPECTED_A_60["A"]), timeout=TIMEOUT)
+    expect(page.get_by_text(f"A up to {A_MOVED} %, B up to 95 %", exact=False)).to_be_visible(timeout=TIMEOUT)
     wait_until_idle(page)
     expect_classes(page, EXPECTED_A_60)
-    expect(slider_thumb(page, "B cut-off (%)")).to_have_attribute("aria-valuenow", "95")
-    expect(page.get_by_text(f"A up to {A_MOVED} %, B up to 95 %", exact=False)).to_be_visible(timeout=TIMEOUT)
+    expect(thumb).to_have_value(str(A_MOVED))
+    expect(slider_thumb(page, "B cut-off (%)")).to_have_value("95")
     expect(page).to_have_url(re.compile(rf"/abc\?(.*&)?a={A_MOVED}(&|$)"), timeout=TIMEOUT)
-    expect_chart_drawn(page)
+    expect_chart_drawn(page, A_MOVED, 95)
 
 
 def test_deep_link_sets_the_cutoffs(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/abc?a=70&b=90")
     wait_until_idle(page)
     expect(page.get_by_role("heading", name="ABC analysis")).to_be_visible(timeout=TIMEOUT)
-    expect(slider_thumb(page, "A cut-off (%)")).to_have_attribute("aria-valuenow", "70", timeout=TIMEOUT)
-    expect(slider_thumb(page, "B cut-off (%)")).to_have_attribute("aria-valuenow", "90", timeout=TIMEOUT)
+    expect(slider_thumb(page, "A cut-off (%)")).to_have_value("70", timeout=TIMEOUT)
+    expect(slider_thumb(page, "B cut-off (%)")).to_have_value("90", timeout=TIMEOUT)
     expect(page.get_by_text("A up to 70 %, B up to 90 %", exact=False)).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Demo portfolio", exact=False)).to_be_visible(timeout=TIMEOUT)
     expect(page).to_have_url(re.compile(r"/abc\?(.*&)?a=70&b=90(&|$)"), timeout=TIMEOUT)
-    expect_chart_drawn(page)
+    expect_chart_drawn(page, 70, 90)
+
+
+# App bug, reported to the lead. With a `pages/` folder next to app.py, the first session after the
+# server starts runs in Streamlit's old folder mode: Streamlit wraps app.py in its own navigation
+# (app, abc_page, data_page), where /abc or /data matches nothing, and sends "Page not found"
+# before app.py's st.navigation finds the page (which then runs, under a modal error dialog).
+# That st.navigation call turns folder mode off for the rest of the server's life, so later
+# sessions are fine: hence a fresh server. Renaming the folder (e.g. to views/) fixes it.
+# strict: this test fails once the bug is fixed, as a reminder to drop the marker.
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="'Page not found' dialog on a deep link while pages/ exists"
+)
+def test_first_deep_link_after_start_shows_no_page_not_found(page: Page, fresh_app_url: str) -> None:
+    page.goto(f"{fresh_app_url}/abc?a=70&b=90")
+    wait_until_idle(page)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
+    expect(slider_thumb(page, "A cut-off (%)")).to_have_value("70", timeout=TIMEOUT)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
