@@ -7,6 +7,17 @@ import pandas as pd
 
 from .portfolio import Portfolio
 
+# The moves, in the order a review goes through them (A clients first).
+ACTIONS = (
+    "Retain and delight; ask for a referral, a testimonial or a case study",
+    "Retain: secure the relationship",
+    "Develop: unmet potential",
+    "Develop: grow the share of wallet",
+    "Reprice or let go: costs more than it brings",
+    "Serve more cheaply: fewer visits, remote contact",
+    "Light touch: no extra time",
+)
+
 
 def years_covered(portfolio: Portfolio) -> float:
     """Length of the sales history in years (at least 1; 1 when undated)."""
@@ -51,15 +62,8 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
             profit < 0,
             table["quadrant"] == "Reconsider",
         ],
-        [
-            "Retain and delight; ask for a referral, a testimonial or a case study",
-            "Retain: secure the relationship",
-            "Develop: unmet potential",
-            "Develop: grow the share of wallet",
-            "Reprice or let go: costs more than it brings",
-            "Serve more cheaply: fewer visits, remote contact",
-        ],
-        default="Light touch: no extra time",
+        list(ACTIONS[:-1]),
+        default=ACTIONS[-1],
     )
     share = table["revenue"] / table["revenue"].clip(lower=0).sum()
     a_reason = share.map("{:.1%} of revenue, bought in ".format) + loyal_years.map("{:.0f} year(s)".format)

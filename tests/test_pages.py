@@ -186,3 +186,17 @@ def test_clients_page_search(app):
     app.text_input(key="client_search").input("Claire Martin").run()
     shown = app.dataframe[0].value
     assert 0 < len(shown) < 400 and (shown["Account manager"] == "Claire Martin").all()
+
+
+def test_presentation_steps_through_the_key_views_without_controls(app):
+    app.run()
+    app.switch_page("pages/present_page.py").run()
+    assert not app.exception
+    assert not app.sidebar.slider  # the controls are hidden
+    titles = [app.title[0].value]
+    while not next(b for b in app.button if b.label == "Next ▶").disabled:
+        next(b for b in app.button if b.label == "Next ▶").click().run()
+        assert not app.exception
+        titles.append(app.title[0].value)
+    assert titles[0] == "Who makes the revenue" and titles[-1] == "What we do about it"
+    assert "The Pareto curve" in titles and "Who takes the team's time" in titles

@@ -1,0 +1,88 @@
+"""Page "Presentation": the key views full width, large, one at a time, no controls."""
+
+import streamlit as st
+
+from portfolio_core import CLASSES, NoPositiveValueError, class_summary
+from portfolio_core.actions import ACTIONS, recommend
+from portfolio_core.charts import effort_scatter, pareto_chart
+from portfolio_core.effort import class_effort, share_of_clients_for
+from ui import analysis
+
+ss = st.session_state
+# Static CSS only (no user text): hide the sidebar, enlarge numbers and headings for a projector.
+st.html(
+    """<style>
+    [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+    [data-testid="stMetricValue"] {font-size: 4.5rem;}
+    [data-testid="stMetricLabel"] p {font-size: 1.6rem;}
+    [data-testid="stMainBlockContainer"] {max-width: 100%; padding: 2rem 3rem;}
+    h1 {font-size: 3rem;}
+    [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
+    </style>"""
+)
+view, portfolio = analysis.current()
+try:
+    table = analysis.classified(view, portfolio)
+except NoPositiveValueError:
+    st.error(f"No client has a positive {view.measure}: nothing to present. Leave presentation mode.")
+    st.stop()
+analysis.require_clients(table)
+has_effort = len(portfolio.activities) > 0
+STEPS = ["Who makes the revenue", "The Pareto curve"]
+if has_effort:
+    STEPS += ["Who takes the team's time", "Revenue and effort per class"]
+STEPS += ["What we do about it"]
+step = min(ss.get("present_step", 0), len(STEPS) - 1)
+
+
+def _go(delta: int) -> None:
+    ss.present_step = max(0, min(len(STEPS) - 1, step + delta))
+
+
+nav = st.columns([1, 1, 6, 2])
+nav[0].button("◀ Previous", on_click=_go, args=(-1,), disabled=step == 0, width="stretch")
+nav[1].button("Next ▶", on_click=_go, args=(1,), disabled=step == len(STEPS) - 1, width="stretch")
+nav[2].caption(f"{step + 1} / {len(STEPS)} · {analysis.describe(view, len(table))}")
+if nav[3].button("Leave presentation", width="stretch"):
+    st.switch_page("pages/abc_page.py")
+
+title = STEPS[step]
+st.title(title)
+measure = view.measure
+summary = class_summary(table)
+
+if title == "Who makes the revenue":
+    cols = st.columns(3)
+    for col, cls in zip(cols, CLASSES, strict=True):
+        row = summary.loc[cls]
+        col.metric(f"{cls} clients", f"{int(row['clients']):,}")
+        col.caption(f"{row['client_share']:.0%} of clients make {row['revenue_share']:.0%} of {measure}")
+elif title == "The Pareto curve":
+    chart = pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100)
+    st.altair_chart(chart.properties(height=620), width="stretch")
+else:
+    econ = analysis.economics(view, ss.get("hourly_cost", 60.0), (), None, None, portfolio)
+    names = portfolio.clients["name"] if "name" in portfolio.clients else None
+    data = econ.table.assign(
+        label=econ.table.index if names is None else names.reindex(econ.table.index).fillna("")
+    )
+    if title == "Who takes the team's time":
+        st.caption(
+            f"{share_of_clients_for(data['hours']):.0%} of clients take 80 % of the effort; "
+            f"{share_of_clients_for(data['revenue']):.0%} make 80 % of the {measure}."
+        )
+        scatter = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, measure.capitalize())
+        st.altair_chart(scatter.properties(height=620), width="stretch")
+    elif title == "Revenue and effort per class":
+        per_class = class_effort(data)
+        cols = st.columns(3)
+        for col, cls in zip(cols, CLASSES, strict=True):
+            row = per_class.loc[cls]
+            col.metric(f"{cls}: share of {measure}", f"{row['revenue_share']:.0%}")
+            col.metric(f"{cls}: share of effort", f"{row['effort_share']:.0%}")
+    else:
+        actions = recommend(data, portfolio, portfolio.clients.get("potential"))
+        counts = actions["action"].value_counts()
+        for action in ACTIONS:
+            if counts.get(action, 0):
+                st.markdown(f"### {counts[action]:,} clients · {action}")
