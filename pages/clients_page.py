@@ -3,56 +3,53 @@
 import pandas as pd
 import streamlit as st
 
-from portfolio_core import NoPositiveValueError
 from portfolio_core.actions import recommend
 from ui import analysis
+from ui.i18n import tr
 
 ss = st.session_state
-st.title("Clients")
+_ = tr()
+st.title(_("Clients"))
 view, portfolio = analysis.current()
-try:
-    econ = analysis.economics(view, ss.get("hourly_cost", 60.0), (), None, None, portfolio)
-except NoPositiveValueError:
-    st.error(f"No client has a positive {view.measure} in this selection. Clear some filters.")
-    st.stop()
+analysis.classified_or_stop(view, portfolio)
+econ = analysis.economics(view, ss.get("hourly_cost", 60.0), (), None, None, portfolio)
 table = econ.table
-analysis.require_clients(table)
 st.caption(analysis.describe(view, len(table)))
 clients = portfolio.clients
-measure = view.measure.capitalize()
+Measure = _(view.measure.capitalize())
 extra = [c for c in ("sector", "size", "contract_type", "region", "account_manager") if c in clients.columns]
 listing = pd.DataFrame(
     {
-        "Name": clients["name"].reindex(table.index) if "name" in clients else table.index,
-        "Class": table["abc_class"],
-        measure: table["revenue"].round(0),
-        "Margin": table["margin"].round(0),
-        "Hours": table["hours"].round(1),
-        "Profit": table["profit"].round(0),
+        _("Name"): clients["name"].reindex(table.index) if "name" in clients else table.index,
+        _("Class"): table["abc_class"],
+        Measure: table["revenue"].round(0),
+        _("Margin"): table["margin"].round(0),
+        _("Hours"): table["hours"].round(1),
+        _("Profit"): table["profit"].round(0),
     }
-).join(clients[extra].rename(columns=lambda c: c.replace("_", " ").capitalize()))
+).join(clients[extra].rename(columns=_.label))
 if not portfolio.has("margin"):
-    listing = listing.drop(columns=["Margin"])
+    listing = listing.drop(columns=[_("Margin")])
 if portfolio.activities.empty:
-    listing = listing.drop(columns=["Hours", "Profit"])
+    listing = listing.drop(columns=[_("Hours"), _("Profit")])
 listing.index.name = "ID"
 
-query = st.text_input("Search clients", placeholder="Name, ID, sector, manager…", key="client_search")
+query = st.text_input(_("Search clients"), placeholder=_("Name, ID, sector, manager…"), key="client_search")
 if query:
     hit = listing.reset_index().astype(str).apply(lambda c: c.str.contains(query, case=False, regex=False))
     listing = listing[hit.any(axis=1).to_numpy()]
-st.caption(f"{len(listing):,} clients. Click a row to open the client's card.")
+st.caption(_("{n} clients. Click a row to open the client's card.", n=_.number(len(listing))))
+ordered = listing.sort_values(Measure, ascending=False)
 event = st.dataframe(
-    listing.sort_values(measure, ascending=False),
+    ordered,
     width="stretch",
     height=360,
     on_select="rerun",
     selection_mode="single-row",
     key="client_table",
-    column_config={measure: st.column_config.NumberColumn(format="localized")},
+    column_config={Measure: st.column_config.NumberColumn(format="localized")},
 )
 rows = event.selection.rows if event else []
-ordered = listing.sort_values(measure, ascending=False)
 if not rows:
     st.stop()
 client = ordered.index[rows[0]]
@@ -62,35 +59,54 @@ st.header(str(card.get("name", client)) if "name" in clients else str(client))
 st.caption(f"ID {client}")
 row = table.loc[client]
 m = st.columns(5)
-m[0].metric("Class", row["abc_class"])
-m[1].metric(measure, f"{row['revenue']:,.0f}")
-m[2].metric("Margin", f"{row['margin']:,.0f}" if econ.margin_known else "—")
-m[3].metric("Hours", f"{row['hours']:,.1f}")
-m[4].metric("Profit after cost to serve", f"{row['profit']:,.0f}")
-action = recommend(table, portfolio, clients.get("potential")).loc[client]
-st.success(f"**Recommended:** {action['action']}. {action['reason'].capitalize()}.")
+m[0].metric(_("Class"), row["abc_class"])
+m[1].metric(Measure, _.number(row["revenue"]))
+m[2].metric(_("Margin"), _.number(row["margin"]) if econ.margin_known else "—")
+m[3].metric(_("Hours"), _.number(row["hours"], 1))
+m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
+action = recommend(table, portfolio, clients.get("potential"), _).loc[client]
+st.success(
+    _("**Recommended:** {action}. {reason}.", action=action["action"], reason=action["reason"].strip())
+)
 
-details, deals, log, years = st.tabs(["Details", "Deals", "Interactions", "Class over time"])
-details.dataframe(card.dropna().astype(str).rename("Value").rename_axis("Field").to_frame(), width="stretch")
+details, deals, log, years = st.tabs([_("Details"), _("Deals"), _("Interactions"), _("Class over time")])
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return _.date(value)
+    if isinstance(value, float):
+        return _.number(value)
+    return str(value)
+
+
+details.dataframe(
+    card.dropna().map(_shown).rename(_("Value")).rename(_.label).to_frame(),
+    width="stretch",
+)
+date_column = st.column_config.DateColumn(_("Date"))
 tx = portfolio.transactions[portfolio.transactions["client"] == client].drop(columns=["client"])
 if "date" in tx:
     tx = tx.sort_values("date", ascending=False)
 deals.dataframe(
-    tx, hide_index=True, width="stretch", column_config={"date": st.column_config.DateColumn("date")}
+    tx.rename(columns=_.label),
+    hide_index=True,
+    width="stretch",
+    column_config={_("Date"): date_column, _("Amount"): st.column_config.NumberColumn(format="localized")},
 )
 acts = portfolio.activities[portfolio.activities["client"] == client].drop(columns=["client"])
 if acts.empty:
-    log.info("No interaction recorded for this client.")
+    log.info(_("No interaction recorded for this client."))
 else:
     log.dataframe(
-        acts.sort_values("date", ascending=False) if "date" in acts else acts,
+        (acts.sort_values("date", ascending=False) if "date" in acts else acts).rename(columns=_.label),
         hide_index=True,
         width="stretch",
-        column_config={"date": st.column_config.DateColumn("date")},
+        column_config={_("Date"): date_column},
     )
 yearly = analysis.history(view, portfolio)
 if client in yearly.index and len(yearly.columns):
     years.dataframe(yearly.loc[[client]].astype(str), hide_index=True, width="stretch")
-    years.caption("Class of the client's sales in each calendar year, ranked among that year's clients.")
+    years.caption(_("Class of the client's sales in each calendar year, ranked among that year's clients."))
 else:
-    years.info("Needs dated sales to show the class over time.")
+    years.info(_("Needs dated sales to show the class over time."))

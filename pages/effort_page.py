@@ -18,47 +18,62 @@ from portfolio_core.effort import (
     whale_curve,
 )
 from ui import analysis
+from ui.i18n import csv_bytes, show_chart, tr
 
 ss = st.session_state
-portfolio = ss.portfolio
-st.title("Effort vs revenue")
+_ = tr()
+view, portfolio = analysis.current()
+measure = _(view.measure)
+Measure = _(view.measure.capitalize())
+st.title(_("Effort vs revenue"))
 
 if portfolio.activities.empty:
     st.info(
-        "This page needs an activity log: one row per call, meeting, visit or e-mail with the client, "
-        "the date, the type and (if you have it) the duration in hours. Upload it on the Data page "
-        "together with your sales, or a client list with an effort (hours) column."
+        _(
+            "This page needs an activity log: one row per call, meeting, visit or e-mail with the client, "
+            "the date, the type and (if you have it) the duration in hours. Upload it on the Data page "
+            "together with your sales, or a client list with an effort (hours) column."
+        )
     )
     st.stop()
 
-with st.expander("Settings: hourly cost, default durations, quadrant lines"):
+with st.expander(_("Settings: hourly cost, default durations, quadrant lines")):
     c1, c2, c3 = st.columns(3)
-    hourly_cost = c1.number_input("Hourly cost", min_value=0.0, value=60.0, step=5.0, key="hourly_cost")
+    hourly_cost = c1.number_input(_("Hourly cost"), min_value=0.0, value=60.0, step=5.0, key="hourly_cost")
     revenue_cut = c2.number_input(
-        f"Quadrant line: {ss.by}", min_value=0.0, value=None, placeholder="median", key="revenue_cut"
+        _("Quadrant line: {measure}", measure=measure),
+        min_value=0.0,
+        value=None,
+        placeholder=_("median"),
+        key="revenue_cut",
     )
     hours_cut = c3.number_input(
-        "Quadrant line: hours", min_value=0.0, value=None, placeholder="median", key="hours_cut"
+        _("Quadrant line: hours"), min_value=0.0, value=None, placeholder=_("median"), key="hours_cut"
     )
-    st.caption("Durations used when the log gives none (hours per activity):")
+    st.caption(_("Durations used when the log gives none (hours per activity):"))
     defaults = st.data_editor(
-        pd.DataFrame({"Activity type": list(DEFAULT_HOURS), "Hours": list(DEFAULT_HOURS.values())}),
+        pd.DataFrame({"type": list(DEFAULT_HOURS), "hours": list(DEFAULT_HOURS.values())}),
         hide_index=True,
-        disabled=["Activity type"],
+        disabled=["type"],
         key="default_hours",
+        column_config={
+            "type": st.column_config.TextColumn(_("Activity type")),
+            "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0),
+        },
     )
-default_hours = tuple(zip(defaults["Activity type"], defaults["Hours"].fillna(0).astype(float), strict=True))
+default_hours = tuple(zip(defaults["type"], defaults["hours"].fillna(0).astype(float), strict=True))
 
 try:
-    view, _ = analysis.current()
     econ = analysis.economics(view, hourly_cost, default_hours, revenue_cut, hours_cut, portfolio)
 except NoPositiveValueError:
-    st.error(f"No client has a positive {ss.by}: nothing to compare the effort with.")
+    st.error(_("No client has a positive {measure}: nothing to compare the effort with.", measure=measure))
     st.stop()
 table = econ.table
 analysis.require_clients(table)
 if table["hours"].sum() <= 0:
-    st.warning("The activity log has no hours for the clients in the portfolio: check the duration column.")
+    st.warning(
+        _("The activity log has no hours for the clients in the portfolio: check the duration column.")
+    )
     st.stop()
 
 names = portfolio.clients["name"] if "name" in portfolio.clients else None
@@ -70,26 +85,35 @@ overlap = top_group_overlap(table["revenue"], table["hours"])
 revenue_80 = share_of_clients_for(table["revenue"])
 
 m = st.columns(4)
-m[0].metric("Total effort (hours)", f"{table['hours'].sum():,.0f}")
+m[0].metric(_("Total effort (hours)"), _.number(table["hours"].sum()))
 m[1].metric(
-    "Cost to serve", f"{table['cost_to_serve'].sum():,.0f}", help=f"Hours × {hourly_cost:,.0f} per hour"
+    _("Cost to serve"),
+    _.number(table["cost_to_serve"].sum()),
+    help=_("Hours × {cost} per hour", cost=_.number(hourly_cost)),
 )
 m[2].metric(
-    "Clients taking 80 % of effort",
-    f"{effort_80:.0%}",
-    help="Share of clients that consume 80 % of the hours",
+    _("Clients taking 80 % of effort"),
+    _.percent(effort_80),
+    help=_("Share of clients that consume 80 % of the hours"),
 )
-m[3].metric("Clients making 80 % of revenue", f"{revenue_80:.0%}")
+m[3].metric(_("Clients making 80 % of {measure}", measure=measure), _.percent(revenue_80))
 top_effort = int(round(effort_80 * len(table)))
 st.markdown(
-    f"**{effort_80:.0%} of clients consume 80 % of the effort**; {revenue_80:.0%} make 80 % of the {ss.by}. "
-    f"Only {len(overlap)} of the {top_effort} clients who take the most time are also among those "
-    f"who make the most {ss.by}."
+    _(
+        "**{effort} of clients consume 80 % of the effort**; {revenue} make 80 % of the {measure}. "
+        "Only {overlap} of the {top} clients who take the most time are also among those who make the most "
+        "{measure}.",
+        effort=_.percent(effort_80),
+        revenue=_.percent(revenue_80),
+        measure=measure,
+        overlap=len(overlap),
+        top=top_effort,
+    )
 )
 
 select = alt.selection_point(fields=["client"], name="pick")
-event = st.altair_chart(
-    effort_scatter(table.reset_index(), econ.revenue_cut, econ.hours_cut, ss.by.capitalize(), select),
+event = show_chart(
+    effort_scatter(table.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, select, _),
     width="stretch",
     on_select="rerun",
     key="effort_scatter",
@@ -97,108 +121,114 @@ event = st.altair_chart(
 picked = [p.get("client") for p in (event.selection.get("pick") or [])] if event else []
 if picked and picked[0] in table.index:
     row = table.loc[picked[0]]
-    st.subheader(f"Client: {row['label']}")
+    st.subheader(_("Client: {name}", name=row["label"]))
     d = st.columns(5)
-    d[0].metric("Class", row["abc_class"])
-    d[1].metric(ss.by.capitalize(), f"{row['revenue']:,.0f}")
-    d[2].metric("Hours", f"{row['hours']:,.1f}")
-    d[3].metric("Profit after cost to serve", f"{row['profit']:,.0f}")
-    d[4].metric("Quadrant", row["quadrant"])
+    d[0].metric(_("Class"), row["abc_class"])
+    d[1].metric(Measure, _.number(row["revenue"]))
+    d[2].metric(_("Hours"), _.number(row["hours"], 1))
+    d[3].metric(_("Profit after cost to serve"), _.number(row["profit"]))
+    d[4].metric(_("Quadrant"), _(row["quadrant"]))
 else:
-    st.caption("Click a point to see the client's figures.")
+    st.caption(_("Click a point to see the client's figures."))
 st.caption(
-    f"Quadrant lines at {econ.revenue_cut:,.0f} of {ss.by} and {econ.hours_cut:,.1f} hours. "
-    "Develop: high value for little time. Keep: worth the time. Serve cheaper: small and cheap to serve. "
-    "Reconsider: small but time-consuming."
+    _(
+        "Quadrant lines at {revenue} of {measure} and {hours} hours. "
+        "Develop: high value for little time. Keep: worth the time. "
+        "Serve cheaper: small and cheap to serve. Reconsider: small but time-consuming.",
+        revenue=_.number(econ.revenue_cut),
+        measure=measure,
+        hours=_.number(econ.hours_cut, 1),
+    )
 )
 
 left, right = st.columns(2)
-left.altair_chart(dual_pareto_chart(dual_pareto(table["revenue"], table["hours"])), width="stretch")
-right.altair_chart(whale_chart(whale_curve(table["profit"])), width="stretch")
+with left:
+    show_chart(dual_pareto_chart(dual_pareto(table["revenue"], table["hours"]), _), width="stretch")
+with right:
+    show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
 losers = table[table["profit"] < 0]
-margin_note = "" if econ.margin_known else " (no margin column: profit is revenue minus cost to serve)"
+margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
 st.caption(
-    f"{len(losers)} clients cost more to serve than they bring{margin_note}: together "
-    f"{-losers['profit'].sum():,.0f} of profit lost."
+    _(
+        "{n} clients cost more to serve than they bring{note}: together {lost} of profit lost.",
+        n=len(losers),
+        note=margin_note,
+        lost=_.number(-losers["profit"].sum()),
+    )
 )
 
-st.subheader("Per class")
+st.subheader(_("Per class"))
 per_class = class_effort(table).round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}).reset_index()
+pct = st.column_config.NumberColumn(format="percent")
 st.dataframe(
-    per_class.rename(
-        columns={
-            "abc_class": "Class",
-            "clients": "Clients",
-            "revenue": ss.by.capitalize(),
-            "hours": "Hours",
-            "revenue_share": f"{ss.by.capitalize()} share",
-            "effort_share": "Effort share",
-            "revenue_per_hour": f"{ss.by.capitalize()} per hour",
-        }
-    ),  # fmt: skip
+    per_class,
     hide_index=True,
     width="stretch",
     column_config={
-        f"{ss.by.capitalize()} share": st.column_config.NumberColumn(format="percent"),
-        "Effort share": st.column_config.NumberColumn(format="percent"),
-        ss.by.capitalize(): st.column_config.NumberColumn(format="localized"),
-        f"{ss.by.capitalize()} per hour": st.column_config.NumberColumn(format="localized"),
-        "Hours": st.column_config.NumberColumn(format="%.0f"),
+        "abc_class": _("Class"),
+        "clients": _("Clients"),
+        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
+        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
+        "revenue_share": st.column_config.NumberColumn(
+            _("{measure} share", measure=Measure), format="percent"
+        ),
+        "effort_share": st.column_config.NumberColumn(_("Effort share"), format="percent"),
+        "revenue_per_hour": st.column_config.NumberColumn(
+            _("{measure} per hour", measure=Measure), format="localized"
+        ),
     },
 )
 
-st.subheader("What if")
-scenario = st.radio(
-    "Scenario",
-    ["Serve C clients with less time", "Let go of clients below a profit threshold"],
-    horizontal=True,
-)
-if scenario.startswith("Serve"):
-    cut = st.slider("Time cut for C clients (%)", 0, 100, 50, step=5)
+st.subheader(_("What if"))
+SCENARIOS = ("Serve C clients with less time", "Let go of clients below a profit threshold")
+scenario = st.radio(_("Scenario"), SCENARIOS, horizontal=True, format_func=_)
+if scenario == SCENARIOS[0]:
+    cut = st.slider(_("Time cut for C clients (%)"), 0, 100, 50, step=5)
     outcome = serve_less(table, ("C",), cut / 100, hourly_cost)
 else:
-    threshold = st.number_input("Profit threshold", value=0.0, step=500.0)
+    threshold = st.number_input(_("Profit threshold"), value=0.0, step=500.0)
     outcome = let_go(table, threshold, hourly_cost)
 w = st.columns(4)
-w[0].metric("Hours freed", f"{outcome.hours_freed:,.0f}")
-w[1].metric("Cost saved", f"{outcome.cost_saved:,.0f}")
-w[2].metric(f"{ss.by.capitalize()} at risk", f"{outcome.revenue_at_risk:,.0f}")
-w[3].metric("Margin at risk", f"{outcome.margin_at_risk:,.0f}")
-st.caption(f"{len(outcome.clients)} clients concerned.")
+w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
+w[1].metric(_("Cost saved"), _.number(outcome.cost_saved))
+w[2].metric(_("{measure} at risk", measure=Measure), _.number(outcome.revenue_at_risk))
+w[3].metric(_("Margin at risk"), _.number(outcome.margin_at_risk))
+st.caption(_("{n} clients concerned.", n=_.number(len(outcome.clients))))
+concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
 st.dataframe(
-    outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]]
-    .round(1)
-    .rename_axis("ID")
-    .rename(
-        columns={
-            "label": "Client",
-            "abc_class": "Class",
-            "revenue": ss.by.capitalize(),
-            "margin": "Margin",
-            "hours": "Hours",
-            "profit": "Profit",
-        }
-    ),  # fmt: skip
+    concerned.rename_axis("ID"),
     width="stretch",
     height=240,
+    column_config={
+        "label": _("Client"),
+        "abc_class": _("Class"),
+        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
+        "margin": st.column_config.NumberColumn(_("Margin"), format="localized"),
+        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
+        "profit": st.column_config.NumberColumn(_("Profit"), format="localized"),
+    },
 )
 
-st.subheader("Action list")
+st.subheader(_("Action list"))
 potential = portfolio.clients["potential"] if "potential" in portfolio.clients else None
-actions = recommend(table, portfolio, potential).join(
+actions = recommend(table, portfolio, potential, _).join(
     table[["label", "abc_class", "revenue", "hours", "profit"]]
 )
-actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]].rename(
-    columns={"label": "Client", "abc_class": "Class", "action": "Action", "reason": "Why",
-             "revenue": ss.by.capitalize(), "hours": "Hours", "profit": "Profit"}
-)  # fmt: skip
 order = {"A": 0, "B": 1, "C": 2}
-actions = actions.sort_values(["Class", "Profit"], key=lambda c: c.map(order) if c.name == "Class" else -c)
-actions.index.name = "ID"
-st.dataframe(actions.round({"Hours": 1, "Profit": 0, ss.by.capitalize(): 0}), width="stretch", height=320)
+actions = actions.sort_values(
+    ["abc_class", "profit"], key=lambda c: c.map(order) if c.name == "abc_class" else -c
+)
+actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]].round(
+    {"hours": 1, "profit": 0, "revenue": 0}
+)
+headers = {
+    "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
+    "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),
+}  # fmt: skip
+st.dataframe(actions.rename_axis("ID"), width="stretch", height=320, column_config=headers)
 st.download_button(
-    "Download the action list (CSV)",
-    actions.to_csv().encode("utf-8"),
+    _("Download the action list (CSV)"),
+    csv_bytes(actions.rename(columns=headers).rename_axis("ID"), index=True),
     file_name="action_list.csv",
     mime="text/csv",
 )

@@ -2,92 +2,93 @@
 
 import streamlit as st
 
-from portfolio_core import NoPositiveValueError, classify_abc, pareto_curve
+from portfolio_core import classify_abc, pareto_curve
 from portfolio_core.charts import effort_scatter, pareto_chart
 from portfolio_core.effort import client_economics
 from portfolio_core.segments import compare, rebalancing_hints
 from ui import analysis
+from ui.i18n import show_chart, tr
 
-st.title("Account managers")
+_ = tr()
+st.title(_("Account managers"))
 view, portfolio = analysis.current()
+Measure = _(view.measure.capitalize())
 if "account_manager" not in portfolio.clients.columns:
     st.info(
-        "Needs an account manager column (owner, commercial, sales rep...) in the client list or the deals. "
-        "Upload it on the Data page."
+        _(
+            "Needs an account manager column (owner, commercial, sales rep...) in the client list "
+            "or the deals. Upload it on the Data page."
+        )
     )
     st.stop()
-try:
-    table = analysis.classified(view, portfolio)
-except NoPositiveValueError:
-    st.error(f"No client has a positive {view.measure} in this selection. Clear some filters.")
-    st.stop()
-analysis.require_clients(table)
+table = analysis.classified_or_stop(view, portfolio)
 st.caption(analysis.describe(view, len(table)))
 has_effort = len(portfolio.activities) > 0
 hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if has_effort else None
 managers = portfolio.clients["account_manager"]
 books = compare(table, managers, hours)
-measure = view.measure.capitalize()
 
-shown = books.rename(
-    columns={
-        "clients": "Clients", "revenue": measure, "revenue_share": "Share of the portfolio", "hours": "Hours",
-        "effort_share": "Share of effort", "revenue_per_hour": f"{measure} per hour",
-        "largest_client_share": "Largest client's weight", "share_of_a": "Share of A clients",
-    }
-)  # fmt: skip
-if hours is None:
-    shown = shown.drop(columns=["Hours", "Share of effort", f"{measure} per hour"])
-pct = st.column_config.NumberColumn(format="percent")
+pct = st.column_config.NumberColumn
+shown = books.drop(
+    columns=["share_of_a"] + ([] if has_effort else ["hours", "effort_share", "revenue_per_hour"])
+)
 st.dataframe(
-    shown.drop(columns=["Share of A clients"]).round({measure: 0, "Hours": 0, f"{measure} per hour": 0}),
+    shown.round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}),
     width="stretch",
     column_config={
-        **dict.fromkeys(["Share of the portfolio", "Share of effort", "Largest client's weight"], pct),
-        measure: st.column_config.NumberColumn(format="localized"),
+        "clients": _("Clients"),
+        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
+        "revenue_share": pct(_("Share of the portfolio"), format="percent"),
+        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
+        "effort_share": pct(_("Share of effort"), format="percent"),
+        "revenue_per_hour": st.column_config.NumberColumn(
+            _("{measure} per hour", measure=Measure), format="localized"
+        ),
+        "largest_client_share": pct(_("Largest client's weight"), format="percent"),
     },
 )
-hints = rebalancing_hints(books)
+hints = rebalancing_hints(books, t=_)
 for hint in hints:
     st.warning(hint)
 if not hints:
-    st.caption("No manager holds far more A clients or hours than the others (more than 1.5 × the median).")
+    st.caption(
+        _("No manager holds far more A clients or hours than the others (more than 1.5 × the median).")
+    )
 
-st.subheader("One manager's book")
-names = books.index.tolist()
-who = st.selectbox("Account manager", names, key="manager_pick")
+st.subheader(_("One manager's book"))
+who = st.selectbox(_("Account manager"), books.index.tolist(), key="manager_pick")
 book = table.index[managers.reindex(table.index).fillna("(not set)") == who]
 values = table.loc[book, "value"]
 if not (values > 0).any():
-    st.info(f"{who} has no client with a positive {view.measure} in this selection.")
+    st.info(
+        _(
+            "{name} has no client with a positive {measure} in this selection.",
+            name=who,
+            measure=_(view.measure),
+        )
+    )
     st.stop()
 within_book = classify_abc(values, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
 m = st.columns(4)
-m[0].metric("Clients", f"{len(book):,}")
-m[1].metric(measure, f"{values.sum():,.0f}")
-m[2].metric("A clients (whole portfolio)", f"{int((table.loc[book, 'abc_class'] == 'A').sum()):,}")
-m[3].metric("Largest client's weight", f"{values.max() / values[values > 0].sum():.0%}")
+m[0].metric(_("Clients"), _.number(len(book)))
+m[1].metric(Measure, _.number(values.sum()))
+m[2].metric(_("A clients (whole portfolio)"), _.number((table.loc[book, "abc_class"] == "A").sum()))
+m[3].metric(_("Largest client's weight"), _.percent(values.max() / values[values > 0].sum()))
 left, right = st.columns(2)
-left.altair_chart(
-    pareto_chart(pareto_curve(within_book), view.a / 100, view.b / 100,
-                 title=f"{who}: Pareto curve of the book"),
-    width="stretch",
-)  # fmt: skip
+with left:
+    title = _("{name}: Pareto curve of the book", name=who)
+    curve = pareto_curve(within_book)
+    show_chart(pareto_chart(curve, view.a / 100, view.b / 100, view.measure, _, title=title), width="stretch")
 if hours is not None:
-    margin = (
-        analysis.values(view.data_key, "margin", view.include_inactive, portfolio)
-        if portfolio.has("margin")
-        else None
-    )
+    p = portfolio
+    margin = analysis.values(view.data_key, "margin", view.include_inactive, p) if p.has("margin") else None
     econ = client_economics(
         values, hours, table.loc[book, "abc_class"], None if margin is None else margin.reindex(book)
     )
-    data = econ.table.assign(
-        label=portfolio.clients.get("name", econ.table.index.to_series()).reindex(econ.table.index)
-    )
-    right.altair_chart(
-        effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, measure).properties(height=380),
-        width="stretch",
-    )
+    names = p.clients["name"] if "name" in p.clients else econ.table.index.to_series()
+    data = econ.table.assign(label=names.reindex(econ.table.index))
+    with right:
+        chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, t=_)
+        show_chart(chart.properties(height=380), width="stretch")
 else:
-    right.info("Upload an activity log to see this book's effort against revenue.")
+    right.info(_("Upload an activity log to see this book's effort against revenue."))

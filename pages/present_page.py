@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from portfolio_core import CLASSES, NoPositiveValueError, class_summary
+from portfolio_core import CLASSES, class_summary
 from portfolio_core.actions import ACTIONS, recommend
 from portfolio_core.charts import effort_scatter, pareto_chart
 from portfolio_core.effort import class_effort, share_of_clients_for
 from ui import analysis
+from ui.i18n import show_chart, tr
 
 ss = st.session_state
+_ = tr()
 # Static CSS only (no user text): hide the sidebar, enlarge numbers and headings for a projector.
 st.html(
     """<style>
@@ -21,12 +23,8 @@ st.html(
     </style>"""
 )
 view, portfolio = analysis.current()
-try:
-    table = analysis.classified(view, portfolio)
-except NoPositiveValueError:
-    st.error(f"No client has a positive {view.measure}: nothing to present. Leave presentation mode.")
-    st.stop()
-analysis.require_clients(table)
+measure = _(view.measure)
+table = analysis.classified_or_stop(view, portfolio)
 has_effort = len(portfolio.activities) > 0
 STEPS = ["Who makes the revenue", "The Pareto curve"]
 if has_effort:
@@ -40,49 +38,60 @@ def _go(delta: int) -> None:
 
 
 nav = st.columns([1, 1, 6, 2])
-nav[0].button("◀ Previous", on_click=_go, args=(-1,), disabled=step == 0, width="stretch")
-nav[1].button("Next ▶", on_click=_go, args=(1,), disabled=step == len(STEPS) - 1, width="stretch")
+nav[0].button(_("◀ Previous"), on_click=_go, args=(-1,), disabled=step == 0, width="stretch")
+nav[1].button(_("Next ▶"), on_click=_go, args=(1,), disabled=step == len(STEPS) - 1, width="stretch")
 nav[2].caption(f"{step + 1} / {len(STEPS)} · {analysis.describe(view, len(table))}")
-if nav[3].button("Leave presentation", width="stretch"):
+if nav[3].button(_("Leave presentation"), width="stretch"):
     st.switch_page("pages/abc_page.py")
 
-title = STEPS[step]
-st.title(title)
-measure = view.measure
+current = STEPS[step]
+st.title(_(current))
 summary = class_summary(table)
 
-if title == "Who makes the revenue":
+if current == "Who makes the revenue":
     cols = st.columns(3)
     for col, cls in zip(cols, CLASSES, strict=True):
         row = summary.loc[cls]
-        col.metric(f"{cls} clients", f"{int(row['clients']):,}")
-        col.caption(f"{row['client_share']:.0%} of clients make {row['revenue_share']:.0%} of {measure}")
-elif title == "The Pareto curve":
-    chart = pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100)
-    st.altair_chart(chart.properties(height=620), width="stretch")
+        col.metric(_("{cls} clients", cls=cls), _.number(row["clients"]))
+        col.caption(
+            _(
+                "{clients} of clients make {share} of {measure}",
+                clients=_.percent(row["client_share"]),
+                share=_.percent(row["revenue_share"]),
+                measure=measure,
+            )
+        )
+elif current == "The Pareto curve":
+    chart = pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100, view.measure, _)
+    show_chart(chart.properties(height=620), width="stretch")
 else:
     econ = analysis.economics(view, ss.get("hourly_cost", 60.0), (), None, None, portfolio)
     names = portfolio.clients["name"] if "name" in portfolio.clients else None
     data = econ.table.assign(
         label=econ.table.index if names is None else names.reindex(econ.table.index).fillna("")
     )
-    if title == "Who takes the team's time":
+    if current == "Who takes the team's time":
         st.caption(
-            f"{share_of_clients_for(data['hours']):.0%} of clients take 80 % of the effort; "
-            f"{share_of_clients_for(data['revenue']):.0%} make 80 % of the {measure}."
+            _(
+                "{effort} of clients take 80 % of the effort; {revenue} make 80 % of the {measure}.",
+                effort=_.percent(share_of_clients_for(data["hours"])),
+                revenue=_.percent(share_of_clients_for(data["revenue"])),
+                measure=measure,
+            )
         )
-        scatter = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, measure.capitalize())
-        st.altair_chart(scatter.properties(height=620), width="stretch")
-    elif title == "Revenue and effort per class":
+        scatter = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, t=_)
+        show_chart(scatter.properties(height=620), width="stretch")
+    elif current == "Revenue and effort per class":
         per_class = class_effort(data)
         cols = st.columns(3)
         for col, cls in zip(cols, CLASSES, strict=True):
             row = per_class.loc[cls]
-            col.metric(f"{cls}: share of {measure}", f"{row['revenue_share']:.0%}")
-            col.metric(f"{cls}: share of effort", f"{row['effort_share']:.0%}")
+            col.metric(
+                _("{cls}: share of {measure}", cls=cls, measure=measure), _.percent(row["revenue_share"])
+            )
+            col.metric(_("{cls}: share of effort", cls=cls), _.percent(row["effort_share"]))
     else:
-        actions = recommend(data, portfolio, portfolio.clients.get("potential"))
-        counts = actions["action"].value_counts()
+        counts = recommend(data, portfolio, portfolio.clients.get("potential"))["action"].value_counts()
         for action in ACTIONS:
             if counts.get(action, 0):
-                st.markdown(f"### {counts[action]:,} clients · {action}")
+                st.markdown(f"### {_('{n} clients', n=_.number(counts[action]))} · {_(action)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .i18n import ENGLISH, Translator
 from .portfolio import Portfolio
 
 # The moves, in the order a review goes through them (A clients first).
@@ -36,7 +37,9 @@ def buying_years(portfolio: Portfolio) -> pd.Series:
     return won.dropna(subset=["date"]).groupby("client")["date"].agg(lambda d: d.dt.year.nunique())
 
 
-def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | None = None) -> pd.DataFrame:
+def recommend(
+    table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | None = None, t: Translator = ENGLISH
+) -> pd.DataFrame:
     """One recommended action and its reason per client.
 
     ``table`` comes from :func:`portfolio_core.effort.client_economics` (revenue,
@@ -45,7 +48,7 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
     unmet potential are developed; C clients that cost more than they bring are
     repriced or let go; time-consuming C clients are served more cheaply; the
     other C clients get a light touch.
-    Returns ``action`` and ``reason`` columns indexed like ``table``.
+    Returns ``action`` and ``reason`` columns indexed like ``table``, in ``t``'s language.
     """
     years = years_covered(portfolio)
     annual = table["revenue"] / years
@@ -53,7 +56,7 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
     unmet = (potential.reindex(table.index) - annual).clip(lower=0) if potential is not None else None
     cls, profit = table["abc_class"], table["profit"]
 
-    action = np.select(
+    action_text = np.select(
         [
             (cls == "A") & (loyal_years >= 2),
             cls == "A",
@@ -65,16 +68,25 @@ def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | 
         list(ACTIONS[:-1]),
         default=ACTIONS[-1],
     )
+    action = pd.Series(action_text, index=table.index).map(t)
     share = table["revenue"] / table["revenue"].clip(lower=0).sum()
-    a_reason = share.map("{:.1%} of revenue, bought in ".format) + loyal_years.map("{:.0f} year(s)".format)
+    a_reason = (
+        t.numbers(share, 1, percent=True)
+        + t(" of revenue, bought in ")
+        + loyal_years.map("{:.0f}".format)
+        + t(" year(s)")
+    )
     if unmet is not None:
-        b_reason = unmet.fillna(0).map("{:,.0f} a year of potential not yet sold".format)
+        b_reason = t.numbers(unmet.fillna(0)) + t(" a year of potential not yet sold")
     else:
-        b_reason = pd.Series("mid-sized client; no potential column to size the gap", index=table.index)
+        b_reason = pd.Series(t("mid-sized client; no potential column to size the gap"), index=table.index)
     c_reason = (
-        table["hours"].map("{:,.1f} h of effort for ".format)
-        + table["margin"].map("{:,.0f} of margin".format)
-        + profit.map(" (profit {:,.0f})".format)
+        t.numbers(table["hours"], 1)
+        + t(" h of effort for ")
+        + t.numbers(table["margin"])
+        + t(" of margin (profit ")
+        + t.numbers(profit)
+        + ")"
     )
     reason = np.select([cls == "A", cls == "B"], [a_reason, b_reason], default=c_reason)
     return pd.DataFrame({"action": action, "reason": reason}, index=table.index)

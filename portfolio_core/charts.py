@@ -5,8 +5,26 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .i18n import ENGLISH, Translator
+
 CLASS_COLORS = {"A": "#1b7837", "B": "#e08214", "C": "#8c8c8c"}
 CLASS_SCALE = alt.Scale(domain=list(CLASS_COLORS), range=list(CLASS_COLORS.values()))
+# How Vega formats numbers on axes and in tooltips, per language.
+NUMBER_LOCALES = {
+    "fr": {
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+        "percent": "\u202f%",
+    },
+}
+
+
+def localized(chart: alt.TopLevelMixin, t: Translator) -> alt.TopLevelMixin:
+    """The chart with its numbers formatted for ``t``'s language (decimal comma in French)."""
+    number = NUMBER_LOCALES.get(t.lang)
+    return chart.configure(locale={"number": number}) if number else chart
 
 
 def _bridge_classes(curve: pd.DataFrame) -> pd.DataFrame:
@@ -21,32 +39,38 @@ def pareto_chart(
     curve: pd.DataFrame,
     a: float,
     b: float,
-    title: str = "Pareto curve: cumulative share of revenue",
-    x_title: str = "Clients ranked by revenue (share of clients)",
-    y_title: str = "Cumulative share of revenue",
-    cutoff_label: str = "{cls} cut-off {pct:.0f}%",
+    measure: str = "revenue",
+    t: Translator = ENGLISH,
+    title: str | None = None,
 ) -> alt.LayerChart | alt.FacetChart:
     """The Pareto chart: the cumulative share curve, coloured by class, with the A and B cut-offs.
 
     ``curve`` comes from :func:`portfolio_core.pareto_curve`; ``a`` and ``b``
-    are fractions. Returns a layered Altair chart.
+    are fractions; ``measure`` is "revenue" or "margin"; texts in ``t``'s language.
     """
+    m = t(measure)
+    title = title or t("Pareto curve: cumulative share of {measure}", measure=m)
+    x_title = t("Clients ranked by {measure} (share of clients)", measure=m)
+    y_title = t("Cumulative share of {measure}", measure=m)
     x = alt.X("client_share:Q", title=x_title, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
     y = alt.Y("cumulative_share:Q", title=y_title, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
     tooltip = [
-        alt.Tooltip("rank:Q", title="Rank"),
-        alt.Tooltip("client_share:Q", title="Share of clients", format=".1%"),
-        alt.Tooltip("cumulative_share:Q", title="Cumulative revenue", format=".1%"),
-        alt.Tooltip("abc_class:N", title="Class"),
+        alt.Tooltip("rank:Q", title=t("Rank")),
+        alt.Tooltip("client_share:Q", title=t("Share of clients"), format=".1%"),
+        alt.Tooltip("cumulative_share:Q", title=t("Cumulative share"), format=".1%"),
+        alt.Tooltip("abc_class:N", title=t("Class")),
     ]
     area = (
         alt.Chart(_bridge_classes(curve))
         .mark_area(opacity=0.4)
-        .encode(x=x, y=y.stack(None), color=alt.Color("abc_class:N", scale=CLASS_SCALE, title="Class"))
+        .encode(x=x, y=y.stack(None), color=alt.Color("abc_class:N", scale=CLASS_SCALE, title=t("Class")))
     )
     line = alt.Chart(curve).mark_line(color="#1f2d3d", strokeWidth=2).encode(x=x, y=y, tooltip=tooltip)
     cuts = pd.DataFrame(
-        {"y": [a, b], "label": [cutoff_label.format(cls=c, pct=v * 100) for c, v in (("A", a), ("B", b))]}
+        {
+            "y": [a, b],
+            "label": [t("{cls} cut-off {pct}", cls=c, pct=t.percent(v)) for c, v in (("A", a), ("B", b))],
+        }
     )
     rules = alt.Chart(cuts).mark_rule(strokeDash=[6, 4], color="#c0392b").encode(y="y:Q")
     texts = (
@@ -73,8 +97,9 @@ def effort_scatter(
     table: pd.DataFrame,
     revenue_cut: float,
     hours_cut: float,
-    measure: str = "Revenue",
+    measure: str = "revenue",
     select: alt.Parameter | None = None,
+    t: Translator = ENGLISH,
 ) -> alt.LayerChart | alt.FacetChart:
     """One point per client: revenue (or margin) against hours, coloured by class, sized by margin.
 
@@ -84,8 +109,11 @@ def effort_scatter(
     """
     x_values, x_scale = _log_axis(table["hours"])
     y_values, y_scale = _log_axis(table["revenue"])
-    data = table.assign(size=table["margin"].clip(lower=0), x=x_values, y=y_values)
-    x = alt.X("x:Q", title="Effort (hours)", scale=x_scale)
+    data = table.assign(
+        size=table["margin"].clip(lower=0), x=x_values, y=y_values, quadrant=table["quadrant"].map(t)
+    )
+    measure = t(measure).capitalize()
+    x = alt.X("x:Q", title=t("Effort (hours)"), scale=x_scale)
     y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="~s"))
     points = (
         alt.Chart(data)
@@ -93,16 +121,16 @@ def effort_scatter(
         .encode(
             x=x,
             y=y,
-            color=alt.Color("abc_class:N", scale=CLASS_SCALE, title="Class"),
-            size=alt.Size("size:Q", title="Margin", scale=alt.Scale(range=[15, 600]), legend=None),
+            color=alt.Color("abc_class:N", scale=CLASS_SCALE, title=t("Class")),
+            size=alt.Size("size:Q", title=t("Margin"), scale=alt.Scale(range=[15, 600]), legend=None),
             tooltip=[
-                alt.Tooltip("label:N", title="Client"),
-                alt.Tooltip("abc_class:N", title="Class"),
+                alt.Tooltip("label:N", title=t("Client")),
+                alt.Tooltip("abc_class:N", title=t("Class")),
                 alt.Tooltip("revenue:Q", title=measure, format=",.0f"),
-                alt.Tooltip("margin:Q", title="Margin", format=",.0f"),
-                alt.Tooltip("hours:Q", title="Hours", format=",.1f"),
-                alt.Tooltip("profit:Q", title="Profit after cost to serve", format=",.0f"),
-                alt.Tooltip("quadrant:N", title="Quadrant"),
+                alt.Tooltip("margin:Q", title=t("Margin"), format=",.0f"),
+                alt.Tooltip("hours:Q", title=t("Hours"), format=",.1f"),
+                alt.Tooltip("profit:Q", title=t("Profit after cost to serve"), format=",.0f"),
+                alt.Tooltip("quadrant:N", title=t("Quadrant")),
             ],
         )
     )
@@ -118,7 +146,7 @@ def effort_scatter(
     )
     corners = pd.DataFrame(
         {
-            "name": ["Develop", "Keep", "Serve cheaper", "Reconsider"],
+            "name": [t(q) for q in ("Develop", "Keep", "Serve cheaper", "Reconsider")],
             "x": [0, 1, 0, 1],
             "y": [0, 0, 1, 1],
             "align": ["left", "right", "left", "right"],
@@ -146,41 +174,42 @@ def effort_scatter(
         ]
     )
     return alt.layer(points, rules, labels).properties(
-        title=f"{measure} against effort, one point per client", height=460
+        title=t("{measure} against effort, one point per client", measure=measure), height=460
     )
 
 
-def dual_pareto_chart(curves: pd.DataFrame) -> alt.Chart:
+def dual_pareto_chart(curves: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart:
     """Revenue and effort Pareto curves on the same axes (from :func:`effort.dual_pareto`)."""
+    curves = curves.assign(measure=curves["measure"].map(t))
     return (
         alt.Chart(curves)
         .mark_line(strokeWidth=2.5)
         .encode(
             x=alt.X(
                 "client_share:Q",
-                title="Share of clients (each curve ranked by itself)",
+                title=t("Share of clients (each curve ranked by itself)"),
                 axis=alt.Axis(format="%"),
             ),
-            y=alt.Y("cumulative_share:Q", title="Cumulative share", axis=alt.Axis(format="%")),
+            y=alt.Y("cumulative_share:Q", title=t("Cumulative share"), axis=alt.Axis(format="%")),
             color=alt.Color(
                 "measure:N",
                 title=None,
-                scale=alt.Scale(domain=["Revenue", "Effort"], range=["#1b7837", "#b2182b"]),
+                scale=alt.Scale(domain=[t("Revenue"), t("Effort")], range=["#1b7837", "#b2182b"]),
             ),
             tooltip=[
-                alt.Tooltip("measure:N"),
-                alt.Tooltip("client_share:Q", title="Share of clients", format=".0%"),
-                alt.Tooltip("cumulative_share:Q", title="Cumulative share", format=".0%"),
+                alt.Tooltip("measure:N", title=t("Measure")),
+                alt.Tooltip("client_share:Q", title=t("Share of clients"), format=".0%"),
+                alt.Tooltip("cumulative_share:Q", title=t("Cumulative share"), format=".0%"),
             ],
         )
-        .properties(title="Who makes the revenue, who takes the time", height=320)
+        .properties(title=t("Who makes the revenue, who takes the time"), height=320)
     ) + alt.Chart(pd.DataFrame({"y": [0.8]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="y:Q")
 
 
 PEAK_LABEL = "Peak: the clients after it lose money"
 
 
-def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
+def whale_chart(curve: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart | alt.FacetChart:
     """The whale curve: cumulative profit against clients ranked by profit, with its peak marked."""
     peak = curve.loc[[curve["cumulative_profit"].idxmax()]]
     line = (
@@ -189,13 +218,13 @@ def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         .encode(
             x=alt.X(
                 "client_share:Q",
-                title="Clients ranked by profit (share of clients)",
+                title=t("Clients ranked by profit (share of clients)"),
                 axis=alt.Axis(format="%"),
             ),
-            y=alt.Y("cumulative_profit:Q", title="Cumulative profit after cost to serve"),
+            y=alt.Y("cumulative_profit:Q", title=t("Cumulative profit after cost to serve")),
             tooltip=[
-                alt.Tooltip("rank:Q", title="Clients"),
-                alt.Tooltip("cumulative_profit:Q", title="Cumulative profit", format=",.0f"),
+                alt.Tooltip("rank:Q", title=t("Clients")),
+                alt.Tooltip("cumulative_profit:Q", title=t("Cumulative profit"), format=",.0f"),
             ],
         )
     )
@@ -210,12 +239,14 @@ def whale_chart(curve: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
         .mark_text(
             align="right" if late else "left", dx=-10 if late else 10, dy=-10, color="#b2182b", fontSize=12
         )
-        .encode(x="client_share:Q", y="cumulative_profit:Q", text=alt.value(PEAK_LABEL))
+        .encode(x="client_share:Q", y="cumulative_profit:Q", text=alt.value(t(PEAK_LABEL)))
     )
-    return alt.layer(line, dot, text).properties(title="Whale curve", height=320)
+    return alt.layer(line, dot, text).properties(title=t("Whale curve"), height=320)
 
 
-def segment_mix_chart(mix: pd.DataFrame, value: str, title: str, fmt: str = ",.0f") -> alt.Chart:
+def segment_mix_chart(
+    mix: pd.DataFrame, value: str, title: str, fmt: str = ",.0f", t: Translator = ENGLISH
+) -> alt.Chart:
     """Stacked horizontal bars of a value per segment and class.
 
     ``mix`` is long: ``segment``, ``abc_class``, and the ``value`` column.
@@ -226,11 +257,11 @@ def segment_mix_chart(mix: pd.DataFrame, value: str, title: str, fmt: str = ",.0
         .encode(
             y=alt.Y("segment:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
             x=alt.X(f"{value}:Q", title=title, stack="zero", axis=alt.Axis(format="~s")),
-            color=alt.Color("abc_class:N", scale=CLASS_SCALE, title="Class"),
+            color=alt.Color("abc_class:N", scale=CLASS_SCALE, title=t("Class")),
             order=alt.Order("abc_class:N", sort="ascending"),
             tooltip=[
-                alt.Tooltip("segment:N", title="Segment"),
-                alt.Tooltip("abc_class:N", title="Class"),
+                alt.Tooltip("segment:N", title=t("Segment")),
+                alt.Tooltip("abc_class:N", title=t("Class")),
                 alt.Tooltip(f"{value}:Q", title=title, format=fmt),
             ],
         )
@@ -238,21 +269,23 @@ def segment_mix_chart(mix: pd.DataFrame, value: str, title: str, fmt: str = ",.0
     )
 
 
-def migration_chart(table: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
+def migration_chart(table: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart | alt.FacetChart:
     """Heat map of the class migration: clients moving from one class (rows) to another (columns)."""
-    order_from, order_to = ["A", "B", "C", "new"], ["A", "B", "C", "lost"]
+    table = table.assign(**{"from": table["from"].map(t.maybe), "to": table["to"].map(t.maybe)})
+    order_from = ["A", "B", "C", t.maybe("new")]
+    order_to = ["A", "B", "C", t.maybe("lost")]
     base = alt.Chart(table).encode(
-        y=alt.Y("from:N", sort=order_from, title="Earlier period"),
-        x=alt.X("to:N", sort=order_to, title="Later period", axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("from:N", sort=order_from, title=t("Earlier period")),
+        x=alt.X("to:N", sort=order_to, title=t("Later period"), axis=alt.Axis(orient="top", labelAngle=0)),
     )
     cells = base.mark_rect().encode(
         color=alt.Color("clients:Q", scale=alt.Scale(scheme="blues"), legend=None),
         tooltip=[
-            alt.Tooltip("from:N", title="From"),
-            alt.Tooltip("to:N", title="To"),
-            alt.Tooltip("clients:Q", title="Clients"),
-            alt.Tooltip("revenue_before:Q", title="Revenue before", format=",.0f"),
-            alt.Tooltip("revenue_after:Q", title="Revenue after", format=",.0f"),
+            alt.Tooltip("from:N", title=t("From")),
+            alt.Tooltip("to:N", title=t("To")),
+            alt.Tooltip("clients:Q", title=t("Clients")),
+            alt.Tooltip("revenue_before:Q", title=t("Revenue before"), format=",.0f"),
+            alt.Tooltip("revenue_after:Q", title=t("Revenue after"), format=",.0f"),
         ],
     )
     text = base.mark_text(fontSize=15).encode(
@@ -261,4 +294,4 @@ def migration_chart(table: pd.DataFrame) -> alt.LayerChart | alt.FacetChart:
             alt.datum.clients > table["clients"].max() / 2, alt.value("white"), alt.value("black")
         ),
     )
-    return alt.layer(cells, text).properties(title="Class migration (clients)", height=240, width=360)
+    return alt.layer(cells, text).properties(title=t("Class migration (clients)"), height=240, width=360)

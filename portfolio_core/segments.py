@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .abc import CLASSES, Rule, classify_abc
+from .i18n import ENGLISH, Translator
 
 Filters = Mapping[str, tuple[str, ...]]
 NOT_SET = "(not set)"
@@ -127,7 +128,7 @@ def compare(
     return out
 
 
-def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5) -> list[str]:
+def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5, t: Translator = ENGLISH) -> list[str]:
     """Managers whose A clients or hours are far above the others' (``factor`` x the median).
 
     Examples
@@ -137,7 +138,7 @@ def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5) -> list[str]:
     ['Ann holds 10 A clients, 4.0x the median of the others (2.5): consider handing some over.']
     """
     hints = []
-    for column, noun in (("A", "A clients"), ("hours", "hours of effort")):
+    for column, noun in (("A", t("A clients")), ("hours", t("hours of effort"))):
         if column not in managers or len(managers) < 2:
             continue
         for name, value in managers[column].items():
@@ -145,8 +146,15 @@ def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5) -> list[str]:
             median = float(others.median())
             if median > 0 and value > factor * median:
                 hints.append(
-                    f"{name} holds {value:,.0f} {noun}, {value / median:.1f}x the median of the others "
-                    f"({median:,.4g}): consider handing some over."
+                    t(
+                        "{name} holds {value} {noun}, {ratio}x the median of the others ({median}): "
+                        "consider handing some over.",
+                        name=name,
+                        value=t.number(value),
+                        noun=noun,
+                        ratio=t.number(value / median, 1),
+                        median=f"{median:.4g}".replace(".", "," if t.lang == "fr" else "."),
+                    )
                 )
     return hints
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import SMALL_CSV
+from tests.conftest import ROOT, SMALL_CSV
 
 PAGES = [
     "pages/data_page.py",
@@ -167,7 +167,7 @@ def test_managers_page_lists_every_manager(app):
     assert sorted(books.index) == sorted(
         ["Claire Martin", "Julien Bernard", "Sophie Dubois", "Karim Haddad", "Émilie Laurent"]
     )
-    assert books["Clients"].sum() == 400
+    assert books["clients"].sum() == 400
 
 
 def test_managers_and_segments_pages_explain_what_they_need(app):
@@ -200,3 +200,31 @@ def test_presentation_steps_through_the_key_views_without_controls(app):
         titles.append(app.title[0].value)
     assert titles[0] == "Who makes the revenue" and titles[-1] == "What we do about it"
     assert "The Pareto curve" in titles and "Who takes the team's time" in titles
+
+
+ALL_PAGES = [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*_page.py"))]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_renders_in_both_languages_without_a_missing_translation(app, lang):
+    from ui.i18n import TRANSLATORS
+
+    TRANSLATORS["fr"].missing.clear()
+    app.query_params["lang"] = lang
+    app.run()
+    for page in ALL_PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, page
+    assert TRANSLATORS["fr"].missing == set()
+
+
+def test_a_french_browser_gets_french_and_the_choice_is_kept_in_the_url(app):
+    app.context = {"locale": "fr-FR"}
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    assert {m.label for m in app.metric} == {"Clients A", "Clients B", "Clients C"}
+    assert app.query_params["lang"] in (["fr"], "fr")
+    assert app.slider(key="w_a").label == "Seuil A (%)"
+    app.selectbox(key="w_lang").set_value("en").run()
+    assert {m.label for m in app.metric} == {"A clients", "B clients", "C clients"}
+    assert app.slider(key="w_a").label == "A cut-off (%)"

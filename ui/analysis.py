@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from portfolio_core import Portfolio, pareto_curve
+from portfolio_core import NoPositiveValueError, Portfolio, pareto_curve
 from portfolio_core.effort import Economics, client_economics, effort_hours
 from portfolio_core.segments import classify_selection, segment_frame, select, yearly_classes
+from ui.i18n import tr
 
 FilterKey = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -107,20 +108,24 @@ def economics(
 
 def describe(view: View, clients: int) -> str:
     """One line saying what is shown: how many clients, which filters, how classes are computed."""
-    parts = [f"{clients:,} clients ranked by {view.measure}", f"A up to {view.a} %, B up to {view.b} %"]
+    _ = tr()
+    ranked = (
+        _("{n} clients ranked by revenue") if view.measure == "revenue" else _("{n} clients ranked by margin")
+    )
+    parts = [ranked.format(n=_.number(clients)), _("A up to {a} %, B up to {b} %", a=view.a, b=view.b)]
     if view.filters:
-        shown = "; ".join(f"{col.replace('_', ' ')}: {', '.join(vals)}" for col, vals in view.filters)
-        mode = "ranked within the selection" if view.within else "classes from the whole portfolio"
-        parts.append(f"filtered ({shown}), {mode}")
+        shown = "; ".join(f"{_.label(col)}: {', '.join(vals)}" for col, vals in view.filters)
+        mode = _("ranked within the selection") if view.within else _("classes from the whole portfolio")
+        parts.append(_("filtered ({filters}), {mode}", filters=shown, mode=mode))
     if view.include_inactive:
-        parts.append("prospects, former clients and partners included")
+        parts.append(_("prospects, former clients and partners included"))
     return " · ".join(parts)
 
 
 def require_clients(table: pd.DataFrame) -> None:
     """Stop the page with a plain message when the filters leave no client."""
     if table.empty:
-        st.warning("No client matches the filters. Clear some filters in the sidebar.")
+        st.warning(tr()("No client matches the filters. Clear some filters in the sidebar."))
         st.stop()
 
 
@@ -130,3 +135,21 @@ def history(view: View, _portfolio: Portfolio) -> pd.DataFrame:
     column = "amount" if view.measure == "revenue" else "margin"
     scope = _portfolio.in_scope(view.include_inactive)
     return yearly_classes(_portfolio.transactions, scope, view.a / 100, view.b / 100, view.rule, column)  # type: ignore[arg-type]
+
+
+def classified_or_stop(view: View, portfolio: Portfolio) -> pd.DataFrame:
+    """The classes of the selected clients, or a plain message and a stop when there are none."""
+    _ = tr()
+    try:
+        table = classified(view, portfolio)
+    except NoPositiveValueError:
+        st.error(
+            _(
+                "No client has a positive {measure} in this selection, so there is nothing to rank. "
+                "Rank by revenue, clear some filters, or load other data on the Data page.",
+                measure=_(view.measure),
+            )
+        )
+        st.stop()
+    require_clients(table)
+    return table

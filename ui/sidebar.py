@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import analysis
+from ui.i18n import tr
 
 ss = st.session_state
 RULE_LABELS = {
     "before": "Share before the client (recommended)",
     "spreadsheet": "Spreadsheet convention (cumulative share including the client)",
 }
+MEASURES = {"revenue": "Revenue", "margin": "Margin"}
 
 
 def _a_moved() -> None:
@@ -32,51 +34,57 @@ def _bind(widget: str, value: object) -> None:
 def _class_controls() -> None:
     for widget, name in (("w_a", "a"), ("w_b", "b"), ("w_rule", "rule"), ("w_by", "by")):
         _bind(widget, ss[name])
-    st.subheader("Classes")
-    st.slider("A cut-off (%)", 1, 99, key="w_a", on_change=_a_moved,
-              help="Clients that make the first A % of revenue are class A.")  # fmt: skip
-    st.slider("B cut-off (%)", 2, 100, key="w_b", on_change=_b_moved,
-              help="The next clients, up to B % of revenue, are class B; the rest are C.")  # fmt: skip
+    _ = tr()
+    st.subheader(_("Classes"))
+    st.slider(_("A cut-off (%)"), 1, 99, key="w_a", on_change=_a_moved,
+              help=_("Clients that make the first A % of revenue are class A."))  # fmt: skip
+    st.slider(_("B cut-off (%)"), 2, 100, key="w_b", on_change=_b_moved,
+              help=_("The next clients, up to B % of revenue, are class B; the rest are C."))  # fmt: skip
     measures = ["revenue", "margin"] if ss.portfolio.has("margin") else ["revenue"]
     if ss.w_by not in measures:
         ss.w_by = "revenue"
-    st.selectbox("Rank clients by", measures, key="w_by", format_func=str.capitalize)
+    st.selectbox(_("Rank clients by"), measures, key="w_by", format_func=lambda m: _(MEASURES[m]))
     st.radio(
-        "ABC rule",
+        _("ABC rule"),
         list(RULE_LABELS),
         key="w_rule",
-        format_func=RULE_LABELS.get,
-        help="Recommended: a client is A when the clients above it make less than A % of "
-        "revenue, so the top client is always A and equal clients share a class. The "
-        "spreadsheet convention matches old Excel sheets.",
+        format_func=lambda r: _(RULE_LABELS[r]),
+        help=_(
+            "Recommended: a client is A when the clients above it make less than A % of "
+            "revenue, so the top client is always A and equal clients share a class. The "
+            "spreadsheet convention matches old Excel sheets."
+        ),
     )
     ss.a, ss.b, ss.rule, ss.by = ss.w_a, ss.w_b, ss.w_rule, ss.w_by
 
 
 def _filter_controls() -> None:
+    _ = tr()
     segments = analysis.segments(ss.data_key, ss.all, ss.portfolio)
-    st.subheader("Filters")
+    st.subheader(_("Filters"))
     filters: dict[str, tuple[str, ...]] = {}
     for column in segments.columns:
         counts = segments[column].value_counts()
         chosen = [v for v in ss.filters.get(column, ()) if v in counts.index]
         _bind(f"w_f_{column}", chosen)
         picked = st.multiselect(
-            column.replace("_", " ").capitalize(),
+            _.label(column),
             counts.index.tolist(),
             key=f"w_f_{column}",
-            format_func=lambda v, c=counts: f"{v} ({c[v]:,})",
-            placeholder="All",
+            format_func=lambda v, c=counts: f"{v} ({_.number(c[v])})",
+            placeholder=_("All"),
         )
         if picked:
             filters[column] = tuple(picked)
     ss.filters = filters
     _bind("w_within", ss.within)
     st.toggle(
-        "Rank within the selection",
+        _("Rank within the selection"),
         key="w_within",
-        help="Off: a client's class is computed on the whole portfolio, so an A client stays A when "
-        "you filter. On: the selected clients are ranked among themselves.",
+        help=_(
+            "Off: a client's class is computed on the whole portfolio, so an A client stays A when "
+            "you filter. On: the selected clients are ranked among themselves."
+        ),
     )
     ss.within = ss.w_within
 

@@ -60,7 +60,7 @@ def set_portfolio(portfolio: Portfolio, report: LoadReport | None) -> None:
 def write_url() -> None:
     """Mirror the settings in the URL (st.navigation drops the query string on page switch)."""
     ss = st.session_state
-    params = {"a": str(ss.a), "b": str(ss.b)}
+    params = {"a": str(ss.a), "b": str(ss.b), "lang": ss.lang}
     if ss.rule != "before":
         params["rule"] = ss.rule
     if ss.by != "revenue":
