@@ -64,10 +64,9 @@ def classify_abc(values: pd.Series, a: float = 0.80, b: float = 0.95, rule: Rule
         raise NoPositiveValueError("no client has a positive value: the ABC analysis needs at least one")
 
     # A deterministic ranking: value descending, then client identifier.
-    frame = pd.DataFrame({"value": v.to_numpy(), "client": v.index.astype(str)}, index=v.index)
-    order = np.lexsort((frame["client"].to_numpy(), -frame["value"].to_numpy()))
-    ranked = frame.iloc[order].drop(columns="client")
-    vals = ranked["value"].to_numpy()
+    values_arr = v.to_numpy()
+    order = np.lexsort((v.index.astype(str).to_numpy(), -values_arr))
+    vals = values_arr[order]
     pos = np.where(vals > 0, vals, 0.0)
 
     asc = np.sort(pos[pos > 0])
@@ -75,23 +74,25 @@ def classify_abc(values: pd.Series, a: float = 0.80, b: float = 0.95, rule: Rule
     n_le = np.searchsorted(asc, pos, side="right")
     sum_le = np.where(n_le > 0, cum_asc[np.maximum(n_le, 1) - 1], 0.0)
     before = np.clip((total - sum_le) / total, 0.0, 1.0)
-    share = pos / total
     cumulative = np.minimum(np.cumsum(pos) / total, 1.0)
 
-    key = before if rule == "before" else cumulative
     if rule == "before":
-        cls = np.where(key < a - _EPS, "A", np.where(key < b - _EPS, "B", "C"))
+        cls = np.where(before < a - _EPS, "A", np.where(before < b - _EPS, "B", "C"))
     else:
-        cls = np.where(key <= a + _EPS, "A", np.where(key <= b + _EPS, "B", "C"))
+        cls = np.where(cumulative <= a + _EPS, "A", np.where(cumulative <= b + _EPS, "B", "C"))
     cls = np.where(vals > 0, cls, "C")
-
-    ranked["rank"] = np.arange(1, len(ranked) + 1)
-    ranked["share"] = share
-    ranked["before_share"] = before
-    ranked["cumulative_share"] = cumulative
-    ranked["abc_class"] = cls
-    ranked["non_positive"] = ~(vals > 0)
-    return ranked[["rank", "value", "share", "before_share", "cumulative_share", "abc_class", "non_positive"]]
+    return pd.DataFrame(
+        {
+            "rank": np.arange(1, len(vals) + 1),
+            "value": vals,
+            "share": pos / total,
+            "before_share": before,
+            "cumulative_share": cumulative,
+            "abc_class": cls,
+            "non_positive": ~(vals > 0),
+        },
+        index=v.index[order],
+    )
 
 
 def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
