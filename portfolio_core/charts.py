@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .effort import scatter_points
 from .i18n import ENGLISH, Translator
 
 CLASS_COLORS = {"A": "#1b7837", "B": "#e08214", "C": "#8c8c8c"}
@@ -105,14 +106,25 @@ def effort_scatter(
 
     ``table`` needs ``client``, ``label``, ``revenue``, ``hours``, ``margin``,
     ``profit``, ``abc_class``, ``quadrant``. Quadrant lines at the cuts and the
-    quadrant names in the corners.
+    quadrant names in the corners. Beyond a few thousand clients, the smaller
+    ones are drawn as groups (see :func:`portfolio_core.effort.scatter_points`)
+    and the title says how many.
     """
-    x_values, x_scale = _log_axis(table["hours"])
-    y_values, y_scale = _log_axis(table["revenue"])
-    data = table.assign(
-        size=table["margin"].clip(lower=0), x=x_values, y=y_values, quadrant=table["quadrant"].map(t)
+    points, grouped = scatter_points(table.set_index("client"), group_label=t("{n} clients (grouped)"))
+    points = points.rename_axis("client").reset_index()
+    x_values, x_scale = _log_axis(points["hours"])
+    y_values, y_scale = _log_axis(points["revenue"])
+    data = points.assign(
+        size=points["margin"].clip(lower=0), x=x_values, y=y_values, quadrant=points["quadrant"].map(t)
     )
     measure = t(measure).capitalize()
+    title = t("{measure} against effort, one point per client", measure=measure)
+    if grouped:
+        title = t(
+            "{measure} against effort: the largest clients one by one, {n} smaller ones in groups",
+            measure=measure,
+            n=t.number(grouped),
+        )
     x = alt.X("x:Q", title=t("Effort (hours)"), scale=x_scale)
     y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="~s"))
     points = (
@@ -173,9 +185,7 @@ def effort_scatter(
             for row in corners.itertuples()
         ]
     )
-    return alt.layer(points, rules, labels).properties(
-        title=t("{measure} against effort, one point per client", measure=measure), height=460
-    )
+    return alt.layer(points, rules, labels).properties(title=title, height=460)
 
 
 def dual_pareto_chart(curves: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart:

@@ -216,3 +216,47 @@ def let_go(table: pd.DataFrame, profit_below: float = 0.0, hourly_cost: float = 
         float(concerned["margin"].sum()),
         concerned,
     )
+
+
+def scatter_points(
+    table: pd.DataFrame, max_points: int = 3000, grid: int = 40, group_label: str = "{n} clients (grouped)"
+) -> tuple[pd.DataFrame, int]:
+    """The points of the effort-vs-revenue chart: one per client, or groups beyond ``max_points``.
+
+    A browser cannot draw 10^5 points quickly. Beyond ``max_points`` clients,
+    the largest clients by revenue and by hours stay individual points and
+    the others are grouped by cell of a ``grid`` x ``grid`` log-scale grid
+    (mean revenue and hours, summed margin and profit, the group's most
+    common class). Returns the points (with a ``clients`` count) and the
+    number of clients drawn inside groups, for an honest note under the chart.
+    """
+    if len(table) <= max_points:
+        return table.assign(clients=1), 0
+    keep = table.nlargest(max_points // 2, "revenue").index.union(
+        table.nlargest(max_points // 4, "hours").index
+    )
+    rest = table.drop(index=keep)
+    cells = []
+    for column in ("hours", "revenue"):
+        v = rest[column].clip(lower=max(float(rest[column][rest[column] > 0].min()), 1e-9) / 2)
+        logv = np.log10(v.to_numpy(dtype="float64", na_value=np.nan))
+        span = max(float(np.nanmax(logv) - np.nanmin(logv)), 1e-9)
+        cells.append(np.floor((logv - np.nanmin(logv)) / span * (grid - 1)).astype(int))
+    key = pd.Series(cells[0] * grid + cells[1], index=rest.index)
+    groups = rest.groupby(key)
+    mix = pd.crosstab(key, rest["abc_class"])
+    grouped = pd.DataFrame(
+        {
+            "revenue": groups["revenue"].mean(),
+            "hours": groups["hours"].mean(),
+            "margin": groups["margin"].sum(),
+            "profit": groups["profit"].sum(),
+            "clients": groups.size(),
+            "abc_class": mix.idxmax(axis=1),
+        }
+    )
+    grouped["quadrant"] = groups["quadrant"].first()
+    grouped["label"] = [group_label.format(n=n) for n in grouped["clients"]]
+    grouped.index = [f"group-{k}" for k in grouped.index]
+    points = pd.concat([table.loc[keep].assign(clients=1), grouped])
+    return points, len(rest)

@@ -115,6 +115,10 @@ FR: dict[str, str] = {
     "Profit after cost to serve": "Profit après coût de service",
     "Quadrant": "Quadrant",
     "{measure} against effort, one point per client": "{measure} et effort, un point par client",
+    "{measure} against effort: the largest clients one by one, {n} smaller ones in groups": (
+        "{measure} et effort : les plus gros clients un par un, {n} plus petits regroupés"
+    ),
+    "{n} clients (grouped)": "{n} clients (regroupés)",
     "Share of clients (each curve ranked by itself)": "Part des clients (chaque courbe classée par elle-même)",
     "Who makes the revenue, who takes the time": "Qui fait le chiffre d'affaires, qui prend le temps",
     "Clients ranked by profit (share of clients)": "Clients classés par profit (part des clients)",

@@ -160,3 +160,30 @@ def test_cli_summary_with_activities(tmp_path):
     assert data["classes"]["A"]["effort_hours"] == 3.0
     assert data["classes"]["B"]["effort_share"] == pytest.approx(6 / 12.25)
     assert data["effort"] == {"total_hours": 12.25, "client_share_80pct_effort": 0.75}
+
+
+def test_large_scatters_are_grouped_but_every_client_is_counted():
+    from portfolio_core.charts import effort_scatter
+    from portfolio_core.effort import scatter_points
+
+    n = 20_000
+    rng = np.random.default_rng(3)
+    table = pd.DataFrame(
+        {
+            "revenue": rng.pareto(1.2, n) * 1000 + 1,
+            "hours": rng.pareto(1.5, n) * 5 + 0.1,
+            "margin": 1.0,
+            "profit": 1.0,
+            "abc_class": rng.choice(list("ABC"), n),
+            "quadrant": "Keep",
+            "label": "x",
+        },
+        index=[f"c{i}" for i in range(n)],
+    )
+    points, grouped = scatter_points(table, max_points=3000)
+    assert len(points) <= 3000
+    assert points["clients"].sum() == n and grouped == n - (points["clients"] == 1).sum()
+    assert table["revenue"].idxmax() in points.index  # the biggest client stays a point of its own
+    chart = effort_scatter(table.rename_axis("client").reset_index(), 100.0, 5.0).to_dict()
+    assert "in groups" in str(chart["title"])
+    assert max(len(v) for v in chart["datasets"].values()) <= 3000  # what the browser receives
