@@ -236,6 +236,7 @@ def scatter_points(
         table.nlargest(max_points // 4, "hours").index
     )
     rest = table.drop(index=keep)
+    grid = min(grid, int(np.sqrt(max(max_points - len(keep), 1))))  # at most max_points in all
     cells = []
     for column in ("hours", "revenue"):
         v = rest[column].clip(lower=max(float(rest[column][rest[column] > 0].min()), 1e-9) / 2)
