@@ -1,39 +1,218 @@
-"""Page "Data": the loaded portfolio, the upload, what was recognised."""
+"""Page "Data": upload exports, see and fix what each file and column was recognised as, the portfolio."""
 
 import hashlib
 
 import streamlit as st
 
 from portfolio_core import LoadError, build_portfolio, read_table
+from portfolio_core.columns import REQUIRED, ROLE_LABELS
+from portfolio_core.ingest import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
+from portfolio_core.loading import RawTable
 from ui.state import set_portfolio
 
-ss = st.session_state
-st.title("Data")
+NONE = "(none)"
+KIND_LABELS = {
+    "transactions": "Transactions (invoices, deals)",
+    "clients": "Client list (attributes)",
+    "activities": "Activities (interaction history)",
+}
+MAIN_ROLES = {
+    "transactions": ("client", "amount", "date", "stage", "name", "margin", "product", "account_manager"),
+    "clients": ("client", "name", "status", "sector", "size", "account_manager"),
+    "activities": ("client", "name", "date", "activity_type", "hours"),
+}
 
+ROLE_HELP = {
+    "client": "The column that identifies the client; files are joined on it. Required.",
+    "amount": "Revenue of each row (invoice, deal) or of each client. Required in one file at least.",
+    "stage": "Won deals make revenue; lost and open deals feed the win rate and the pipeline only.",
+    "status": "Active clients are analysed; prospects, former clients and partners are set aside.",
+    "date": "Invoice date, close date or won time.",
+}
+
+ss = st.session_state
+ss.setdefault("saved_mappings", {})  # header signature -> {"kind", "mapping"}: remembered choices
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _read(name: str, data: bytes, sheet: str | None) -> RawTable:
+    return read_table(data, name, sheet)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _build(key: str, mappings: dict, kinds: dict, _tables: list[RawTable]):  # noqa: ANN202
+    return build_portfolio(_tables, mappings, kinds=kinds)
+
+
+def _remember(name: str, signature: tuple[str, ...]) -> None:
+    ss.saved_mappings[signature] = {"kind": ss.up_kinds[name], "mapping": dict(ss.up_maps[name])}
+
+
+def _role_changed(name: str, role: str, key: str, signature: tuple[str, ...]) -> None:
+    value = ss[key]
+    if value == NONE:
+        ss.up_maps[name].pop(role, None)
+    else:
+        ss.up_maps[name][role] = value
+    _remember(name, signature)
+
+
+def _kind_changed(name: str, key: str, signature: tuple[str, ...]) -> None:
+    ss.up_kinds[name] = ss[key]
+    _remember(name, signature)
+
+
+def _sheet_changed(name: str, key: str) -> None:
+    ss.up_sheets[name] = ss[key]
+    ss.up_maps.pop(name, None)
+    ss.up_kinds.pop(name, None)
+
+
+def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix: str) -> None:
+    """Selectboxes role -> column for one file; a change rebuilds the portfolio on the rerun."""
+    options = [NONE, *map(str, table.frame.columns)]
+    sig = table.signature
+
+    def box(container, role: str) -> None:  # noqa: ANN001
+        key = f"{prefix}:{kind}:{role}"
+        current = mapping.get(role, NONE)
+        label = ROLE_LABELS[role] + (
+            " *" if role in REQUIRED and kind == "transactions" or role == "client" else ""
+        )
+        container.selectbox(
+            label,
+            options,
+            help=ROLE_HELP.get(role),
+            index=options.index(current) if current in options else 0,
+            key=key,
+            on_change=_role_changed,
+            args=(table.name, role, key, sig),
+        )
+
+    kind_key = f"{prefix}:kind"
+    st.selectbox(
+        "File type",
+        list(KINDS),
+        index=list(KINDS).index(kind),
+        format_func=KIND_LABELS.get,
+        key=kind_key,
+        on_change=_kind_changed,
+        args=(table.name, kind_key, sig),
+    )
+    main = [r for r in MAIN_ROLES[kind] if r in KIND_ROLES[kind]]
+    cols = st.columns(2)
+    for i, role in enumerate(main):
+        box(cols[i % 2], role)
+    more = [r for r in KIND_ROLES[kind] if r not in main]
+    if more:
+        with st.expander("More columns: " + ", ".join(ROLE_LABELS[r].lower() for r in more[:4]) + "…"):
+            cols = st.columns(2)
+            for i, role in enumerate(more):
+                box(cols[i % 2], role)
+
+
+st.title("Data")
 uploads = st.file_uploader(
     "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, "
     "and optionally a client list and an activity log",
-    type=["csv", "txt", "xlsx"],
+    type=["csv", "txt", "tsv", "xlsx"],
     accept_multiple_files=True,
 )
+
+problem: str | None = None
+needs: MissingRoleError | None = None
+tables: list[RawTable] = []
+infos = {}
 if uploads:
     blobs = [(u.name, u.getvalue()) for u in uploads]
-    signature = hashlib.sha256(
-        b"".join(n.encode() + hashlib.sha256(d).digest() for n, d in blobs)
-    ).hexdigest()
-    if ss.get("upload_signature") != signature:
-        ss.upload_signature = signature
-        try:
-            with st.spinner("Reading the files…"):
-                tables = [read_table(data, name) for name, data in blobs]
-                portfolio, report = build_portfolio(tables)
-        except LoadError as exc:
-            ss.upload_error = str(exc)
-        else:
-            ss.upload_error = None
-            set_portfolio(portfolio, report)
-    if ss.get("upload_error"):
-        st.error(f"{ss.upload_error}\n\nThe data loaded before is still in place: {ss.portfolio.source}.")
+    fileset = hashlib.sha256(b"".join(n.encode() + hashlib.sha256(d).digest() for n, d in blobs)).hexdigest()
+    if ss.get("up_fileset") != fileset:
+        ss.up_fileset, ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = fileset, {}, {}, {}, set()
+    try:
+        with st.spinner("Reading the files…"):
+            tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
+        if len({t.name for t in tables}) < len(tables):
+            raise LoadError(
+                "Two uploaded files have the same name: rename one so each file can be told apart."
+            )
+        for t in tables:
+            if t.name not in ss.up_maps:
+                saved = ss.saved_mappings.get(t.signature)
+                if saved:
+                    ss.up_kinds[t.name], ss.up_maps[t.name] = saved["kind"], dict(saved["mapping"])
+                    ss.up_remembered.add(t.name)
+                else:
+                    kind, mapping = guess_mapping(t)
+                    ss.up_kinds[t.name], ss.up_maps[t.name] = kind or "clients", mapping
+        mappings = {t.name: dict(ss.up_maps[t.name]) for t in tables}
+        kinds = {t.name: ss.up_kinds[t.name] for t in tables}
+        state_key = f"{fileset}|{sorted(ss.up_sheets.items())}|{sorted((k, sorted(m.items())) for k, m in mappings.items())}|{sorted(kinds.items())}"  # noqa: E501
+        with st.spinner("Analysing…"):
+            portfolio_new, report_new = _build(state_key, mappings, kinds, tables)
+    except MissingRoleError as exc:
+        needs = exc
+    except LoadError as exc:
+        problem = str(exc)
+    except Exception as exc:  # never a traceback to the user
+        problem = (
+            f"The files could not be read ({type(exc).__name__}). Export them again as CSV or .xlsx; "
+            "if this keeps happening, send the file to support."
+        )
+    else:
+        infos = {i.name: i for i in report_new.tables}
+        if ss.get("up_applied") != state_key:
+            ss.up_applied = state_key
+            set_portfolio(portfolio_new, report_new)
+
+    if problem:
+        st.error(f"{problem}\n\nThe data loaded before is still in place: {ss.portfolio.source}.")
+    elif needs is not None:
+        st.warning(
+            f"{needs}\n\nChoose it below and the analysis starts at once. "
+            f"Until then the data loaded before stays in place: {ss.portfolio.source}."
+        )
+
+if tables:
+    st.subheader("Files and columns")
+    st.caption(
+        "Each file's type and columns were recognised from its header and applied. "
+        "Change any of them here: the analysis follows, and the choice is remembered for files "
+        "with the same columns."
+    )
+    for i, table in enumerate(tables):
+        kind = ss.up_kinds[table.name]
+        mapping = ss.up_maps[table.name]
+        info = infos.get(table.name)
+        with st.container(border=True):
+            details = [table.description, f"{len(table.frame):,} rows"]
+            if info is not None:
+                details.append(f"{info.rows_used:,} used")
+                if info.date_format:
+                    details.append(f"dates read as {info.date_format}")
+            st.markdown(
+                f"**{table.name}** · read as **{KIND_LABELS[kind].lower()}**  \n" + " · ".join(details)
+            )
+            for note in info.notes if info is not None else ():
+                st.caption(note)
+            if table.name in ss.up_remembered:
+                st.caption("Mapping remembered from an earlier file with the same columns.")
+            left, right = st.columns([3, 2], gap="medium")
+            with right:
+                if len(table.sheets) > 1:
+                    sheet_key = f"sheet:{ss.up_fileset[:12]}:{i}"
+                    st.selectbox(
+                        f"Sheet of {table.name}",
+                        list(table.sheets),
+                        index=list(table.sheets).index(table.sheet),
+                        key=sheet_key,
+                        on_change=_sheet_changed,
+                        args=(table.name, sheet_key),
+                    )
+                prefix = f"map:{ss.up_fileset[:12]}:{i}:{table.sheet or ''}"
+                _mapping_editor(table, kind, mapping, prefix)
+            with left:
+                shown = table.frame.head(100)
+                st.dataframe(shown, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(shown)))
 
 portfolio = ss.portfolio
 report = ss.report
@@ -48,22 +227,28 @@ cols[2].metric("Transactions", f"{len(portfolio.transactions):,}")
 cols[3].metric("Activities", f"{len(portfolio.activities):,}")
 if set_aside:
     st.caption(
-        f"Set aside by default: {counts['prospect']} prospects, {counts['former']} former clients, "
-        f"{counts['partner']} partners."
+        f"Set aside by default: {counts['prospect']} prospect{'s' * (counts['prospect'] != 1)}, "
+        f"{counts['former']} former client{'s' * (counts['former'] != 1)}, "
+        f"{counts['partner']} partner{'s' * (counts['partner'] != 1)}."
     )
 include = st.toggle("Include prospects, former clients and partners in the analysis", value=ss.all)
 ss.all = include
 
 if report is not None:
-    st.subheader("What was recognised")
-    for info in report.tables:
-        used = ", ".join(f"{role} ← “{col}”" for role, col in info.mapping.items())
-        st.markdown(
-            f"**{info.name}** read as **{info.role}**: {info.rows_used:,} of {info.rows:,} rows used."
+    if not tables:
+        st.caption(
+            "Files: " + "; ".join(f"{i.name} read as {KIND_LABELS[i.role].lower()}" for i in report.tables)
         )
-        st.caption(f"Columns: {used}" + (f" · dates read as {info.date_format}" if info.date_format else ""))
-    if report.rejected_count:
-        st.warning(f"{report.rejected_count:,} rows could not be used (listed below, and downloadable).")
+    if len(report.rejected):
+        st.warning(
+            f"{report.rejected_count:,} rows could not be used"
+            + (
+                f" and {report.flagged_count:,} rows were used with a value left out"
+                if report.flagged_count
+                else ""
+            )
+            + ": listed below, and downloadable."
+        )
         st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
         st.download_button(
             "Download the validation report (CSV)",
@@ -71,6 +256,8 @@ if report is not None:
             file_name="validation_report.csv",
             mime="text/csv",
         )
+    else:
+        st.caption("Every row was used.")
 else:
     st.info("This is the built-in demo portfolio. Upload your own export above to analyse it.")
 

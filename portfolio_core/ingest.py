@@ -1,18 +1,54 @@
-"""Build a Portfolio from uploaded tables: recognise roles, parse, report unusable rows."""
+"""Build a Portfolio from uploaded tables: recognise roles, parse, join on the client, report unusable rows.
+
+Input: :class:`~portfolio_core.loading.RawTable` objects (text cells). Each file is
+recognised as ``transactions`` (it has an amount: invoices, deals, or a client
+list with a revenue column), ``activities`` (hours or an activity type with a
+date) or ``clients`` (attributes). Every row that cannot be used is listed in
+``LoadReport.rejected`` with its file, spreadsheet row number, column, value
+and problem; nothing is dropped silently.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .columns import recognise
 from .loading import LoadError, RawTable
-from .parsing import finite, parse_dates, parse_numbers
-from .portfolio import CLIENT_ATTRIBUTES, Portfolio, normalise_stage, normalise_status
+from .parsing import finite, missing, not_finite_text, on_distinct, parse_dates, parse_hours, parse_numbers
+from .portfolio import (
+    _STAGE_WORDS,
+    _STATUS_WORDS,
+    CLIENT_ATTRIBUTES,
+    Portfolio,
+    normalise_stage,
+    normalise_status,
+)
 
+KINDS = ("transactions", "clients", "activities")
 NUMERIC_ATTRIBUTES = ("cac", "potential")
-REJECT_COLUMNS = ["file", "row", "column", "value", "problem"]
+REJECT_COLUMNS = ["file", "row", "column", "value", "problem", "outcome"]
+BLANK_IDS = {"n/a", "#n/a", "null", "none", "nan", "-", "--"}  # "NA" may be a real code (North America)
+NOT_USED = "row not used"
+KEPT = "row used without this value"
+_TX_ROLES = ("client", "name", "amount", "date", "stage", "margin", "product", *CLIENT_ATTRIBUTES)
+KIND_ROLES = {
+    "transactions": _TX_ROLES,
+    "clients": ("client", "name", *CLIENT_ATTRIBUTES),
+    "activities": ("client", "name", "date", "activity_type", "hours"),
+}
+SIZE_BANDS = ([0, 10, 50, 250, 5000, np.inf], ["1–9", "10–49", "50–249", "250–4,999", "5,000+"])
+
+
+class MissingRoleError(LoadError):
+    """A file lacks a required role (client, or an amount somewhere): the user must choose the column."""
+
+    def __init__(self, message: str, file: str, role: str) -> None:
+        super().__init__(message)
+        self.file = file
+        self.role = role
 
 
 @dataclass(frozen=True)
@@ -25,176 +61,420 @@ class TableInfo:
     rows: int
     rows_used: int
     date_format: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
 class LoadReport:
-    """What the loader did: one TableInfo per file, and every row it could not use."""
+    """What the loader did: one TableInfo per file, and every row it could not (fully) use."""
 
     tables: tuple[TableInfo, ...]
     rejected: pd.DataFrame
 
     @property
     def rejected_count(self) -> int:
-        """Number of rows set aside (a row counts once even with several problems)."""
-        return int(self.rejected[["file", "row"]].drop_duplicates().shape[0])
+        """Number of rows not used at all (a row counts once even with several problems)."""
+        r = self.rejected
+        if "outcome" in r.columns:
+            r = r[r["outcome"] == NOT_USED]
+        return int(r[["file", "row"]].drop_duplicates().shape[0])
+
+    @property
+    def flagged_count(self) -> int:
+        """Number of rows used with a value left out (an unreadable date, hours...)."""
+        r = self.rejected
+        return int(r.loc[r["outcome"] == KEPT, ["file", "row"]].drop_duplicates().shape[0])
 
 
 def table_role(mapping: dict[str, str]) -> str | None:
-    """Transactions have an amount, activities hours or a type, clients anything else."""
+    """Transactions have an amount, activities hours or a type, clients anything else.
+
+    Examples
+    --------
+    >>> table_role({"client": "Client", "amount": "CA"}), table_role({"client": "Client"})
+    ('transactions', 'clients')
+    """
     if "client" not in mapping:
         return None
     if "amount" in mapping:
         return "transactions"
-    if "hours" in mapping or "activity_type" in mapping:
+    if "hours" in mapping or ("activity_type" in mapping and "date" in mapping):
         return "activities"
     return "clients"
 
 
-def _rejects(table: RawTable, mask: pd.Series, column: str, problem: str) -> pd.DataFrame:
-    rows = table.frame.index[mask.to_numpy()]
+def _words_share(values: pd.Series, words: tuple[str, ...]) -> float:
+    """Share of the distinct non-blank values that contain one of ``words`` (folded)."""
+    from .columns import fold
+
+    uniq = [fold(v) for v in pd.unique(values.astype(str)) if str(v).strip()][:200]
+    return sum(any(w in u for w in words) for u in uniq) / len(uniq) if uniq else 0.0
+
+
+def guess_mapping(table: RawTable) -> tuple[str | None, dict[str, str]]:
+    """The file's kind and its role -> column mapping, from the headers and a look at the values.
+
+    A "Status" column in a deals file that holds won/lost is the deal stage; a
+    "Type" column in a client list that holds customer/prospect/partner is the
+    client status.
+    """
+    m = recognise(table.frame.columns)
+    kind = table_role(m)
+    f = table.frame
+    if kind == "transactions" and "stage" not in m and "status" in m:
+        stage_words = _STAGE_WORDS["won"] + _STAGE_WORDS["lost"] + ("open", "ouvert", "en cours")
+        if _words_share(f[m["status"]], stage_words) >= 0.5:
+            m["stage"] = m.pop("status")
+    if kind == "clients" and "status" not in m and "activity_type" in m:
+        status_words = sum(_STATUS_WORDS.values(), ()) + ("customer", "client", "active", "actif")
+        if _words_share(f[m["activity_type"]], status_words) >= 0.5:
+            m["status"] = m.pop("activity_type")
+    if kind is not None:
+        m = {r: c for r, c in m.items() if r in KIND_ROLES[kind]}
+    return kind, m
+
+
+def _reject(
+    table: RawTable, mask: pd.Series, column: str, problem: str, outcome: str = NOT_USED
+) -> pd.DataFrame:
+    rows = table.frame.index[mask.fillna(False).astype(bool).to_numpy()]
     values = table.frame.loc[rows, column].astype(str) if column in table.frame else ""
-    # Row numbers as the user sees them in a spreadsheet: header is row 1.
+    # Row numbers as the user sees them in a spreadsheet: the header is row 1.
     return pd.DataFrame(
-        {"file": table.name, "row": rows + 2, "column": column, "value": values, "problem": problem}
+        {
+            "file": table.name,
+            "row": rows + 2 + table.skipped_lines,
+            "column": column,
+            "value": values,
+            "problem": problem,
+            "outcome": outcome,
+        }
     )
 
 
-def _client_ids(table: RawTable, col: str) -> tuple[pd.Series, pd.DataFrame]:
-    ids = table.frame[col].astype(str).str.strip()
-    blank = ids.eq("")
-    return ids, _rejects(table, blank, col, "blank client identifier")
+def clean_ids(values: pd.Series) -> pd.Series:
+    """Client identifiers as text: trimmed, inner runs of spaces collapsed, leading zeros kept.
+
+    Examples
+    --------
+    >>> clean_ids(pd.Series([" 00042 ", "Acme\u00a0 SA"])).tolist()
+    ['00042', 'Acme SA']
+    """
+    return on_distinct(values, lambda u: u.str.replace(r"\s+", " ", regex=True).str.strip()).astype(str)
+
+
+def _numbers(table: RawTable, column: str) -> pd.Series:
+    """A column as numbers: Excel's own numbers where it stored them, the text parsed elsewhere."""
+    text = table.frame[column]
+    if table.numbers is None:
+        return parse_numbers(text, prefer_comma=table.french_numbers)
+    typed = table.numbers[column]
+    out = typed.astype("float64")
+    rest = typed.isna()
+    if rest.any():
+        out[rest] = parse_numbers(text[rest], prefer_comma=table.french_numbers)
+    return out
+
+
+def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame]:
+    col = m["client"]
+    ids = clean_ids(table.frame[col])
+    blank = ids.eq("") | ids.str.lower().isin(BLANK_IDS)
+    if blank.all():
+        raise MissingRoleError(
+            f"{table.name}: the client column “{col}” is blank on every row. "
+            "Choose the column that identifies the client, or fill it in and upload again.",
+            table.name,
+            "client",
+        )
+    return ids.where(~blank, ""), _reject(table, blank, col, "client identifier is blank")
 
 
 def _transactions(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
     f = table.frame
-    ids, bad = _client_ids(table, m["client"])
+    ids, bad = _ids(table, m)
     problems = [bad]
-    amount = parse_numbers(f[m["amount"]], prefer_comma=table.french_numbers)
-    unreadable = amount.isna() & f[m["amount"]].astype(str).str.strip().ne("")
-    problems.append(_rejects(table, unreadable, m["amount"], "amount is not a number"))
-    absurd = amount.notna() & ~finite(amount)
-    problems.append(_rejects(table, absurd, m["amount"], "amount is not a plausible number"))
-    missing = amount.isna() & ~unreadable
-    problems.append(_rejects(table, missing, m["amount"], "amount is missing"))
-    out = pd.DataFrame({"client": ids, "amount": amount})
-    keep = ids.ne("") & amount.notna() & finite(amount)
+    col = m["amount"]
+    amount = _numbers(table, col)
+    blank = missing(f[col]) & amount.isna()
+    spelled = not_finite_text(f[col])
+    absurd = (amount.notna() & ~finite(amount)) | spelled
+    unreadable = amount.isna() & ~blank & ~spelled
+    problems += [
+        _reject(table, blank, col, "amount is missing"),
+        _reject(table, unreadable, col, "amount is not a number"),
+        _reject(table, absurd, col, "amount is not a plausible number (NaN, infinite or over 10^15)"),
+    ]
+    usable = amount.notna() & finite(amount)
+    if not (usable & ids.ne("")).any():
+        bad_rows = f.loc[~usable, col].head(3)
+        examples = ", ".join(f"row {int(i) + 2} “{v}”" for i, v in zip(bad_rows.index, bad_rows, strict=True))
+        raise MissingRoleError(
+            f"{table.name}: no usable amount in the column “{col}” ({examples}). "
+            "Choose the column that holds the sales figures, or fix the amounts and upload again.",
+            table.name,
+            "amount",
+        )
+    out = pd.DataFrame({"client": ids, "amount": amount.where(usable)})
     date_format = None
     if "date" in m:
         out["date"], date_format = parse_dates(f[m["date"]])
-        bad_date = out["date"].isna() & f[m["date"]].astype(str).str.strip().ne("")
-        problems.append(_rejects(table, bad_date, m["date"], "date not recognised (row kept, undated)"))
+        bad_date = out["date"].isna() & ~missing(f[m["date"]])
+        problems.append(_reject(table, bad_date, m["date"], "date not recognised", KEPT))
     if "margin" in m:
-        out["margin"] = parse_numbers(f[m["margin"]], prefer_comma=table.french_numbers)
-        out.loc[~finite(out["margin"]), "margin"] = float("nan")
+        margin = _numbers(table, m["margin"])
+        bad_margin = (margin.isna() & ~missing(f[m["margin"]])) | (margin.notna() & ~finite(margin))
+        problems.append(_reject(table, bad_margin, m["margin"], "margin is not a usable number", KEPT))
+        out["margin"] = margin.where(finite(margin))
     out["stage"] = normalise_stage(f[m["stage"]]) if "stage" in m else "won"
     if "product" in m:
-        out["product"] = f[m["product"]]
-    return out[keep.to_numpy()], problems, date_format
+        out["product"] = f[m["product"]].replace("", pd.NA)
+    keep = (ids.ne("") & usable).to_numpy()
+    return out[keep].reset_index(drop=True), problems, date_format
 
 
 def _activities(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
+    from .columns import fold
+
     f = table.frame
-    ids, bad = _client_ids(table, m["client"])
+    ids, bad = _ids(table, m)
+    problems = [bad]
     out = pd.DataFrame({"client": ids})
     date_format = None
     if "date" in m:
         out["date"], date_format = parse_dates(f[m["date"]])
+        bad_date = out["date"].isna() & ~missing(f[m["date"]])
+        problems.append(_reject(table, bad_date, m["date"], "date not recognised", KEPT))
+    else:
+        out["date"] = pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]")
     out["type"] = f[m["activity_type"]] if "activity_type" in m else ""
-    hours = parse_numbers(f[m["hours"]]) if "hours" in m else pd.Series(float("nan"), index=f.index)
-    out["hours"] = hours.where(finite(hours) & (hours >= 0))
-    return out[ids.ne("").to_numpy()], [bad], date_format
+    minutes = False
+    if "hours" in m:
+        words = fold(m["hours"]).split() + [w.strip("()[]").lower() for w in m["hours"].split()]
+        minutes = any(w in ("min", "mins", "minutes", "minute", "mn") for w in words)
+        hours = parse_hours(f[m["hours"]], minutes=minutes)
+        unusable = (hours.isna() & ~missing(f[m["hours"]])) | (
+            hours.notna() & ~(finite(hours) & (hours >= 0))
+        )
+        problems.append(
+            _reject(table, unusable, m["hours"], "duration is not a usable number of hours", KEPT)
+        )
+        out["hours"] = hours.where(finite(hours) & (hours >= 0) & (hours < 1e5))
+    else:
+        out["hours"] = np.nan
+    out = out[ids.ne("").to_numpy()].reset_index(drop=True)
+    out.attrs["minutes"] = "hours" in m and minutes
+    return out, problems, date_format
 
 
-def _attributes(table: RawTable, m: dict[str, str]) -> pd.DataFrame:
-    """Per-client attributes: the mapped ones under their role name, other text columns as they are."""
+def _attributes(table: RawTable, m: dict[str, str], kind: str, ids: pd.Series) -> pd.DataFrame:
+    """Per-client attributes: the mapped ones under their role name; in a one-row-per-client
+    table, the other columns too, as they are (extra segments the user brought)."""
     f = table.frame
-    ids = f[m["client"]].astype(str).str.strip()
-    used = set(m.values())
     cols: dict[str, pd.Series] = {}
-    for role in CLIENT_ATTRIBUTES:
-        if role in m:
+    for role in ("name", *CLIENT_ATTRIBUTES):
+        if role in m and role in KIND_ROLES[kind]:
             cols[role] = f[m[role]]
-    if table_role(m) == "clients":
+    one_per_client = kind == "clients" or (kind == "transactions" and ids[ids.ne("")].is_unique)
+    if one_per_client:
+        used = set(m.values())
+        reserved = {"client", "amount", "margin", "stage", "date", "product", *KIND_ROLES["transactions"]}
         for col in f.columns:
-            if col not in used and col not in cols:
+            if col not in used and col not in cols and col not in reserved:
                 cols[col] = f[col]
     attrs = pd.DataFrame(cols, index=f.index)
     attrs["client"] = ids
-    attrs = attrs[ids.ne("")].replace("", pd.NA)
+    attrs = attrs[ids.ne("")]
+    attrs = attrs.mask(attrs == "")
     return attrs.groupby("client", sort=False).first()
 
 
+def _rekey_by_name(table: RawTable, m: dict[str, str], known: set[str]) -> tuple[dict[str, str], str | None]:
+    """Join on the name column when the transactions name their clients by it, not by the code."""
+    if "name" not in m or not known:
+        return m, None
+    by_id = clean_ids(table.frame[m["client"]]).isin(known).sum()
+    by_name = clean_ids(table.frame[m["name"]]).isin(known).sum()
+    if by_name > by_id:
+        swapped = {**m, "client": m["name"], "name": m["client"]}
+        return swapped, (
+            f"joined on “{m['name']}”: the transactions name their clients the way this column does"
+        )
+    return m, None
+
+
+def _plural(n: int, word: str) -> str:
+    """``"1 client"``, ``"3 clients"``, ``"2 companies"``."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} " + (word[:-1] + "ies" if word.endswith("y") else word + "s")
+
+
+def _size_bands(size: pd.Series) -> pd.Series:
+    """Employee counts grouped in bands (1–9, 10–49, 50–249, 250–4,999, 5,000+); text sizes as they are."""
+    numbers = parse_numbers(size.astype("string"))
+    filled = size.notna() & size.astype("string").str.strip().ne("")
+    if not filled.any() or numbers[filled].notna().mean() < 0.8:
+        return size
+    bands = pd.cut(numbers, SIZE_BANDS[0], labels=SIZE_BANDS[1], right=False).astype(object)
+    return bands.where(numbers.notna(), size)
+
+
 def build_portfolio(
-    tables: list[RawTable], mappings: dict[str, dict[str, str]] | None = None, source: str = ""
+    tables: list[RawTable],
+    mappings: dict[str, dict[str, str]] | None = None,
+    source: str = "",
+    kinds: dict[str, str] | None = None,
 ) -> tuple[Portfolio, LoadReport]:
-    """Recognise each table's role, parse it and join everything on the client.
+    """Recognise each table's kind and columns, parse it and join everything on the client.
 
     ``mappings`` overrides the recognised mapping per file name
-    (``{file: {role: column}}``). Raises LoadError when nothing can be
-    analysed: no table with a client and an amount, or no positive amount.
+    (``{file: {role: column}}``) and ``kinds`` the file's kind
+    (``"transactions"``, ``"clients"`` or ``"activities"``). Raises
+    :class:`MissingRoleError` (a LoadError) when a file has no client column or
+    no file has an amount, and LoadError when there is no positive revenue.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = RawTable("x.csv", pd.DataFrame({"Client": ["A", "B", ""], "CA": ["10", "5", "1"]}))
+    >>> p, report = build_portfolio([t])
+    >>> p.values().to_dict(), report.rejected_count
+    ({'A': 10.0, 'B': 5.0}, 1)
     """
-    mappings = mappings or {}
+    mappings, kinds = mappings or {}, kinds or {}
+    plan = []
+    for table in tables:
+        guessed_kind, guessed = guess_mapping(table)
+        m = {r: c for r, c in (mappings.get(table.name) or guessed).items() if c in table.frame.columns}
+        kind = kinds.get(table.name) or (guessed_kind if table.name not in mappings else table_role(m))
+        if "client" not in m or kind is None:
+            raise MissingRoleError(
+                f"{table.name}: no client column recognised among "
+                f"{', '.join(f'“{c}”' for c in table.frame.columns[:12])}. "
+                "Choose which column identifies the client.",
+                table.name,
+                "client",
+            )
+        if kind == "transactions" and "amount" not in m:
+            raise MissingRoleError(
+                f"{table.name}: choose the column that holds the amount (revenue) of each row.",
+                table.name,
+                "amount",
+            )
+        plan.append((table, kind, {r: c for r, c in m.items() if r in KIND_ROLES[kind]}))
+
+    if not any(kind == "transactions" for _, kind, _ in plan):
+        first = plan[0][0].name if plan else "the files"
+        raise MissingRoleError(
+            "No file has an amount column (revenue, sales, montant, CA, deal value...). Upload the invoices "
+            "or deals, or a client list with a revenue column, or set a file's type to Transactions "
+            "and choose its amount column.",
+            first,
+            "amount",
+        )
+
     infos, problems = [], []
     transactions, activities, attributes = [], [], []
-    for table in tables:
-        m = mappings.get(table.name) or recognise(table.frame.columns)
-        role = table_role(m)
-        if role is None:
-            raise LoadError(
-                f"{table.name}: no client column recognised among "
-                f"{', '.join(map(str, table.frame.columns[:12]))}. "
-                "Choose which column identifies the client."
-            )
+    tx_clients: set[str] = set()
+    listed: set[str] = set()
+    tx_by_file: dict[str, pd.DataFrame] = {}
+    for table, kind, m in sorted(plan, key=lambda p: p[1] != "transactions"):
+        notes: list[str] = []
+        if kind != "transactions":
+            m, note = _rekey_by_name(table, m, tx_clients)
+            notes += [note] if note else []
+        ids, bad = _ids(table, m)
         date_format = None
-        if role == "transactions":
+        if kind == "transactions":
             t, p, date_format = _transactions(table, m)
             transactions.append(t)
-        elif role == "activities":
+            tx_by_file[table.name] = t
+            tx_clients |= set(pd.unique(t["client"]))
+            used = len(t)
+        elif kind == "activities":
             t, p, date_format = _activities(table, m)
             activities.append(t)
+            used = len(t)
+            if t.attrs.get("minutes"):
+                notes.append(f"durations in “{m['hours']}” read as minutes and converted to hours")
         else:
-            t, p = table.frame, [_client_ids(table, m["client"])[1]]
+            p, used = [bad], int(ids.ne("").sum())
+            listed |= set(pd.unique(ids[ids.ne("")]))
+            unknown = len(set(pd.unique(ids[ids.ne("")])) - tx_clients)
+            if tx_clients and unknown:
+                notes.append(f"{_plural(unknown, 'company')} of this file with no transaction (0 revenue)")
         problems.extend(p)
-        attributes.append(_attributes(table, m))
-        infos.append(TableInfo(table.name, role, dict(m), len(table.frame), len(t), date_format))
+        attributes.append(_attributes(table, m, kind, ids))
+        infos.append(TableInfo(table.name, kind, dict(m), len(table.frame), used, date_format, tuple(notes)))
+    if listed:
+        for i, info in enumerate(infos):
+            if info.role == "transactions":
+                absent = len(set(pd.unique(tx_by_file[info.name]["client"])) - listed)
+                if absent:
+                    note = (
+                        f"{_plural(absent, 'client')} not in the client list (added, status from the deals)"
+                    )
+                    infos[i] = TableInfo(**{**info.__dict__, "notes": (*info.notes, note)})
+    order = {t.name: i for i, t in enumerate(tables)}
+    infos.sort(key=lambda i: order[i.name])
 
-    if not transactions:
-        raise LoadError(
-            "No file has both a client column and an amount column (revenue, sales, montant, CA...). "
-            "Upload the invoices or deals, or a client list with a revenue column."
-        )
     tx = pd.concat(transactions, ignore_index=True)
-    if not (tx.loc[tx["stage"] == "won", "amount"] > 0).any():
+    won = tx[tx["stage"] == "won"]
+    if won.empty:
+        stages = tx["stage"].value_counts().to_dict()
         raise LoadError(
-            "No positive amount in the won sales: the ABC analysis needs revenue. "
-            "Check that the amount column holds the sales figures."
+            f"None of the {len(tx):,} deals is won ({', '.join(f'{v} {k}' for k, v in stages.items())}), "
+            "so there is no revenue to analyse. Check the deal stage column, "
+            "or upload the won deals or invoices."
+        )
+    if not (won.groupby("client")["amount"].sum() > 0).any():
+        raise LoadError(
+            "No positive amount: no client has a positive total of sales "
+            f"(the won amounts add up to {won['amount'].sum():,.2f}): "
+            "the ABC analysis needs revenue. Check that the amount column holds the sales figures, "
+            "not credit notes or balances."
         )
     clients = _clients_table(attributes, tx)
     acts = (
         pd.concat(activities, ignore_index=True)
         if activities
-        else pd.DataFrame(columns=["client", "date", "type", "hours"])
+        else pd.DataFrame(
+            {
+                "client": pd.Series(dtype=object),
+                "date": pd.Series(dtype="datetime64[ns]"),
+                "type": pd.Series(dtype=object),
+                "hours": pd.Series(dtype="float64"),
+            }
+        )
     )
-    rejected = pd.concat([p for p in problems if len(p)] or [pd.DataFrame(columns=REJECT_COLUMNS)])
-    report = LoadReport(tuple(infos), rejected.reset_index(drop=True))
+    found = [p for p in problems if len(p)]
+    rejected = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=REJECT_COLUMNS)
+    rejected = rejected.sort_values(["file", "row"], kind="stable").reset_index(drop=True)
+    report = LoadReport(tuple(infos), rejected)
     return Portfolio(clients, tx, acts, source=source or ", ".join(t.name for t in tables)), report
 
 
 def _clients_table(attributes: list[pd.DataFrame], tx: pd.DataFrame) -> pd.DataFrame:
+    """One row per company: attributes (first non-blank value per client), status, numbers, dates."""
     attrs = pd.concat(attributes) if attributes else pd.DataFrame()
     attrs = attrs.groupby(level=0, sort=False).first() if len(attrs) else attrs
     everyone = pd.Index(pd.unique(pd.concat([attrs.index.to_series(), tx["client"]])), name="client")
     clients = attrs.reindex(everyone)
-    won = set(tx.loc[tx["stage"] == "won", "client"])
-    if "status" in clients.columns and clients["status"].notna().any():
-        clients["status"] = normalise_status(clients["status"])
+    won = set(tx.loc[(tx["stage"] == "won") & (tx["amount"] != 0), "client"])
+    derived = pd.Series(np.where(everyone.isin(list(won)), "active", "prospect"), index=everyone)
+    if "status" in clients.columns:
+        given = clients["status"].notna() & clients["status"].astype("string").str.strip().ne("")
+        clients["status"] = normalise_status(clients["status"]).where(given, derived)
     else:
-        clients["status"] = ["active" if c in won else "prospect" for c in clients.index]
+        clients["status"] = derived
+    clients["status"] = clients["status"].astype(object)
     for col in NUMERIC_ATTRIBUTES:
         if col in clients.columns:
             clients[col] = parse_numbers(clients[col].astype("string"))
     if "start_date" in clients.columns:
         clients["start_date"] = parse_dates(clients["start_date"].astype("string"))[0]
+    if "size" in clients.columns:
+        clients["size"] = _size_bands(clients["size"])
     clients.index.name = "client"
     return clients

@@ -1,15 +1,45 @@
-"""Read an uploaded export (CSV in any common encoding and separator, or .xlsx) into text cells."""
+"""Read an uploaded export (CSV in any common encoding and separator, or .xlsx) into text cells.
+
+Every refusal is a :class:`LoadError` whose message says what is wrong and what to do.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 from charset_normalizer import from_bytes
 
 SEPARATORS = ",;\t|"
+SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+MAX_BYTES = 200 * 1024 * 1024  # the app's upload limit (.streamlit/config.toml maxUploadSize)
+_SAMPLE_CHARS = 64_000
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16",
+    "utf_16_le": "UTF-16",
+    "utf_16_be": "UTF-16",
+    "cp1252": "Windows-1252",
+    "latin-1": "Latin-1",
+    "latin_1": "Latin-1",
+}
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old-format Excel (.xls) or Word file",
+    b"\x7fELF": "a program",
+    b"MZ": "a program",
+}
 
 
 class LoadError(ValueError):
@@ -18,7 +48,11 @@ class LoadError(ValueError):
 
 @dataclass(frozen=True)
 class RawTable:
-    """One file's cells as text, with what was detected while reading it."""
+    """One file's cells as text (stripped, empty cells as ""), with what was detected while reading it.
+
+    ``numbers`` holds, for an Excel sheet, the cells that Excel stored as numbers
+    (other cells NaN), so amounts typed as numbers are never re-read from text.
+    """
 
     name: str
     frame: pd.DataFrame
@@ -26,100 +60,322 @@ class RawTable:
     separator: str = ","
     sheet: str | None = None
     sheets: tuple[str, ...] = field(default_factory=tuple)
+    numbers: pd.DataFrame | None = None
+    skipped_lines: int = 0
 
     @property
     def french_numbers(self) -> bool:
         """A ``;``-separated file writes decimals with a comma."""
         return self.separator == ";"
 
+    @property
+    def description(self) -> str:
+        """How the file was read, for the user: ``"CSV, semicolon-separated, Windows-1252"``."""
+        if self.sheet is not None:
+            return f"Excel, sheet “{self.sheet}”"
+        enc = _ENCODING_NAMES.get(self.encoding, self.encoding)
+        return f"CSV, {SEPARATOR_NAMES.get(self.separator, repr(self.separator))}-separated, {enc}"
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """The header, as a key to remember a mapping for files with the same columns."""
+        return tuple(str(c) for c in self.frame.columns)
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise LoadError(
+                f"{name} is {what}, not a table. Export the data as CSV or .xlsx and upload that file."
+            )
+
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:
-    """Decode bytes to text, detecting the encoding (UTF-8/16 with or without BOM, cp1252, latin-1)."""
-    if not data.strip():
-        raise LoadError(f"{name} is empty: export the table again with its header row and data.")
+    """Decode bytes to text, detecting the encoding; return ``(text, encoding)``.
+
+    UTF-8 and UTF-16 with a BOM are recognised by it; otherwise strict UTF-8 is
+    tried, then charset-normalizer chooses among UTF-16 (no BOM), Windows-1252
+    and Latin-1. Binary files are refused.
+
+    Examples
+    --------
+    >>> decode("Société;1 234,56 €".encode("cp1252"))
+    ('Société;1 234,56 €', 'cp1252')
+    """
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise LoadError(f"{name} is empty: export the table again with its header row and data rows.")
+    _refuse_binary(data, name)
+    text: str | None = None
+    encoding = ""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc), enc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000], cp_isolation=["utf_16", "cp1252", "latin_1"]).best()
-    if best is None or b"\x00" in data[:4096] and best.encoding != "utf_16":
+            try:
+                text, encoding = data.decode(enc), enc
+            except UnicodeDecodeError:
+                text = None
+            break
+    if text is None:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_8bit_or_utf16(data)
+    if text is None or _looks_binary(text):
         raise LoadError(
-            f"{name} does not look like a text table (CSV) or an Excel file: "
-            "export it as CSV or .xlsx and upload that."
+            f"{name} does not look like a text table (CSV) or an Excel workbook: "
+            "export it as CSV or .xlsx and upload that file."
         )
-    encoding = "cp1252" if best.encoding in ("cp1252", "latin_1", "iso8859_15") else best.encoding
+    return text.lstrip("\ufeff"), encoding
+
+
+def _decode_8bit_or_utf16(data: bytes) -> tuple[str | None, str]:
+    """UTF-16 without BOM when every other byte is NUL; else charset-normalizer: Windows-1252 or Latin-1."""
+    sample = data[:4096]
+    half = max(1, len(sample) // 2)
+    for enc, nuls in (("utf_16_le", sample[1::2].count(0)), ("utf_16_be", sample[0::2].count(0))):
+        if nuls / half > 0.3:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                return None, ""
+    best = from_bytes(data[:_SAMPLE_CHARS], cp_isolation=["cp1252", "latin_1"]).best()
+    # No verdict on a very short sample: Windows-1252, and the binary check on the text decides.
+    encoding = str(best.encoding) if best is not None else "cp1252"
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
 
 
-def sniff_separator(text: str) -> str:
-    """The separator among ``, ; tab |`` that splits the first lines most consistently."""
-    sample = "\n".join(text.splitlines()[:50])
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SAMPLE_CHARS]
+    controls = sum(1 for ch in set(sample) if (ord(ch) < 32 and ch not in "\t\r\n") or 0x7F <= ord(ch) < 0xA0)
+    if not controls:
+        return False
+    bad = len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", sample))
+    return bad > max(2, len(sample) // 200)
+
+
+def _records(sample: str, sep: str) -> list[list[str]]:
+    lines = sample.splitlines(keepends=True)
+    if len(sample) >= _SAMPLE_CHARS and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut
     try:
-        return csv.Sniffer().sniff(sample, delimiters=SEPARATORS).delimiter
+        return [r for r in csv.reader(io.StringIO("".join(lines)), delimiter=sep) if r]
     except csv.Error:
-        header = sample.splitlines()[0] if sample else ""
-        return max(SEPARATORS, key=header.count)
+        return []
+
+
+def sniff_separator(text: str) -> str:
+    """The separator among ``, ; tab |`` that splits the header and the first rows most consistently.
+
+    Examples
+    --------
+    >>> sniff_separator("Client;Montant\\nA;1 234,56\\nB;12,5\\n")
+    ';'
+    """
+    sample = text[:_SAMPLE_CHARS]
+    best, best_key = ",", (-1.0, 0)
+    for rank, sep in enumerate("\t;|,"):
+        records = _records(sample, sep)[:200]
+        counts = [len(r) for r in records]
+        if not counts:
+            continue
+        mode = Counter(counts).most_common(1)[0][0]
+        if mode <= 1:
+            continue
+        key = (round(counts.count(mode) / len(counts), 2), -rank)
+        if key > best_key:
+            best, best_key = sep, key
+    return best
+
+
+def _header_fix(text: str, sep: str) -> tuple[str, int]:
+    """Skip title lines above the header and align a header that lacks (or has) a trailing separator."""
+    records = _records(text[:_SAMPLE_CHARS], sep)[:200]
+    if len(records) < 2:
+        return text, 0
+    mode = Counter(len(r) for r in records[1:]).most_common(1)[0][0]
+    skip = 0
+    while (
+        skip < min(10, len(records) - 2)
+        and len(records[skip]) < mode
+        and sum(1 for c in records[skip] if c.strip()) <= 1
+        and len(records[skip + 1]) >= mode
+    ):
+        skip += 1
+    physical = 0
+    if skip:
+        lines = text.split("\n")
+        seen = 0
+        while seen < skip and physical < len(lines):
+            seen += bool(lines[physical].strip(" \r" + sep))
+            physical += 1
+        while physical < len(lines) - 1 and not lines[physical].strip(" \r" + sep):
+            physical += 1
+        text = "\n".join(lines[physical:])
+    header = records[skip]
+    first, nl, rest = text.partition("\n")
+    data = records[skip + 1 :]
+    if len(header) == mode - 1 and data and all(len(r) == mode and not r[-1].strip() for r in data[:50]):
+        text = first.rstrip("\r") + sep + ("\r" if first.endswith("\r") else "") + nl + rest
+    elif len(header) == mode + 1 and not header[-1].strip():
+        text = first.rstrip("\r")[: -len(sep)] + nl + rest if first.rstrip("\r").endswith(sep) else text
+    return text, physical
+
+
+def _line_of(text: str, fragment: str) -> int | None:
+    pos = text.find(fragment) if fragment else -1
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
 
 
 def read_csv_text(text: str, name: str, encoding: str = "utf-8") -> RawTable:
-    """Parse CSV text into a frame of stripped strings (empty cells as "")."""
+    """Parse CSV text (separator detected) into a frame of stripped strings, empty cells as ``""``.
+
+    Refuses broken quoting, ragged rows and duplicate column names, naming the lines.
+    """
     sep = sniff_separator(text)
+    text, skipped = _header_fix(text, sep)
+    first = next(csv.reader(io.StringIO(text[:_SAMPLE_CHARS]), delimiter=sep), [])
+    width = max(len(first), 1)
+    if text.count('"') % 2:
+        _check_quotes(text, name, sep)
+    bad: list[tuple[int, int, str]] = []
+
+    def invalid(row: pa_csv.InvalidRow) -> str:
+        bad.append((row.expected_columns, row.actual_columns, row.text or ""))
+        return "skip"
+
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=True
+        table = pa_csv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=sep, newlines_in_values=True, invalid_row_handler=invalid
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width + 2)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
-    except pd.errors.ParserError as exc:
+    except (pa.ArrowInvalid, pa.ArrowException) as exc:
         raise LoadError(
-            f"{name}: the rows do not all have the same number of columns ({exc}). "
-            "Check the quoting and separators around that line, or export the file again."
+            f"{name} could not be read as a table ({str(exc).splitlines()[0]}). "
+            "Export it again as CSV with one row per line, or as .xlsx."
         ) from exc
-    except pd.errors.EmptyDataError as exc:
-        raise LoadError(f"{name} is empty: export the table again with its header row.") from exc
-    return RawTable(name, _tidy(frame, name), encoding=encoding, separator=sep)
+    if bad:
+        lines = [_line_of(text, t) for _, _, t in bad[:5]]
+        where = ", ".join(f"line {n + skipped}" for n in lines if n) or "some lines"
+        expected, actual, _ = bad[0]
+        rows = "1 row does" if len(bad) == 1 else f"{len(bad):,} rows do"
+        raise LoadError(
+            f"{name}: {rows} not have the {expected} columns of the header "
+            f"({where}: {actual} values). A separator inside an unquoted value or a missing value shifts "
+            "the columns: put quotes around values that contain the separator, or export the file again."
+        )
+    frame = table.to_pandas()
+    if frame.empty:
+        raise LoadError(f"{name} is empty: export the table again with its header row and data rows.")
+    header = [str(c).strip() for c in frame.iloc[0]]
+    frame = frame.iloc[1:].reset_index(drop=True)
+    frame.columns = pd.Index(header)
+    frame = _tidy(frame, name).reset_index(drop=True)
+    return RawTable(name, frame, encoding=encoding, separator=sep, skipped_lines=skipped)
+
+
+def _check_quotes(text: str, name: str, sep: str) -> None:
+    """An odd number of quotes: let the strict pandas parser say whether a quote is left open, and where."""
+    try:
+        pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        if "EOF inside string" in str(exc):
+            row = re.search(r"row (\d+)", str(exc))
+            where = f"line {int(row.group(1)) + 1}" if row else "a line"
+            raise LoadError(
+                f"{name}: a quoted value opened on {where} is never closed, so the rest of the file would "
+                'be read as one value. Close the quote (") on that line, or export the file again.'
+            ) from exc
+    except (ValueError, pd.errors.EmptyDataError):
+        return
 
 
 def read_excel_bytes(data: bytes, name: str, sheet: str | None = None) -> RawTable:
-    """Read one sheet of an .xlsx file (the first non-empty one by default)."""
+    """Read one sheet of an .xlsx file (the first non-empty one by default) as text cells."""
     try:
-        book = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=object, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise LoadError(f"{name} could not be opened as an Excel workbook: {exc}") from exc
-    names = tuple(book)
-    candidates = [sheet] if sheet is not None else [n for n in names if not book[n].empty]
-    if not candidates or sheet is not None and sheet not in book:
-        raise LoadError(f"{name}: no sheet with data. Put the table on the first sheet.")
-    frame = book[candidates[0]]
-    text = frame.apply(lambda col: col.map(_cell_text))
-    return RawTable(name, _tidy(text, name), sheet=candidates[0], sheets=names)
+        book = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for a damaged or non-Excel zip
+        raise LoadError(
+            f"{name} could not be opened as an Excel workbook ({type(exc).__name__}). "
+            "Open it in Excel and save it again as .xlsx, or export the data as CSV."
+        ) from exc
+    names = tuple(str(n) for n in book)
+    sheets = {str(n): f.dropna(how="all").dropna(axis=1, how="all") for n, f in book.items()}
+    if sheet is not None and sheet not in sheets:
+        raise LoadError(f"{name} has no sheet “{sheet}”; its sheets are {', '.join(names)}.")
+    chosen = sheet if sheet is not None else next((n for n in names if not sheets[n].empty), None)
+    if chosen is None or sheets[chosen].empty:
+        raise LoadError(f"{name}: no sheet holds any data. Put the table on a sheet and upload again.")
+    raw = sheets[chosen].reset_index(drop=True)
+    header = [_cell_text(v) for v in raw.iloc[0]]
+    header = [h if h else f"(column {i + 1})" for i, h in enumerate(header)]
+    body = raw.iloc[1:].reset_index(drop=True)
+    body.columns = pd.Index(header)
+    numeric = body.apply(lambda col: pd.to_numeric(col.where(col.map(_is_number)), errors="coerce"))
+    text = body.apply(lambda col: col.map(_cell_text))
+    tidy = _tidy(text, name)
+    numbers = numeric.loc[tidy.index, list(tidy.columns)].reset_index(drop=True)
+    return RawTable(name, tidy.reset_index(drop=True), sheet=chosen, sheets=names, numbers=numbers)
 
 
-def _cell_text(value: object) -> object:
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _cell_text(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    return value if isinstance(value, str) else str(value)
+    if isinstance(value, pd.Timestamp) or hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
 
 
 def _tidy(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    frame.columns = [str(c).strip() for c in frame.columns]
+    """Strip cells and headers, name unnamed columns, drop empty unnamed columns and empty rows.
+
+    The index is kept (callers align other frames on it).
+    """
+    names = [str(c).strip() for c in frame.columns]
+    frame.columns = pd.Index([c if c else f"(column {i + 1})" for i, c in enumerate(names)], dtype=object)
+    frame = frame.apply(lambda col: col.astype(str).str.strip())
+    filled = frame.astype(bool)
+    empty = [c for c in frame.columns if c.startswith("(column ") and not filled[c].any()]
+    frame = frame.drop(columns=empty)
     if frame.columns.duplicated().any():
-        dup = ", ".join(sorted(set(frame.columns[frame.columns.duplicated()])))
-        raise LoadError(f"{name}: the column name(s) {dup} appear twice. Rename one and upload again.")
-    frame = frame.apply(lambda col: col.str.strip() if col.dtype == object or col.dtype == "string" else col)
+        dup = ", ".join(f"“{d}”" for d in sorted(set(frame.columns[frame.columns.duplicated()])))
+        raise LoadError(
+            f"{name}: the column name {dup} appears more than once in the header. "
+            "Rename the duplicates so that each column has its own name, and upload again."
+        )
+    if len(frame.columns):
+        frame = frame[filled[frame.columns].any(axis=1)]
     if frame.empty:
-        raise LoadError(f"{name} has a header but no rows: export the data rows too.")
+        raise LoadError(f"{name} has a header but no data rows: export the data rows too.")
     return frame
 
 
-def read_table(data: bytes, name: str, sheet: str | None = None) -> RawTable:
-    """Read an uploaded file by its content: .xlsx (zip) or CSV text."""
+def read_table(data: bytes, name: str, sheet: str | None = None, max_bytes: int = MAX_BYTES) -> RawTable:
+    """Read an uploaded file by its content: .xlsx (zip) or CSV text.
+
+    Raises LoadError for a file over ``max_bytes``, an empty or binary file,
+    broken quoting, ragged rows or duplicate column names.
+    """
+    if len(data) > max_bytes:
+        raise LoadError(
+            f"{name} is {len(data) / 1e6:,.0f} MB, over the {max_bytes / 1e6:,.0f} MB limit. "
+            "Export fewer columns or a shorter period, or split the file."
+        )
     if data[:4] == b"PK\x03\x04":
         return read_excel_bytes(data, name, sheet)
     text, encoding = decode(data, name)

@@ -1,71 +1,167 @@
-"""Turn the text of an export's cells into numbers and dates."""
+"""Turn the text of an export's cells into numbers, dates and durations (vectorised)."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "--", "#n/a", "nd", "n.d."}
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_CURRENCY = re.compile(r"(?i)(eur|usd|gbp|chf|cad|€|\$|£|¥)")
+MISSING = {"", "na", "n/a", "n.a.", "null", "none", "-", "--", "#n/a", "nd", "n.d.", "nc", "n/c", "?"}
+NOT_FINITE = {
+    "nan",
+    "inf",
+    "+inf",
+    "-inf",
+    "infinity",
+    "+infinity",
+    "-infinity",
+    "#num!",
+    "#div/0!",
+    "#value!",
+}
+LIMIT = 1e15  # no single amount in a portfolio is a quadrillion: beyond this a value is a data error
+_SPACES = r"[\s\u00a0\u202f\u2009\u2007'’]"
+_CURRENCY = r"(?i)(eur|euros?|usd|us\$|gbp|chf|cad|aud|€|\$|£|¥|ht|ttc)"
+_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+_DMY = (
+    r"^(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})"
+    r"(?:[ T]+(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?(?:[.,]\d+)?\s*(?P<ampm>[AaPp][Mm])?)?"
+)
+_TZ = r"\s*(?:Z|UTC|GMT|CES?T|[+-]\d{2}:?\d{2}|\[[^\]]*\])(?:\s*\([^)]*\))?$"
+
+
+def on_distinct(text: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Apply a column function to the distinct values only, then spread the result back.
+
+    Exports repeat values (dates, stages, client ids): this keeps regex work
+    proportional to the number of distinct values, not rows. Missing cells give
+    ``func``'s result for an empty string.
+    """
+    codes, uniques = pd.factorize(text.astype("string").fillna(""), sort=False)
+    result = func(pd.Series(np.asarray(uniques, dtype=object), dtype="string"))
+    values = result.to_numpy()[codes] if len(codes) else result.to_numpy()[:0]
+    return pd.Series(values, index=text.index, name=text.name)
 
 
 def _is_missing(text: pd.Series) -> pd.Series:
     return text.str.strip().str.lower().isin(MISSING)
 
 
+def missing(text: pd.Series) -> pd.Series:
+    """True where a cell is blank or a missing marker (``N/A``, ``-``, ``null``...)."""
+    if pd.api.types.is_numeric_dtype(text):
+        return text.isna()
+    return on_distinct(text, _is_missing).astype(bool)
+
+
 def decimal_mark(text: pd.Series, prefer_comma: bool = False) -> str:
-    """Guess the decimal mark of a column of numbers written as text.
+    """Guess the decimal mark of a column of numbers written as text (spaces and currency removed).
 
     A mark followed by other than three digits, or the last of two different
     marks, is the decimal one. ``1,234`` alone is ambiguous: it is read as a
     thousands group unless ``prefer_comma`` (a ``;``-separated, French file).
+    The decision is made on the distinct values, so it costs little on a large column.
+
+    Examples
+    --------
+    >>> decimal_mark(pd.Series(["1.234,56", "12,5"])), decimal_mark(pd.Series(["1,234.56"]))
+    (',', '.')
     """
-    s = text.dropna().astype(str).map(lambda x: _SPACES.sub("", x))
-    both = s[s.str.contains(",", regex=False) & s.str.contains(".", regex=False)]
+    s = pd.Series(pd.unique(text.dropna().astype(str)), dtype=object).astype(str)
+    s = s.str.replace(_SPACES, "", regex=True)
+    comma, dot = s.str.contains(",", regex=False), s.str.contains(".", regex=False)
+    both = s[comma & dot]
     if len(both):
         last_comma = both.str.rfind(",") > both.str.rfind(".")
         return "," if last_comma.mean() >= 0.5 else "."
-    commas = s[s.str.contains(",", regex=False)]
+    commas = s[comma]
     if len(commas):
-        if commas.str.contains(r",\d{3}(?:,\d{3})*$").all() and not prefer_comma:
-            multi = commas.str.count(",") > 1
-            return "." if multi.any() or not s.str.contains(".", regex=False).any() else ","
+        grouped = commas.str.fullmatch(r"[^,]*\d,\d{3}(,\d{3})*\D*")
+        if grouped.all() and ((commas.str.count(",") > 1).any() or not prefer_comma):
+            return "."
         return ","
-    dots = s[s.str.contains(".", regex=False)]
+    dots = s[dot]
     if len(dots) and (dots.str.count(r"\.") > 1).any():
         return ","  # 1.234.567 groups thousands with dots
+    if prefer_comma and len(dots) and dots.str.fullmatch(r"[^.]*\d\.\d{3}\D*").all():
+        return ","  # 1.234 in a French file is one thousand two hundred thirty-four
     return "."
 
 
 def parse_numbers(text: pd.Series, prefer_comma: bool = False) -> pd.Series:
-    """Parse amounts as accountants write them; unparseable cells become NaN.
+    """Parse amounts as accountants write them; unparseable and missing cells become NaN.
 
     Handles ``1234.56``, ``1,234.56``, ``1 234,56``, ``1.234,56``,
-    ``1 234,56 €`` (any space), ``$1,234.56``, ``(120.00)`` and ``-120,00``.
+    ``1 234,56 €`` (normal, no-break or narrow no-break spaces), ``$1,234.56``,
+    ``(120.00)``, ``-120,00``, ``120.00-`` and ``−120`` (Unicode minus).
+    ``NaN`` and ``inf`` written out come back as NaN and inf (see :func:`finite`).
 
     Examples
     --------
-    >>> parse_numbers(pd.Series(["1 234,56 €", "(120,00)", "N/A"])).tolist()
-    [1234.56, -120.0, nan]
+    >>> parse_numbers(pd.Series(["1 234,56 €", "(120,00)", "N/A", "-7,5"])).tolist()
+    [1234.56, -120.0, nan, -7.5]
+    >>> parse_numbers(pd.Series(["$1,234.56", "(120.00)", "", "12"])).tolist()
+    [1234.56, -120.0, nan, 12.0]
     """
     if pd.api.types.is_numeric_dtype(text):
         return text.astype("float64")
+    return on_distinct(text, lambda u: _parse_distinct_numbers(u, prefer_comma)).astype("float64")
+
+
+def _parse_distinct_numbers(text: pd.Series, prefer_comma: bool) -> pd.Series:
     raw = text.astype("string").fillna("")
     s = raw.str.replace(_SPACES, "", regex=True).str.replace(_CURRENCY, "", regex=True)
-    negative = s.str.match(r"^\(.*\)$") | s.str.endswith("-")
-    s = s.str.strip("()").str.rstrip("-")
-    mark = decimal_mark(s[s != ""], prefer_comma)
+    s = s.str.replace("\u2212", "-", regex=False).str.replace("\u2013", "-", regex=False)
+    negative = s.str.fullmatch(r"[-+]?\(.*\)") | s.str.fullmatch(r".*\d-") | s.str.startswith("-")
+    s = s.str.strip("()+-")
+    mark = decimal_mark(s[s.str.contains(r"\d", regex=True)], prefer_comma)
     thousands = "." if mark == "," else ","
     s = s.str.replace(thousands, "", regex=False)
     if mark == ",":
         s = s.str.replace(",", ".", regex=False)
-    valid = s.str.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?").fillna(False)
+    valid = s.str.fullmatch(_NUMBER).fillna(False).astype(bool)
     out = pd.to_numeric(s.where(valid), errors="coerce").astype("float64")
-    out = out.where(~negative.fillna(False), -out.abs())
-    return pd.Series(out.to_numpy(), index=text.index, name=text.name)
+    out = out.where(~negative.fillna(False).astype(bool), -out.abs())
+    lowered = raw.str.strip().str.lower()
+    out = out.mask(lowered.isin({"inf", "+inf", "infinity", "+infinity"}), np.inf)
+    out = out.mask(lowered.isin({"-inf", "-infinity"}), -np.inf)
+    return pd.Series(out.to_numpy(dtype="float64"), index=text.index, name=text.name)
+
+
+def not_finite_text(text: pd.Series) -> pd.Series:
+    """True where a cell spells out a non-number: ``NaN``, ``inf``, ``#DIV/0!``..."""
+    if pd.api.types.is_numeric_dtype(text):
+        return pd.Series(False, index=text.index)
+    return on_distinct(text, lambda u: u.str.strip().str.lower().isin(NOT_FINITE)).astype(bool)
+
+
+def parse_hours(text: pd.Series, minutes: bool = False) -> pd.Series:
+    """Durations in hours from ``1.5``, ``1,5``, ``1:30``, ``1h30``, ``90 min``, ``PT1H30M``.
+
+    Plain numbers are hours, or minutes when ``minutes`` (a header such as
+    "Duration (min)").
+
+    Examples
+    --------
+    >>> parse_hours(pd.Series(["1:30", "1h30", "90 min", "2", "PT45M"])).tolist()
+    [1.5, 1.5, 1.5, 2.0, 0.75]
+    """
+    if pd.api.types.is_numeric_dtype(text):
+        return text.astype("float64") / (60 if minutes else 1)
+    s = text.astype("string").fillna("").str.strip().str.lower()
+    out = parse_numbers(s.str.replace(r"\s*(h|hrs?|hours?|heures?)$", "", regex=True))
+    out = out / (60 if minutes else 1)
+    clock = s.str.extract(r"^(\d+)\s*[:h]\s*(\d{1,2})(?:\s*:\s*(\d{1,2}))?(?:min|m)?$").astype("float64")
+    out = out.mask(clock[0].notna(), clock[0] + clock[1] / 60 + clock[2].fillna(0) / 3600)
+    mins = s.str.extract(r"^(\d+(?:[.,]\d+)?)\s*(?:min|mins|minutes?|mn)$")[0].str.replace(",", ".")
+    out = out.mask(mins.notna(), pd.to_numeric(mins, errors="coerce") / 60)
+    iso = s.str.extract(r"^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$").astype(
+        "float64"
+    )
+    has_iso = iso.notna().any(axis=1)
+    out = out.mask(has_iso, iso[0].fillna(0) + iso[1].fillna(0) / 60 + iso[2].fillna(0) / 3600)
+    return pd.Series(out.to_numpy(dtype="float64", na_value=np.nan), index=text.index, name=text.name)
 
 
 def day_first(text: pd.Series) -> bool:
@@ -73,6 +169,11 @@ def day_first(text: pd.Series) -> bool:
 
     Month first only when the data proves it: some second field above 12 and
     no first field above 12.
+
+    Examples
+    --------
+    >>> day_first(pd.Series(["03/25/2024", "04/01/2024"])), day_first(pd.Series(["04/01/2024"]))
+    (False, True)
     """
     parts = text.dropna().astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
     first = pd.to_numeric(parts[0], errors="coerce")
@@ -83,28 +184,77 @@ def day_first(text: pd.Series) -> bool:
 def parse_dates(text: pd.Series) -> tuple[pd.Series, str]:
     """Parse dates; return them (timezone-naive, NaT when unparseable) and the format read.
 
-    The format is ``"YYYY-MM-DD"``, ``"DD/MM/YYYY"`` or ``"MM/DD/YYYY"``.
+    The format is ``"YYYY-MM-DD"``, ``"DD/MM/YYYY"`` or ``"MM/DD/YYYY"``;
+    ``"DD/MM/YYYY (assumed)"`` when no date has a field above 12 to settle the
+    order. Times are kept; a time zone is dropped, keeping the local date and
+    time as written (``2024-03-01T00:30+02:00`` is 1 March). Dates like
+    ``12 Mar 2024`` are read too.
+
+    Examples
+    --------
+    >>> d, fmt = parse_dates(pd.Series(["03/25/2024 14:05", "12/31/2023"]))
+    >>> fmt, d.dt.strftime("%Y-%m-%d %H:%M").tolist()
+    ('MM/DD/YYYY', ['2024-03-25 14:05', '2023-12-31 00:00'])
     """
     if pd.api.types.is_datetime64_any_dtype(text):
         dates = pd.to_datetime(text, errors="coerce")
         if getattr(dates.dt, "tz", None) is not None:
-            dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
+            dates = dates.dt.tz_localize(None)
         return dates.astype("datetime64[ns]"), "YYYY-MM-DD"
+    codes, uniques = pd.factorize(text.astype("string").fillna(""), sort=False)
+    parsed, label = _parse_distinct_dates(pd.Series(np.asarray(uniques, dtype=object), dtype="string"))
+    values = parsed.to_numpy(dtype="datetime64[ns]")[codes]
+    return pd.Series(values, index=text.index, name=text.name), label
+
+
+def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, str]:
     s = text.astype("string").str.strip()
-    s = s.where(~_is_missing(s.fillna("")))
-    iso = s.str.match(r"^\d{4}-\d{1,2}-\d{1,2}").fillna(False)
-    if iso.sum() >= max(1, s.notna().sum() // 2):
-        dates = pd.to_datetime(s, errors="coerce", format="ISO8601", utc=True)
-        label = "YYYY-MM-DD"
-    else:
-        first = day_first(s)
-        dates = pd.to_datetime(s, errors="coerce", dayfirst=first, format="mixed", utc=True)
-        label = "DD/MM/YYYY" if first else "MM/DD/YYYY"
-    dates = dates.dt.tz_localize(None).astype("datetime64[ns]")
-    return pd.Series(dates.to_numpy(), index=text.index, name=text.name), label
+    s = s.where(~_is_missing(s.fillna(""))).str.replace(_TZ, "", regex=True)
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    iso = s.str.match(r"^\d{4}-\d{1,2}-\d{1,2}").fillna(False).astype(bool)
+    if iso.any():
+        out[iso] = pd.to_datetime(s[iso], errors="coerce", format="ISO8601").astype("datetime64[ns]")
+    parts = s.str.extract(_DMY)
+    dmy = parts["a"].notna() & ~iso
+    label = "YYYY-MM-DD"
+    if dmy.any():
+        first = day_first(s[dmy])
+        a, b = pd.to_numeric(parts["a"]), pd.to_numeric(parts["b"])
+        year = pd.to_numeric(parts["y"])
+        year = year.where(year >= 100, year + 2000 - 100 * (year >= 70))
+        hour = pd.to_numeric(parts["H"]).fillna(0)
+        pm = parts["ampm"].str.lower().eq("pm").fillna(False).astype(bool)
+        am = parts["ampm"].str.lower().eq("am").fillna(False).astype(bool)
+        hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
+        frame = pd.DataFrame(
+            {
+                "year": year,
+                "month": b if first else a,
+                "day": a if first else b,
+                "hour": hour,
+                "minute": pd.to_numeric(parts["M"]).fillna(0),
+                "second": pd.to_numeric(parts["S"]).fillna(0),
+            }
+        )[dmy]
+        out[dmy] = pd.to_datetime(frame, errors="coerce").astype("datetime64[ns]")
+        if dmy.sum() >= iso.sum():
+            proven = (a[dmy] > 12).any() or (b[dmy] > 12).any()
+            label = ("DD/MM/YYYY" if first else "MM/DD/YYYY") + ("" if proven else " (assumed)")
+    rest = s.notna() & ~iso & ~dmy
+    if rest.any():
+        values = s[rest]
+        uniq = pd.Series(pd.unique(values), dtype=object)
+        parsed = pd.to_datetime(uniq, errors="coerce", format="mixed", dayfirst=True)
+        if getattr(parsed.dt, "tz", None) is not None:
+            parsed = parsed.dt.tz_localize(None)
+        lookup = dict(zip(uniq, parsed.astype("datetime64[ns]"), strict=True))
+        out[rest] = values.map(lookup).astype("datetime64[ns]")
+        if not iso.any() and not dmy.any():
+            label = "written dates (e.g. 12 Mar 2024)"
+    return pd.Series(out.to_numpy(), index=text.index, name=text.name), label
 
 
-def finite(values: pd.Series, limit: float = 1e15) -> pd.Series:
-    """True where a number is usable: finite and of a plausible magnitude."""
+def finite(values: pd.Series, limit: float = LIMIT) -> pd.Series:
+    """True where a number is usable: finite and of a plausible magnitude (below ``limit``)."""
     arr = values.to_numpy(dtype="float64", na_value=np.nan)
     return pd.Series(np.isfinite(arr) & (np.abs(arr) < limit), index=values.index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,37 +18,67 @@ CLIENT_ATTRIBUTES = (
 )  # fmt: skip
 
 _STATUS_WORDS = {
-    "prospect": ("prospect", "lead", "opportunit", "suspect", "qualif", "mql", "sql"),
+    "prospect": ("prospect", "lead", "opportunit", "suspect", "qualif", "mql", "sql", "subscriber",
+                 "potentiel", "a prospecter", "piste"),
     "former": ("former", "ancien", "churn", "lost", "perdu", "inactive", "inactif", "resili",
-               "closed", "ferme", "ex client", "lapsed", "terminated"),
-    "partner": ("partner", "partenaire", "reseller", "revendeur", "distributor", "distributeur"),
+               "closed", "ferme", "ex client", "lapsed", "terminated", "dormant", "sorti", "archiv"),
+    "partner": ("partner", "partenaire", "reseller", "revendeur", "distributor", "distributeur",
+                "apporteur", "prescripteur"),
 }  # fmt: skip
 _STAGE_WORDS = {
-    "lost": ("lost", "perdu", "perdue", "rejected", "refuse", "abandon", "cancel", "annul"),
+    "lost": ("lost", "perdu", "perdue", "rejected", "refuse", "abandon", "cancel", "annul", "void",
+             "deleted", "supprim", "declined", "echec", "sans suite"),
     "won": ("won", "gagne", "signe", "signed", "paid", "paye", "invoiced", "facture", "closed won",
-            "done", "complete", "accepted", "accepte"),
+            "done", "complete", "accepted", "accepte", "authorised", "authorized", "sent", "envoye",
+            "overdue", "en retard", "emise", "issued", "regle", "encaisse", "valide", "conclu"),
 }  # fmt: skip
+
+
+def _by_distinct(text: pd.Series, classify: Callable[[str], str]) -> pd.Series:
+    """Apply ``classify`` to each distinct folded value once, then map back (fast on large columns)."""
+    raw = text.astype(object).where(text.notna(), "")
+    uniq = pd.unique(raw)
+    lookup = {u: classify(fold(u)) for u in uniq}
+    return pd.Series(raw.map(lookup).to_numpy(dtype=object), index=text.index, dtype=object)
+
+
+def _status_of(folded: str) -> str:
+    for status in ("partner", "prospect", "former"):
+        if any(w in folded for w in _STATUS_WORDS[status]):
+            return status
+    return "active"
+
+
+def _stage_of(folded: str) -> str:
+    if any(w in folded for w in _STAGE_WORDS["lost"]):
+        return "lost"
+    if folded == "" or any(w in folded for w in _STAGE_WORDS["won"]):
+        return "won"
+    return "open"
 
 
 def normalise_status(text: pd.Series) -> pd.Series:
     """Map free-text statuses (English or French) to active/prospect/former/partner.
 
-    Blank or unknown statuses count as active: the file is a client list.
+    Blank or unknown statuses ("Client", "Customer", "Actif") count as active.
+
+    Examples
+    --------
+    >>> normalise_status(pd.Series(["Client actif", "Lead", "Ancien client", "Partenaire"])).tolist()
+    ['active', 'prospect', 'former', 'partner']
     """
-    folded = text.fillna("").map(fold)
-    out = pd.Series("active", index=text.index, dtype=object)
-    for status in ("partner", "prospect", "former"):
-        hit = folded.map(lambda s, words=_STATUS_WORDS[status]: any(w in s for w in words))
-        out = out.mask(hit & (out == "active"), status)
-    return out
+    return _by_distinct(text, _status_of)
 
 
 def normalise_stage(text: pd.Series) -> pd.Series:
-    """Map deal stages to won/lost/open; a blank stage is a won sale (an invoice)."""
-    folded = text.fillna("").map(fold)
-    lost = folded.map(lambda s: any(w in s for w in _STAGE_WORDS["lost"]))
-    won = folded.map(lambda s: s == "" or any(w in s for w in _STAGE_WORDS["won"]))
-    return pd.Series("open", index=text.index, dtype=object).mask(won, "won").mask(lost, "lost")
+    """Map deal stages to won/lost/open; a blank stage is a won sale (an invoice).
+
+    Examples
+    --------
+    >>> normalise_stage(pd.Series(["Closed Won", "closedlost", "Proposition", "Gagnée", ""])).tolist()
+    ['won', 'lost', 'open', 'won', 'won']
+    """
+    return _by_distinct(text, _stage_of)
 
 
 @dataclass(frozen=True)
