@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from portfolio_core import CLASSES, class_summary
+from portfolio_core import CLASSES
 from portfolio_core.charts import pareto_chart
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
 
+TABLE_ROWS = 1000  # a browser table of 10^5 rows slows every rerun and helps no reader
 _ = tr()
 st.title(_("ABC analysis"))
 view, portfolio = analysis.current()
 measure = _(view.measure)
 table = analysis.classified_or_stop(view, portfolio)
-summary = class_summary(table)
+summary = analysis.summary(view, portfolio)
 
 st.caption(f"{analysis.describe(view, len(table))} · {portfolio.source}")
 cols = st.columns(3)
@@ -40,25 +41,31 @@ show_chart(
 )
 
 st.subheader(_("Clients by class"))
-clients = portfolio.clients
 value_label = _(view.measure.capitalize())
-shown = table.join(clients[[c for c in ("name", "sector", "account_manager") if c in clients.columns]])
-shown = shown.reset_index().rename(
+shown = analysis.class_table(view, portfolio).reset_index().rename(
     columns={
         "client": _("Client"), "name": _("Name"), "rank": _("Rank"), "value": value_label,
         "share": _("Share"), "cumulative_share": _("Cumulative share"), "abc_class": _("Class"),
         "sector": _("Sector"), "account_manager": _("Account manager"),
     }
 )  # fmt: skip
-shown = shown.drop(columns=["before_share", "non_positive"])
 query = st.text_input(_("Search clients"), placeholder=_("Client, name, sector…"))
 if query:
     text = shown.astype(str).apply(lambda col: col.str.contains(query, case=False, regex=False))
     shown = shown[text.any(axis=1)]
 picked = st.multiselect(_("Classes shown"), list(CLASSES), default=list(CLASSES))
 shown = shown[shown[_("Class")].isin(picked)]
+if len(shown) > TABLE_ROWS:
+    st.caption(
+        _(
+            "Showing the first {shown} of {total} clients by rank: "
+            "search above, or download the whole table.",
+            shown=_.number(TABLE_ROWS),
+            total=_.number(len(shown)),
+        )
+    )
 st.dataframe(
-    shown,
+    shown.head(TABLE_ROWS),
     hide_index=True,
     width="stretch",
     column_config={
@@ -69,7 +76,7 @@ st.dataframe(
 )
 st.download_button(
     _("Download the class table (CSV)"),
-    csv_bytes(shown),
+    lambda: csv_bytes(shown),  # built only when clicked, not on every slider move
     file_name=f"abc_classes_{view.a}_{view.b}.csv",
     mime="text/csv",
 )

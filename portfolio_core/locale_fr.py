@@ -105,6 +105,10 @@ FR: dict[str, str] = {
     "Client, name, sector…": "Client, nom, secteur…",
     "Classes shown": "Classes affichées",
     "Download the class table (CSV)": "Télécharger le tableau des classes (CSV)",
+    "Showing the first {shown} of {total} clients by rank: search above, or download the whole table.": (
+        "Affichage des {shown} premiers clients sur {total} par rang : cherchez ci-dessus ou téléchargez le "
+        "tableau complet."
+    ),
     # charts
     "Pareto curve: cumulative share of {measure}": "Courbe de Pareto : part cumulée du {measure}",
     "Clients ranked by {measure} (share of clients)": "Clients classés par {measure} (part des clients)",

@@ -1,0 +1,97 @@
+"""Shared helpers: timing (best of N), peak memory of a child process, generated input files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("BENCH_DATA", "/tmp/portfolio-bench"))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the report: our figure, the baseline's, their ratio and the target."""
+
+    figure: str
+    ours: float
+    baseline: float
+    unit: str
+    target: str
+    ok: bool
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.baseline if self.baseline else float("nan")
+
+
+def best_of(func: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs in seconds (the least disturbed by other work on the machine)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def child(code: str, timeout: float = 3600) -> dict:
+    """Run Python code in a fresh process; it prints a JSON dict; add its peak RSS in MB and wall time."""
+    wrapper = (
+        "import json, resource, sys, time\n"
+        "_t = time.perf_counter()\n"
+        f"{code}\n"
+        "result['seconds'] = time.perf_counter() - _t\n"
+        "result['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps(result))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def transactions_csv(rows: int, clients: int | None = None) -> Path:
+    """A realistic transaction export (client, date, amount, stage) with ``rows`` rows, made once."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"transactions_{rows}.csv"
+    if path.exists():
+        return path
+    clients = clients or max(rows // 10, 1)
+    rng = np.random.default_rng(rows)
+    chunk = 1_000_000
+    with path.open("w", encoding="utf-8") as f:
+        f.write("Client,Date,Amount,Stage\n")
+        for start in range(0, rows, chunk):
+            n = min(chunk, rows - start)
+            ids = rng.zipf(1.3, n) % clients
+            days = rng.integers(0, 1095, n)
+            dates = (np.datetime64("2023-01-01") + days).astype(str)
+            amounts = np.round(rng.lognormal(7, 1.2, n), 2)
+            stages = rng.choice(np.array(["Won", "Won", "Won", "Lost", "Open"]), n)
+            lines = [
+                f"C{c:07d},{d},{a:.2f},{s}" for c, d, a, s in zip(ids, dates, amounts, stages, strict=True)
+            ]
+            f.write("\n".join(lines) + "\n")
+    return path
+
+
+def clients_csv(clients: int) -> Path:
+    """A client-level table (client, revenue, sector) with ``clients`` rows, made once."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"clients_{clients}.csv"
+    if not path.exists():
+        rng = np.random.default_rng(clients)
+        revenue = np.round(rng.pareto(1.2, clients) * 1000 + 10, 2)
+        sectors = rng.choice(np.array(["Retail", "Industry", "Services", "Health"]), clients)
+        lines = [f"C{i:07d},{r:.2f},{s}" for i, (r, s) in enumerate(zip(revenue, sectors, strict=True))]
+        path.write_text("Client,Revenue,Sector\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
