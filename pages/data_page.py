@@ -8,6 +8,8 @@ from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
 from portfolio_core.loading import RawTable
+from ui.analysis import cached
+from ui.i18n import csv_bytes, tr
 from ui.state import set_portfolio
 
 NONE = "(none)"
@@ -31,15 +33,16 @@ ROLE_HELP = {
 }
 
 ss = st.session_state
+_ = tr()
 ss.setdefault("saved_mappings", {})  # header signature -> {"kind", "mapping"}: remembered choices
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@cached(16)
 def _read(name: str, data: bytes, sheet: str | None) -> RawTable:
     return read_table(data, name, sheet)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@cached(16)
 def _build(key: str, mappings: dict, kinds: dict, _tables: list[RawTable]):  # noqa: ANN202
     return build_portfolio(_tables, mappings, kinds=kinds)
 
@@ -76,13 +79,13 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
     def box(container, role: str) -> None:  # noqa: ANN001
         key = f"{prefix}:{kind}:{role}"
         current = mapping.get(role, NONE)
-        label = ROLE_LABELS[role] + (
+        label = _(ROLE_LABELS[role]) + (
             " *" if role in REQUIRED and kind == "transactions" or role == "client" else ""
         )
         container.selectbox(
             label,
             options,
-            help=ROLE_HELP.get(role),
+            help=_(ROLE_HELP[role]) if role in ROLE_HELP else None,
             index=options.index(current) if current in options else 0,
             key=key,
             on_change=_role_changed,
@@ -91,10 +94,10 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
 
     kind_key = f"{prefix}:kind"
     st.selectbox(
-        "File type",
+        _("File type"),
         list(KINDS),
         index=list(KINDS).index(kind),
-        format_func=KIND_LABELS.get,
+        format_func=lambda k: _(KIND_LABELS[k]),
         key=kind_key,
         on_change=_kind_changed,
         args=(table.name, kind_key, sig),
@@ -105,16 +108,20 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
         box(cols[i % 2], role)
     more = [r for r in KIND_ROLES[kind] if r not in main]
     if more:
-        with st.expander("More columns: " + ", ".join(ROLE_LABELS[r].lower() for r in more[:4]) + "…"):
+        with st.expander(
+            _("More columns: {roles}…", roles=", ".join(_(ROLE_LABELS[r]).lower() for r in more[:4]))
+        ):
             cols = st.columns(2)
             for i, role in enumerate(more):
                 box(cols[i % 2], role)
 
 
-st.title("Data")
+st.title(_("Data"))
 uploads = st.file_uploader(
-    "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, "
-    "and optionally a client list and an activity log",
+    _(
+        "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, "
+        "and optionally a client list and an activity log"
+    ),
     type=["csv", "txt", "tsv", "xlsx"],
     accept_multiple_files=True,
 )
@@ -129,11 +136,11 @@ if uploads:
     if ss.get("up_fileset") != fileset:
         ss.up_fileset, ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = fileset, {}, {}, {}, set()
     try:
-        with st.spinner("Reading the files…"):
+        with st.spinner(_("Reading the files…")):
             tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
         if len({t.name for t in tables}) < len(tables):
             raise LoadError(
-                "Two uploaded files have the same name: rename one so each file can be told apart."
+                _("Two uploaded files have the same name: rename one so each file can be told apart.")
             )
         for t in tables:
             if t.name not in ss.up_maps:
@@ -147,16 +154,17 @@ if uploads:
         mappings = {t.name: dict(ss.up_maps[t.name]) for t in tables}
         kinds = {t.name: ss.up_kinds[t.name] for t in tables}
         state_key = f"{fileset}|{sorted(ss.up_sheets.items())}|{sorted((k, sorted(m.items())) for k, m in mappings.items())}|{sorted(kinds.items())}"  # noqa: E501
-        with st.spinner("Analysing…"):
+        with st.spinner(_("Analysing…")):
             portfolio_new, report_new = _build(state_key, mappings, kinds, tables)
     except MissingRoleError as exc:
         needs = exc
     except LoadError as exc:
         problem = str(exc)
     except Exception as exc:  # never a traceback to the user
-        problem = (
-            f"The files could not be read ({type(exc).__name__}). Export them again as CSV or .xlsx; "
-            "if this keeps happening, send the file to support."
+        problem = _(
+            "The files could not be read ({error}). Export them again as CSV or .xlsx; "
+            "if this keeps happening, send the file to support.",
+            error=type(exc).__name__,
         )
     else:
         infos = {i.name: i for i in report_new.tables}
@@ -165,43 +173,54 @@ if uploads:
             set_portfolio(portfolio_new, report_new)
 
     if problem:
-        st.error(f"{problem}\n\nThe data loaded before is still in place: {ss.portfolio.source}.")
+        st.error(
+            problem
+            + "\n\n"
+            + _("The data loaded before is still in place: {source}.", source=ss.portfolio.source)
+        )
     elif needs is not None:
         st.warning(
-            f"{needs}\n\nChoose it below and the analysis starts at once. "
-            f"Until then the data loaded before stays in place: {ss.portfolio.source}."
+            f"{needs}\n\n"
+            + _(
+                "Choose it below and the analysis starts at once. "
+                "Until then the data loaded before stays in place: {source}.",
+                source=ss.portfolio.source,
+            )
         )
 
 if tables:
-    st.subheader("Files and columns")
+    st.subheader(_("Files and columns"))
     st.caption(
-        "Each file's type and columns were recognised from its header and applied. "
-        "Change any of them here: the analysis follows, and the choice is remembered for files "
-        "with the same columns."
+        _(
+            "Each file's type and columns were recognised from its header and applied. "
+            "Change any of them here: the analysis follows, and the choice is remembered for files "
+            "with the same columns."
+        )
     )
     for i, table in enumerate(tables):
         kind = ss.up_kinds[table.name]
         mapping = ss.up_maps[table.name]
         info = infos.get(table.name)
         with st.container(border=True):
-            details = [table.description, f"{len(table.frame):,} rows"]
+            details = [table.description, _("{n} rows", n=_.number(len(table.frame)))]
             if info is not None:
-                details.append(f"{info.rows_used:,} used")
+                details.append(_("{n} used", n=_.number(info.rows_used)))
                 if info.date_format:
-                    details.append(f"dates read as {info.date_format}")
+                    details.append(_("dates read as {format}", format=info.date_format))
+            read_as = _("read as")
             st.markdown(
-                f"**{table.name}** · read as **{KIND_LABELS[kind].lower()}**  \n" + " · ".join(details)
+                f"**{table.name}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n" + " · ".join(details)
             )
             for note in info.notes if info is not None else ():
                 st.caption(note)
             if table.name in ss.up_remembered:
-                st.caption("Mapping remembered from an earlier file with the same columns.")
+                st.caption(_("Mapping remembered from an earlier file with the same columns."))
             left, right = st.columns([3, 2], gap="medium")
             with right:
                 if len(table.sheets) > 1:
                     sheet_key = f"sheet:{ss.up_fileset[:12]}:{i}"
                     st.selectbox(
-                        f"Sheet of {table.name}",
+                        _("Sheet of {name}", name=table.name),
                         list(table.sheets),
                         index=list(table.sheets).index(table.sheet),
                         key=sheet_key,
@@ -219,55 +238,59 @@ report = ss.report
 counts = portfolio.scope_counts()
 set_aside = counts["prospect"] + counts["former"] + counts["partner"]
 
-st.subheader(f"Loaded: {portfolio.source}")
+st.subheader(_("Loaded: {source}", source=portfolio.source))
 cols = st.columns(4)
-cols[0].metric("Clients in the portfolio", f"{counts['active']:,}")
-cols[1].metric("Set aside", f"{set_aside:,}", help="Prospects, former clients and partners")
-cols[2].metric("Transactions", f"{len(portfolio.transactions):,}")
-cols[3].metric("Activities", f"{len(portfolio.activities):,}")
+cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
+cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))
+cols[2].metric(_("Transactions"), _.number(len(portfolio.transactions)))
+cols[3].metric(_("Activities"), _.number(len(portfolio.activities)))
 if set_aside:
     st.caption(
-        f"Set aside by default: {counts['prospect']} prospect{'s' * (counts['prospect'] != 1)}, "
-        f"{counts['former']} former client{'s' * (counts['former'] != 1)}, "
-        f"{counts['partner']} partner{'s' * (counts['partner'] != 1)}."
+        _(
+            "Set aside by default: {prospects} prospect(s), {former} former client(s), "
+            "{partners} partner(s).",
+            prospects=counts["prospect"],
+            former=counts["former"],
+            partners=counts["partner"],
+        )
     )
-include = st.toggle("Include prospects, former clients and partners in the analysis", value=ss.all)
+include = st.toggle(_("Include prospects, former clients and partners in the analysis"), value=ss.all)
 ss.all = include
 
 if report is not None:
     if not tables:
-        st.caption(
-            "Files: " + "; ".join(f"{i.name} read as {KIND_LABELS[i.role].lower()}" for i in report.tables)
-        )
+        files = "; ".join(f"{i.name} ({_(KIND_LABELS[i.role]).lower()})" for i in report.tables)
+        st.caption(_("Files: {files}", files=files))
     if len(report.rejected):
-        st.warning(
-            f"{report.rejected_count:,} rows could not be used"
-            + (
-                f" and {report.flagged_count:,} rows were used with a value left out"
-                if report.flagged_count
-                else ""
+        counts_text = dict(rejected=_.number(report.rejected_count), flagged=_.number(report.flagged_count))
+        if report.flagged_count:
+            message = _(
+                "{rejected} rows could not be used and {flagged} rows were used with a value left out: "
+                "listed below, and downloadable.",
+                **counts_text,
             )
-            + ": listed below, and downloadable."
-        )
+        else:
+            message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
+        st.warning(message)
         st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
         st.download_button(
-            "Download the validation report (CSV)",
-            report.rejected.to_csv(index=False).encode("utf-8"),
+            _("Download the validation report (CSV)"),
+            csv_bytes(report.rejected),
             file_name="validation_report.csv",
             mime="text/csv",
         )
     else:
-        st.caption("Every row was used.")
+        st.caption(_("Every row was used."))
 else:
-    st.info("This is the built-in demo portfolio. Upload your own export above to analyse it.")
+    st.info(_("This is the built-in demo portfolio. Upload your own export above to analyse it."))
 
-st.subheader("Preview")
-tab_t, tab_c, tab_a = st.tabs(["Transactions", "Clients", "Activities"])
+st.subheader(_("Preview"))
+tab_t, tab_c, tab_a = st.tabs([_("Transactions"), _("Clients"), _("Activities")])
 tab_t.dataframe(portfolio.transactions.head(200), hide_index=True, width="stretch")
 tab_c.dataframe(portfolio.clients.head(200), width="stretch")
 if len(portfolio.activities):
     tab_a.dataframe(portfolio.activities.head(200), hide_index=True, width="stretch")
 else:
     tab_a.info(
-        "No activity log loaded: upload one (client, date, type, hours) to see who takes the team's time."
+        _("No activity log loaded: upload one (client, date, type, hours) to see who takes the team's time.")
     )

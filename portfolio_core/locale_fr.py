@@ -352,4 +352,93 @@ FR: dict[str, str] = {
     "{cls}: share of {measure}": "{cls} : part du {measure}",
     "{cls}: share of effort": "{cls} : part de l'effort",
     "{n} clients": "{n} clients",
+    # data page
+    "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, and optionally a client list and an activity log": (
+        "Chargez votre export (CSV ou Excel) : les clients avec leur chiffre d'affaires, ou les factures / "
+        "affaires, et en option une liste de clients et un historique des activités"
+    ),
+    "Loaded: {source}": "Chargé : {source}",
+    "Clients in the portfolio": "Clients du portefeuille",
+    "Set aside": "Mis de côté",
+    "Transactions": "Transactions",
+    "Activities": "Activités",
+    "Include prospects, former clients and partners in the analysis": (
+        "Inclure les prospects, anciens clients et partenaires dans l'analyse"
+    ),
+    "Preview": "Aperçu",
+    "File type": "Type de fichier",
+    "Files and columns": "Fichiers et colonnes",
+    "Each file's type and columns were recognised from its header and applied. Change any of them here: the analysis follows, and the choice is remembered for files with the same columns.": (
+        "Le type et les colonnes de chaque fichier ont été reconnus d'après son en-tête et appliqués. "
+        "Modifiez-les ici : l'analyse suit, et le choix est retenu pour les fichiers aux mêmes colonnes."
+    ),
+    "Prospects, former clients and partners": "Prospects, anciens clients et partenaires",
+    "Set aside by default: {prospects} prospect(s), {former} former client(s), {partners} partner(s).": (
+        "Mis de côté par défaut : {prospects} prospect(s), {former} ancien(s) client(s), {partners} partenaire(s)."
+    ),
+    "This is the built-in demo portfolio. Upload your own export above to analyse it.": (
+        "Voici le portefeuille de démonstration. Chargez votre propre export ci-dessus pour l'analyser."
+    ),
+    "No activity log loaded: upload one (client, date, type, hours) to see who takes the team's time.": (
+        "Aucun historique des activités : chargez-en un (client, date, type, heures) pour voir qui prend le "
+        "temps de l'équipe."
+    ),
+    "The files could not be read ({error}). Export them again as CSV or .xlsx; if this keeps happening, send the file to support.": (
+        "Les fichiers n'ont pas pu être lus ({error}). Exportez-les de nouveau en CSV ou .xlsx ; si cela se "
+        "reproduit, envoyez le fichier au support."
+    ),
+    "read as": "lu comme",
+    "Files: {files}": "Fichiers : {files}",
+    "{rejected} rows could not be used and {flagged} rows were used with a value left out: listed below, and downloadable.": (
+        "{rejected} lignes n'ont pas pu être utilisées et {flagged} lignes ont été utilisées sans une de "
+        "leurs valeurs : la liste est ci-dessous, et téléchargeable."
+    ),
+    "{rejected} rows could not be used: listed below, and downloadable.": (
+        "{rejected} lignes n'ont pas pu être utilisées : la liste est ci-dessous, et téléchargeable."
+    ),
+    "Download the validation report (CSV)": "Télécharger le rapport de validation (CSV)",
+    "Every row was used.": "Toutes les lignes ont été utilisées.",
+    "More columns: {roles}…": "Plus de colonnes : {roles}…",
+    "Reading the files…": "Lecture des fichiers…",
+    "Two uploaded files have the same name: rename one so each file can be told apart.": (
+        "Deux fichiers chargés portent le même nom : renommez-en un pour les distinguer."
+    ),
+    "Analysing…": "Analyse en cours…",
+    "The data loaded before is still in place: {source}.": "Les données chargées avant restent en place : {source}.",
+    "{n} rows": "{n} lignes",
+    "Choose it below and the analysis starts at once. Until then the data loaded before stays in place: {source}.": (
+        "Choisissez-la ci-dessous et l'analyse démarre aussitôt. D'ici là, les données chargées avant restent "
+        "en place : {source}."
+    ),
+    "{n} used": "{n} utilisées",
+    "Mapping remembered from an earlier file with the same columns.": (
+        "Correspondance reprise d'un fichier précédent aux mêmes colonnes."
+    ),
+    "dates read as {format}": "dates lues en {format}",
+    "Sheet of {name}": "Feuille de {name}",
+    "Transactions (invoices, deals)": "Transactions (factures, affaires)",
+    "Client list (attributes)": "Liste de clients (attributs)",
+    "Activities (interaction history)": "Activités (historique des échanges)",
+    "Client (identifier)": "Client (identifiant)",
+    "Client name": "Nom du client",
+    "Amount (revenue)": "Montant (chiffre d'affaires)",
+    "Deal stage": "Étape de l'affaire",
+    "Client status": "Statut du client",
+    "Acquisition cost (CAC)": "Coût d'acquisition (CAC)",
+    "Client since": "Client depuis",
+    "The column that identifies the client; files are joined on it. Required.": (
+        "La colonne qui identifie le client ; les fichiers sont joints sur elle. Obligatoire."
+    ),
+    "Revenue of each row (invoice, deal) or of each client. Required in one file at least.": (
+        "Le chiffre d'affaires de chaque ligne (facture, affaire) ou de chaque client. Obligatoire dans au "
+        "moins un fichier."
+    ),
+    "Won deals make revenue; lost and open deals feed the win rate and the pipeline only.": (
+        "Les affaires gagnées font le chiffre d'affaires ; les perdues et en cours ne comptent que pour le "
+        "taux de réussite et le pipeline."
+    ),
+    "Active clients are analysed; prospects, former clients and partners are set aside.": (
+        "Les clients actifs sont analysés ; prospects, anciens clients et partenaires sont mis de côté."
+    ),
+    "Invoice date, close date or won time.": "Date de facture, de clôture ou de gain.",
 }

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from portfolio_core.actions import ACTIONS
+from portfolio_core.columns import ROLE_LABELS
 from portfolio_core.effort import QUADRANTS
 from portfolio_core.i18n import Translator, language_from_locale
 from portfolio_core.locale_fr import FR
@@ -43,7 +44,8 @@ def test_every_text_in_the_code_has_a_french_translation():
 
 
 def test_fixed_vocabularies_are_translated():
-    for text in (*ACTIONS, *QUADRANTS, *GROUPS.values(), "revenue", "margin", "Revenue", "Margin"):
+    vocabulary = (*ACTIONS, *QUADRANTS, *GROUPS.values(), *ROLE_LABELS.values())
+    for text in (*vocabulary, "revenue", "margin", "Revenue", "Margin"):
         assert text in FR, text
 
 

@@ -228,3 +228,17 @@ def test_a_french_browser_gets_french_and_the_choice_is_kept_in_the_url(app):
     app.selectbox(key="w_lang").set_value("en").run()
     assert {m.label for m in app.metric} == {"A clients", "B clients", "C clients"}
     assert app.slider(key="w_a").label == "A cut-off (%)"
+
+
+def test_the_mapping_screen_is_translated_too(app):
+    from ui.i18n import TRANSLATORS
+
+    TRANSLATORS["fr"].missing.clear()
+    app.query_params["lang"] = "fr"
+    app.run()
+    csv = "Société;Chiffre d'affaires;Date\nAcme;1 234,56;03/02/2024\nBeta;100,00;04/02/2024\n"
+    app.get("file_uploader")[0].set_value(("ventes.csv", csv.encode("cp1252"), "text/csv")).run()
+    assert not app.exception
+    assert any("Chargé : ventes.csv" in h.value for h in app.subheader)
+    assert "Type de fichier" in [s.label for s in app.selectbox]
+    assert TRANSLATORS["fr"].missing == set()
