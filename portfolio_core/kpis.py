@@ -1,0 +1,686 @@
+"""Client and sales KPIs: concentration, lifetime, CLV vs CAC, win rate, loyalty, churn risk.
+
+Every function works on whole columns (no loop over clients) and takes the
+clients to analyse as an index, so the pages and the CLI share one scope rule.
+A KPI the data does not allow is not made up: :func:`missing_kpis` says which
+column would unlock it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .abc import NoPositiveValueError
+from .bgnbd import BGNBDParams, enough_history, fit_bgnbd, prob_alive, rfm_summary
+from .columns import fold
+from .cutoffs import suggest_cutoffs
+from .portfolio import Portfolio
+
+DAYS_PER_YEAR = 365.25
+CLV_CAC_TARGET = 3.0
+MAX_LIFETIME_YEARS = 20.0
+RISK_LEVELS = ("High", "Medium", "Low", "Unknown", "No purchase")
+# Churn risk: days since the last purchase over the usual interval. Purchases are irregular
+# (with random gaps a quarter of on-time clients pass twice the median gap), hence the slack.
+MIN_OWN_DAYS = 3  # purchase days before a client is held to its own pace
+MEDIUM_LATENESS = 1.5
+HIGH_LATENESS = 3.0
+# Extra client columns shown as indicators when present (folded header words).
+INDICATORS: dict[str, tuple[str, ...]] = {
+    "product usage": ("usage", "utilisation", "utilization", "logins", "connexions", "active users"),
+    "web visits": ("web visits", "visits", "visites", "sessions", "page views", "pages vues"),
+    "clicks": ("clicks", "clics", "click", "clic"),
+    "satisfaction": ("satisfaction", "nps", "csat", "satisfaction score"),
+}
+
+
+def _positive(values: pd.Series | np.ndarray) -> np.ndarray:
+    v = np.asarray(pd.to_numeric(pd.Series(np.asarray(values)), errors="coerce"), dtype="float64")
+    return np.where(np.isfinite(v) & (v > 0), v, 0.0)
+
+
+# --- Concentration --------------------------------------------------------------------------------
+
+
+def gini(values: pd.Series | np.ndarray) -> float:
+    """Gini coefficient over every client, zeros included, without small-sample correction.
+
+    ``G = sum((2i - n - 1) x_i) / (n sum(x))`` with ``x`` sorted ascending and
+    ``i = 1..n``; values <= 0 count as 0. 0 when everyone brings the same, at
+    most ``1 - 1/n`` when one client brings everything.
+
+    Examples
+    --------
+    >>> gini(pd.Series([0.0, 0.0, 0.0, 10.0]))
+    0.75
+    """
+    x = np.sort(_positive(values))
+    n, total = len(x), float(x.sum())
+    if not total > 0:
+        raise NoPositiveValueError("no positive value: the Gini coefficient is undefined")
+    i = np.arange(1, n + 1, dtype="float64")
+    return float(np.dot(2 * i - n - 1, x) / (n * total))
+
+
+def hhi(values: pd.Series | np.ndarray) -> float:
+    """Herfindahl-Hirschman index: the sum of squared shares, from 1/n (even) to 1 (one client).
+
+    Examples
+    --------
+    >>> hhi(pd.Series([50.0, 50.0]))
+    0.5
+    """
+    x = _positive(values)
+    total = float(x.sum())
+    if not total > 0:
+        raise NoPositiveValueError("no positive value: the HHI is undefined")
+    return float(np.sum((x / total) ** 2))
+
+
+@dataclass(frozen=True)
+class Concentration:
+    """How much of the revenue a few clients make.
+
+    Shares are fractions of the positive total. ``top20pct_clients`` is
+    ``ceil(0.2 n)``: the top 20 % of 7 clients is 2 clients, never 0.
+    ``over_threshold`` lists the clients above ``threshold`` of the total.
+    """
+
+    clients: int
+    total: float
+    top1_share: float
+    top10_share: float
+    top20pct_share: float
+    top20pct_clients: int
+    gini: float
+    hhi: float
+    largest_client: str
+    threshold: float
+    over_threshold: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, float]:
+        """The five figures of the CLI's ``concentration`` block."""
+        return {
+            "gini": self.gini,
+            "hhi": self.hhi,
+            "top1_share": self.top1_share,
+            "top10_share": self.top10_share,
+            "top20pct_share": self.top20pct_share,
+        }
+
+
+def concentration(values: pd.Series, threshold: float = 0.10) -> Concentration:
+    """Top-1, top-10 and top-20 % shares, Gini, HHI and the clients above ``threshold``.
+
+    ``values`` is the revenue per client (all clients in scope, zeros
+    included); values <= 0 count as 0.
+
+    Examples
+    --------
+    >>> c = concentration(pd.Series({"x": 60.0, "y": 30.0, "z": 10.0, "w": 0.0}))
+    >>> c.top1_share, c.top20pct_clients, c.top20pct_share, c.over_threshold
+    (0.6, 1, 0.6, ('x', 'y'))
+    """
+    x = _positive(values)
+    total = float(x.sum())
+    if not total > 0:
+        raise NoPositiveValueError("no client has a positive value: concentration is undefined")
+    n = len(x)
+    ranked = -np.sort(-x)
+    cum = np.cumsum(ranked) / total
+    k20 = max(1, math.ceil(0.2 * n - 1e-9))
+    share = x / total
+    over = share > threshold
+    order = np.argsort(-share[over], kind="stable")
+    return Concentration(
+        clients=n,
+        total=total,
+        top1_share=float(cum[0]),
+        top10_share=float(min(cum[min(10, n) - 1], 1.0)),
+        top20pct_share=float(min(cum[k20 - 1], 1.0)),
+        top20pct_clients=k20,
+        gini=gini(x),
+        hhi=hhi(x),
+        largest_client=str(values.index[int(np.argmax(x))]),
+        threshold=threshold,
+        over_threshold=tuple(str(c) for c in values.index[over][order]),
+    )
+
+
+def lorenz_curve(values: pd.Series, max_points: int = 1000) -> pd.DataFrame:
+    """The Lorenz curve: cumulative share of revenue against clients ranked from the smallest.
+
+    Columns ``client_share`` and ``revenue_share``, from (0, 0) to (1, 1),
+    downsampled to about ``max_points`` rows.
+
+    Examples
+    --------
+    >>> lorenz_curve(pd.Series([3.0, 1.0]))["revenue_share"].tolist()
+    [0.0, 0.25, 1.0]
+    """
+    x = np.sort(_positive(values))
+    total = float(x.sum())
+    if not total > 0:
+        raise NoPositiveValueError("no positive value: the Lorenz curve is undefined")
+    cum = np.concatenate([[0.0], np.minimum(np.cumsum(x) / total, 1.0)])
+    share = np.arange(len(cum), dtype="float64") / len(x)
+    idx = np.unique(np.linspace(0, len(cum) - 1, num=min(len(cum), max_points)).round().astype(np.int64))
+    return pd.DataFrame({"client_share": share[idx], "revenue_share": cum[idx]})
+
+
+# --- Purchase history, lifetime, churn ------------------------------------------------------------
+
+
+def _dated(frame: pd.DataFrame) -> pd.DataFrame:
+    if "date" not in frame.columns:
+        return frame.iloc[0:0].assign(date=pd.Series(dtype="datetime64[ns]"))
+    out = frame.assign(date=pd.to_datetime(frame["date"], errors="coerce"))
+    return out[out["date"].notna()]
+
+
+def as_of_date(portfolio: Portfolio) -> pd.Timestamp | None:
+    """The end of the data: the last transaction date (None when undated)."""
+    dated = _dated(portfolio.transactions)
+    return None if dated.empty else pd.Timestamp(dated["date"].max()).normalize()
+
+
+def purchase_history(portfolio: Portfolio, clients: pd.Index) -> pd.DataFrame:
+    """First and last purchase, distinct purchase days and usual interval per client.
+
+    Purchases are won transactions with a date; several on one day count once.
+    ``usual_interval_days`` is the mean gap between a client's purchase days,
+    (last - first) / (days - 1): its pace over its whole history, which a burst
+    of orders on close days does not distort as a median gap would (NaN with a
+    single purchase day). Clients without a purchase get NaT/0.
+
+    Examples
+    --------
+    >>> from portfolio_core.demo import demo_portfolio
+    >>> p = demo_portfolio()
+    >>> h = purchase_history(p, p.in_scope())
+    >>> list(h.columns)
+    ['first_purchase', 'last_purchase', 'purchases', 'usual_interval_days']
+    """
+    won = _dated(portfolio.won())
+    won = won[won["client"].isin(clients)]
+    days = pd.DataFrame({"client": won["client"].to_numpy(), "day": won["date"].dt.normalize().to_numpy()})
+    g = days.drop_duplicates().groupby("client", sort=False)["day"]
+    out = pd.DataFrame({"first_purchase": g.min(), "last_purchase": g.max(), "purchases": g.size()})
+    span = (out["last_purchase"] - out["first_purchase"]).dt.days
+    out["usual_interval_days"] = span / (out["purchases"] - 1).where(out["purchases"] > 1)
+    out = out.reindex(clients)
+    out["purchases"] = out["purchases"].fillna(0).astype("int64")
+    out.index.name = "client"
+    return out
+
+
+def _fmt(values: pd.Series, spec: str) -> pd.Series:
+    """Numbers as text, vectorised ('%d', '%.1f')."""
+    arr = np.char.mod(spec, np.nan_to_num(values.to_numpy(dtype="float64")))
+    return pd.Series(arr, index=values.index, dtype=object)
+
+
+def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """How late each client's next purchase is against its own usual interval.
+
+    ``history`` comes from :func:`purchase_history`. ``lateness`` is the days
+    since the last purchase divided by the interval the client is held to
+    (``reference_days``): its own mean gap when it bought on at least
+    ``MIN_OWN_DAYS`` (3) days, else (one or two purchase days: one gap says
+    little) the median of those regular buyers. Risk: Low up to 1.5x, Medium
+    up to 3x, High beyond; "No purchase" without a won sale, "Unknown" when
+    nobody bought regularly. ``churn_reason`` says it in words.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"last_purchase": pd.to_datetime(["2024-01-01", "2024-06-01"]),
+    ...                   "purchases": [3, 2], "usual_interval_days": [30.0, 2.0]}, index=["x", "y"])
+    >>> churn_risk(h, pd.Timestamp("2024-07-01"))["churn_risk"].tolist()  # y is held to x's 30 days
+    ['High', 'Low']
+    """
+    days_since = (as_of - history["last_purchase"]).dt.days.astype("float64")
+    gap = history["usual_interval_days"]
+    regular = history["purchases"] >= MIN_OWN_DAYS
+    own = gap.where(regular)
+    pool = own if own.notna().any() else gap
+    benchmark = float(pool.median()) if pool.notna().any() else np.nan
+    reference = own.fillna(benchmark)
+    lateness = days_since / reference.where(reference > 0)
+    risk = pd.Series(
+        np.select(
+            [lateness > HIGH_LATENESS, lateness > MEDIUM_LATENESS, lateness.notna()],
+            ["High", "Medium", "Low"],
+            default="Unknown",
+        ),
+        index=history.index,
+        dtype=object,
+    )
+    bought = history["purchases"] > 0
+    risk = risk.where(bought, "No purchase")
+    ago = _fmt(days_since, "%d") + " days ago; "
+    times = " (" + _fmt(lateness, "%.1f") + "x the usual interval)"
+    few = np.where(history["purchases"] == 1, "Only one purchase, ", "Bought on two days only, last ")
+    reason = pd.Series(
+        np.where(
+            regular,
+            "Last purchase " + ago + "usually buys every " + _fmt(own, "%d") + " days" + times,
+            few + ago + "regular clients buy every " + _fmt(reference, "%d") + " days" + times,
+        ),
+        index=history.index,
+        dtype=object,
+    )
+    reason = reason.where(
+        ~(bought & lateness.isna()), "Too few purchases and no regular buyer to compare with"
+    )
+    reason = reason.where(bought, "No won sale in the data")
+    return pd.DataFrame(
+        {
+            "days_since_purchase": days_since,
+            "usual_interval_days": gap,
+            "reference_days": reference.where(bought),
+            "lateness": lateness,
+            "churn_risk": risk,
+            "churn_reason": reason,
+        }
+    )
+
+
+def fit_portfolio_bgnbd(
+    portfolio: Portfolio, as_of: pd.Timestamp | None = None
+) -> tuple[BGNBDParams | None, pd.DataFrame]:
+    """Fit the BG/NBD model on every client's dated won purchases (weeks).
+
+    The fit uses every company that bought, former clients included: the
+    model needs those who stopped. Returns ``(None, summary)`` when the history
+    is too thin (fewer than 30 buyers or 10 repeat buyers).
+    """
+    won = _dated(portfolio.won())
+    if won.empty:
+        return None, pd.DataFrame(columns=["frequency", "recency", "T"])
+    summary = rfm_summary(won, as_of=as_of)
+    if not enough_history(summary):
+        return None, summary
+    params = fit_bgnbd(summary["frequency"], summary["recency"], summary["T"])
+    return params, summary
+
+
+def alive_probability(params: BGNBDParams, summary: pd.DataFrame, clients: pd.Index) -> pd.Series:
+    """P(still active) per client from a fit; NaN for clients without a dated purchase."""
+    p = pd.Series(
+        prob_alive(params, summary["frequency"], summary["recency"], summary["T"]), index=summary.index
+    )
+    return p.reindex(clients).rename("p_alive")
+
+
+# --- Loyalty --------------------------------------------------------------------------------------
+
+
+def repeat_purchase_rate(history: pd.DataFrame) -> float:
+    """Share of buying clients who bought on at least two different days (NaN without buyers).
+
+    Examples
+    --------
+    >>> repeat_purchase_rate(pd.DataFrame({"purchases": [0, 1, 2, 5]}))
+    0.6666666666666666
+    """
+    buyers = history["purchases"] > 0
+    return float((history["purchases"] > 1).sum() / buyers.sum()) if buyers.any() else float("nan")
+
+
+def retention(portfolio: Portfolio, clients: pd.Index, as_of: pd.Timestamp, months: int = 12) -> pd.DataFrame:
+    """Share of the clients who bought in one period who bought again in the next.
+
+    Periods of ``months`` months end at ``as_of`` and go back as far as the
+    data covers (a period counts when the data covers 95 % of it). One row per
+    pair of consecutive periods, oldest first: ``period`` (label of the later
+    period), ``buyers_before``, ``retained``, ``retention``.
+    """
+    won = _dated(portfolio.won())
+    won = won[won["client"].isin(clients)]
+    cols = ["period", "start", "end", "buyers_before", "retained", "retention"]
+    if won.empty:
+        return pd.DataFrame(columns=cols)
+    length = DAYS_PER_YEAR * months / 12
+    start = _dated(portfolio.transactions)["date"].min()
+    complete = int(np.floor(((as_of - start).days + 1) / length + 0.05))
+    if complete < 2:
+        return pd.DataFrame(columns=cols)
+    age = (as_of - won["date"].dt.normalize()).dt.days.to_numpy()
+    period = np.floor(age / length).astype("int64")
+    pairs = pd.DataFrame({"client": won["client"].to_numpy(), "p": period}).drop_duplicates()
+    pairs = pairs[(pairs["p"] >= 0) & (pairs["p"] < complete)]
+    buyers = pairs.groupby("p").size().reindex(range(complete), fill_value=0)
+    again = pairs.assign(p=pairs["p"] - 1).merge(pairs, on=["client", "p"])
+    kept = again.groupby("p").size().reindex(range(complete - 1), fill_value=0)
+    p = np.arange(complete - 2, -1, -1)
+    ends = [as_of - pd.Timedelta(days=round(k * length)) for k in p]
+    starts = [as_of - pd.Timedelta(days=round((k + 1) * length) - 1) for k in p]
+    before = buyers.reindex(p + 1).to_numpy()
+    retained = kept.reindex(p).to_numpy()
+    return pd.DataFrame(
+        {
+            "period": [f"{s:%b %Y} - {e:%b %Y}" for s, e in zip(starts, ends, strict=True)],
+            "start": starts,
+            "end": ends,
+            "buyers_before": before,
+            "retained": retained,
+            "retention": np.where(before > 0, retained / np.maximum(before, 1), np.nan),
+        }
+    )
+
+
+def expected_lifetime(retention_rate: float, cap: float = MAX_LIFETIME_YEARS) -> float:
+    """Expected client lifetime in years from a yearly retention rate: ``1 / (1 - r)``, capped.
+
+    Examples
+    --------
+    >>> round(expected_lifetime(0.8), 6)
+    5.0
+    """
+    if not np.isfinite(retention_rate) or retention_rate <= 0:
+        return 1.0
+    return float(min(cap, 1.0 / max(1.0 - retention_rate, 1.0 / cap)))
+
+
+def annuity_factor(years: float, discount_rate: float) -> float:
+    """Present value of 1 a year for ``years`` years (end of year), at ``discount_rate``.
+
+    ``(1 - (1 + d) ** -L) / d``, or ``L`` when ``d == 0``.
+
+    Examples
+    --------
+    >>> round(annuity_factor(2, 0.1), 4)  # 1/1.1 + 1/1.21
+    1.7355
+    """
+    if discount_rate == 0:
+        return float(years)
+    return float((1 - (1 + discount_rate) ** -years) / discount_rate)
+
+
+# --- The client table -----------------------------------------------------------------------------
+
+
+def indicator_columns(clients: pd.DataFrame) -> dict[str, str]:
+    """Extra client columns that are indicators: ``{column: kind}`` (usage, visits, clicks, satisfaction).
+
+    Examples
+    --------
+    >>> indicator_columns(pd.DataFrame({"NPS": [9], "Web visits": [3], "sector": ["x"]}))
+    {'NPS': 'satisfaction', 'Web visits': 'web visits'}
+    """
+    found = {}
+    for col in clients.columns:
+        words = fold(col)
+        if not pd.api.types.is_numeric_dtype(clients[col]):
+            if pd.to_numeric(clients[col], errors="coerce").notna().sum() == 0:
+                continue
+        for kind, keys in INDICATORS.items():
+            if any(words == k or words.startswith(k + " ") or words.endswith(" " + k) for k in keys):
+                found[str(col)] = kind
+                break
+    return found
+
+
+def client_kpis(
+    portfolio: Portfolio,
+    clients: pd.Index,
+    discount_rate: float = 0.10,
+    lifetime_years: float | None = None,
+    as_of: pd.Timestamp | None = None,
+    p_alive: pd.Series | None = None,
+) -> pd.DataFrame:
+    """One row per client with every KPI the data allows.
+
+    Columns (present when the data has what they need): ``revenue``,
+    ``margin``, ``margin_rate``, ``first_purchase``, ``last_purchase``,
+    ``purchases``, ``tenure_years`` (since the contract start or the first
+    purchase, whichever is earlier), ``revenue_per_year`` and
+    ``margin_per_year`` (over the client's time in the data, at least a year or
+    the whole data when shorter), ``clv`` (margin per year x the annuity factor
+    of ``lifetime_years`` at ``discount_rate``), ``cac``, ``clv_cac``,
+    ``clv_cac_below_3``, ``potential``, ``unmet_potential`` (potential minus
+    revenue per year, 0 when reached), the churn columns of
+    :func:`churn_risk`, ``p_alive``, and the indicator columns of
+    :func:`indicator_columns` under their own names.
+
+    Examples
+    --------
+    >>> from portfolio_core.demo import demo_portfolio
+    >>> p = demo_portfolio()
+    >>> t = client_kpis(p, p.in_scope(), lifetime_years=5)
+    >>> bool((t["clv"] > 0).all()), int(t["churn_risk"].isin(RISK_LEVELS).all())
+    (True, 1)
+    """
+    tx = portfolio.transactions
+    won = portfolio.won()
+    won = won[won["client"].isin(clients)]
+    table = pd.DataFrame(index=clients)
+    table.index.name = "client"
+    table["revenue"] = won.groupby("client")["amount"].sum().reindex(clients).fillna(0.0).astype("float64")
+    has_margin = portfolio.has("margin")
+    if has_margin:
+        table["margin"] = won.groupby("client")["margin"].sum().reindex(clients).fillna(0.0).astype("float64")
+        table["margin_rate"] = table["margin"] / table["revenue"].where(table["revenue"] > 0)
+    as_of = as_of if as_of is not None else as_of_date(portfolio)
+    info = portfolio.clients.reindex(clients)
+    start = pd.to_datetime(info["start_date"], errors="coerce") if "start_date" in info else None
+    if as_of is not None:
+        history = purchase_history(portfolio, clients)
+        table = table.join(history[["first_purchase", "last_purchase", "purchases"]])
+        since = history["first_purchase"] if start is None else start.combine(history["first_purchase"], min)
+        since = since.where(since.notna(), history["first_purchase"])
+        table["tenure_years"] = ((as_of - since).dt.days / DAYS_PER_YEAR).clip(lower=0)
+        data_start = _dated(tx)["date"].min()
+        span = max((as_of - data_start).days + 1, 1)
+        observed_from = since.fillna(data_start).clip(lower=data_start)
+        days = ((as_of - observed_from).dt.days + 1).clip(lower=min(DAYS_PER_YEAR, span))
+        years = days / DAYS_PER_YEAR
+        table["revenue_per_year"] = table["revenue"] / years
+        if has_margin:
+            table["margin_per_year"] = table["margin"] / years
+            if lifetime_years is not None:
+                table["clv"] = table["margin_per_year"] * annuity_factor(lifetime_years, discount_rate)
+        table = table.join(churn_risk(history, as_of))
+        if p_alive is not None:
+            table["p_alive"] = p_alive.reindex(clients)
+    elif start is not None and start.notna().any():
+        table["tenure_years"] = ((pd.Timestamp.today().normalize() - start).dt.days / DAYS_PER_YEAR).clip(
+            lower=0
+        )
+    if "cac" in info and info["cac"].notna().any():
+        table["cac"] = pd.to_numeric(info["cac"], errors="coerce")
+        if "clv" in table:
+            table["clv_cac"] = table["clv"] / table["cac"].where(table["cac"] > 0)
+            table["clv_cac_below_3"] = (table["clv_cac"] < CLV_CAC_TARGET).where(table["clv_cac"].notna())
+    if "potential" in info and info["potential"].notna().any():
+        table["potential"] = pd.to_numeric(info["potential"], errors="coerce")
+        yearly = table["revenue_per_year"] if "revenue_per_year" in table else table["revenue"]
+        table["unmet_potential"] = (table["potential"] - yearly).clip(lower=0)
+    for col in indicator_columns(portfolio.clients):
+        table[col] = pd.to_numeric(info[col], errors="coerce")
+    return table
+
+
+def clv_cac_by(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """CLV:CAC per segment: total CLV over total CAC of the clients with both, and how many are under 3.
+
+    ``table`` comes from :func:`client_kpis` (needs ``clv`` and ``cac``);
+    ``groups`` maps client -> segment. Sorted by ratio, lowest first.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"clv": [300.0, 100.0, 900.0], "cac": [100.0, 100.0, 100.0]}, index=list("xyz"))
+    >>> clv_cac_by(t, pd.Series({"x": "S", "y": "S", "z": "T"}))["clv_cac"].tolist()
+    [2.0, 9.0]
+    """
+    both = table[["clv", "cac"]].dropna()
+    both = both[both["cac"] > 0]
+    ratio = both["clv"] / both["cac"]
+    frame = both.assign(segment=groups.reindex(both.index).fillna("(blank)"), below=ratio < CLV_CAC_TARGET)
+    g = frame.groupby("segment")
+    out = pd.DataFrame(
+        {
+            "clients": g.size(),
+            "clv": g["clv"].sum(),
+            "cac": g["cac"].sum(),
+            "clients_below_3": g["below"].sum(),
+        }
+    )
+    out["clv_cac"] = out["clv"] / out["cac"]
+    out["below_3"] = out["clv_cac"] < CLV_CAC_TARGET
+    return out.sort_values("clv_cac").rename_axis("segment")
+
+
+# --- Sales ----------------------------------------------------------------------------------------
+
+
+def deal_stages(portfolio: Portfolio) -> bool:
+    """Whether the data has real deal stages: some deal won or lost, and some deal not won.
+
+    Without a stage column the loader marks every sale "won".
+    """
+    t = portfolio.transactions
+    return (
+        "stage" in t.columns
+        and bool(t["stage"].isin(["won", "lost"]).any())
+        and bool((t["stage"] != "won").any())
+    )
+
+
+def win_rates(portfolio: Portfolio, clients: pd.Index, groups: pd.Series | None = None) -> pd.DataFrame:
+    """Deals, win rate, average deal size, pipeline and sales activities, overall or per group.
+
+    Win rate = won / (won + lost) in number of deals (NaN without closed deal);
+    average deal size is the mean amount of won deals; pipeline is the amount
+    of open deals; activities counts the activity log's rows. ``groups`` maps
+    client -> group (account manager, sector...); without it one row "All".
+
+    Examples
+    --------
+    >>> from portfolio_core.demo import demo_portfolio
+    >>> p = demo_portfolio()
+    >>> w = win_rates(p, p.in_scope())
+    >>> 0 < float(w.loc["All", "win_rate"]) < 1
+    True
+    """
+    t = portfolio.transactions
+    t = t[t["client"].isin(clients)]
+    stage = t["stage"] if "stage" in t.columns else pd.Series("won", index=t.index)
+    key = pd.Series("All", index=t.index) if groups is None else t["client"].map(groups).fillna("(blank)")
+    frame = pd.DataFrame(
+        {
+            "group": key.to_numpy(),
+            "won": (stage == "won").to_numpy(),
+            "lost": (stage == "lost").to_numpy(),
+            "open": (stage == "open").to_numpy(),
+            "amount": pd.to_numeric(t["amount"], errors="coerce").fillna(0.0).to_numpy(),
+        }
+    )
+    frame["won_amount"] = frame["amount"].where(frame["won"], 0.0)
+    frame["open_amount"] = frame["amount"].where(frame["open"], 0.0)
+    g = frame.groupby("group")
+    out = pd.DataFrame(
+        {
+            "won": g["won"].sum(),
+            "lost": g["lost"].sum(),
+            "open": g["open"].sum(),
+            "won_value": g["won_amount"].sum(),
+            "pipeline": g["open_amount"].sum(),
+        }
+    ).astype({"won": "int64", "lost": "int64", "open": "int64"})
+    closed = out["won"] + out["lost"]
+    out["win_rate"] = out["won"] / closed.where(closed > 0)
+    out["average_deal"] = out["won_value"] / out["won"].where(out["won"] > 0)
+    acts = portfolio.activities
+    if not acts.empty and "client" in acts.columns:
+        acts = acts[acts["client"].isin(clients)]
+        akey = (
+            pd.Series("All", index=acts.index)
+            if groups is None
+            else acts["client"].map(groups).fillna("(blank)")
+        )
+        out["activities"] = akey.value_counts().reindex(out.index).fillna(0).astype("int64")
+    out.index.name = "group"
+    return out
+
+
+# --- What the data allows -------------------------------------------------------------------------
+
+
+def missing_kpis(portfolio: Portfolio) -> dict[str, str]:
+    """KPIs the data does not allow, each with the column it needs, in plain words.
+
+    Examples
+    --------
+    >>> from portfolio_core.demo import demo_portfolio
+    >>> sorted(missing_kpis(demo_portfolio()))
+    ['Other indicators']
+    """
+    p = portfolio
+    dated = p.has("date")
+    info = p.clients
+    missing: dict[str, str] = {}
+    if not dated:
+        need = "a date column on the sales (one row per invoice or deal, with its date)"
+        for kpi in ("Revenue per client per year", "Average deal size", "Repeat-purchase rate", "Retention",
+                    "Churn risk"):  # fmt: skip
+            missing[kpi] = f"needs {need}"
+        if "start_date" not in info or info["start_date"].notna().sum() == 0:
+            missing["Client lifetime"] = (
+                "needs a date column on the sales or a contract start date on the clients"
+            )
+    if not p.has("margin"):
+        missing["Profitability per client"] = "needs a margin column on the sales"
+        missing["CLV"] = "needs a margin column on the sales (CLV is margin per year x expected lifetime)"
+    elif not dated:
+        missing["CLV"] = "needs a date column on the sales (for margin per year and retention)"
+    if "cac" not in info or info["cac"].notna().sum() == 0:
+        missing["CLV:CAC"] = "needs an acquisition cost (CAC) column on the clients"
+    t = p.transactions
+    if not deal_stages(p):
+        missing["Win rate"] = "needs a deal stage column (won, lost, open)"
+    if "stage" not in t.columns or not (t["stage"] == "open").any():
+        missing["Pipeline value"] = "needs a deal stage column with open deals"
+    if p.activities.empty:
+        missing["Sales activities"] = "needs an activity log (client, date, type)"
+    if "potential" not in info or info["potential"].notna().sum() == 0:
+        missing["Unmet potential"] = "needs a potential column on the clients"
+    if not indicator_columns(info):
+        missing["Other indicators"] = (
+            "need client columns such as product usage, web visits, clicks or satisfaction (NPS)"
+        )
+    return missing
+
+
+def kpi_summary(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
+    """The KPI block of the CLI's JSON: concentration, win rate, suggested cut-offs.
+
+    ``values`` is the value per client in scope (``portfolio.values()``); the
+    win rate counts the deals of those clients and is left out when no deal
+    is won or lost, or when every deal is won (the loader marks every sale won
+    when the file has no stage column, so a win rate would say nothing).
+    Shares and the win rate are fractions; the cut-offs are percent (the unit
+    of ``--a``/``--b``).
+
+    Examples
+    --------
+    >>> from portfolio_core.demo import demo_portfolio
+    >>> p = demo_portfolio()
+    >>> sorted(kpi_summary(p, p.values()))
+    ['concentration', 'suggested_cutoffs', 'win_rate']
+    """
+    result: dict[str, Any] = {"concentration": concentration(values).as_dict()}
+    t = portfolio.transactions
+    if deal_stages(portfolio):
+        stage = t.loc[t["client"].isin(values.index), "stage"]
+        won, lost = int((stage == "won").sum()), int((stage == "lost").sum())
+        if won + lost > 0:
+            result["win_rate"] = won / (won + lost)
+    s = suggest_cutoffs(values)
+    result["suggested_cutoffs"] = {"a": s.a_pct, "b": s.b_pct}
+    return result

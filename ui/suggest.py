@@ -1,0 +1,44 @@
+"""The "Suggest cut-offs" button: set the A and B sliders to the computed ABC cut-offs.
+
+Any analysis page can call :func:`suggest_button`; it reads the session's data and
+ranking measure itself and moves the sidebar sliders through a callback (a widget's
+key cannot be written after the widget rendered in the same run, a callback runs before).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from portfolio_core.cutoffs import SuggestedCutoffs
+from ui import kpis_cache
+
+
+def apply_cutoffs(a: int, b: int) -> None:
+    """Set the cut-offs: the sliders' widget keys and the plain keys the pages and the URL read."""
+    ss = st.session_state
+    ss["w_a"], ss["w_b"], ss["a"], ss["b"] = a, b, a, b
+    ss["suggested_cutoffs"] = (a, b)
+
+
+def current_suggestion() -> SuggestedCutoffs:
+    """The computed ABC cut-offs for the loaded data and the current ranking measure."""
+    ss = st.session_state
+    return kpis_cache.suggestion(ss.data_key, ss.by, ss.all, ss.portfolio)[0]
+
+
+def suggest_button(key: str = "suggest_cutoffs") -> SuggestedCutoffs:
+    """Draw the button (and a confirmation after a click); return the suggestion."""
+    ss = st.session_state
+    s = current_suggestion()
+    st.button(
+        f"Suggest cut-offs (A {s.a_pct} %, B {s.b_pct} %)",
+        key=key,
+        icon=":material/auto_fix_high:",
+        on_click=apply_cutoffs,
+        args=(s.a_pct, s.b_pct),
+        help="Sets the A and B sliders to the cut-offs of the computed ABC analysis (Ultsch and Lötsch "
+        "2015): A ends at the Pareto or break-even point, B at the submarginal point.",
+    )
+    if ss.get("suggested_cutoffs") == (s.a_pct, s.b_pct) and (ss.a, ss.b) == (s.a_pct, s.b_pct):
+        st.success(f"Cut-offs set to the suggestion: A {s.a_pct} %, B {s.b_pct} %.", icon=":material/check:")
+    return s
