@@ -442,3 +442,8 @@ FR: dict[str, str] = {
     ),
     "Invoice date, close date or won time.": "Date de facture, de clôture ou de gain.",
 }
+
+# Catalogs of other areas, kept in their own files so they can be edited apart.
+from .locale_fr_kpis import FR_KPIS  # noqa: E402
+
+FR.update(FR_KPIS)
