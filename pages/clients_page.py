@@ -6,6 +6,7 @@ import streamlit as st
 from portfolio_core.actions import recommend
 from ui import analysis
 from ui.i18n import tr
+from ui.text import plain
 
 ss = st.session_state
 _ = tr()
@@ -55,8 +56,8 @@ if not rows:
 client = ordered.index[rows[0]]
 
 card = clients.loc[client]
-st.header(str(card.get("name", client)) if "name" in clients else str(client))
-st.caption(f"ID {client}")
+st.header(plain(card.get("name", client)) if "name" in clients else plain(client))
+st.caption(f"ID {plain(client)}")
 row = table.loc[client]
 m = st.columns(5)
 m[0].metric(_("Class"), row["abc_class"])

@@ -11,6 +11,7 @@ from portfolio_core.loading import RawTable
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
 from ui.state import set_portfolio
+from ui.text import plain
 
 NONE = "(none)"
 KIND_LABELS = {
@@ -174,17 +175,17 @@ if uploads:
 
     if problem:
         st.error(
-            problem
+            plain(problem)
             + "\n\n"
-            + _("The data loaded before is still in place: {source}.", source=ss.portfolio.source)
+            + _("The data loaded before is still in place: {source}.", source=plain(ss.portfolio.source))
         )
     elif needs is not None:
         st.warning(
-            f"{needs}\n\n"
+            f"{plain(needs)}\n\n"
             + _(
                 "Choose it below and the analysis starts at once. "
                 "Until then the data loaded before stays in place: {source}.",
-                source=ss.portfolio.source,
+                source=plain(ss.portfolio.source),
             )
         )
 
@@ -209,10 +210,11 @@ if tables:
                     details.append(_("dates read as {format}", format=info.date_format))
             read_as = _("read as")
             st.markdown(
-                f"**{table.name}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n" + " · ".join(details)
+                f"**{plain(table.name)}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n"
+                + " · ".join(map(plain, details))
             )
             for note in info.notes if info is not None else ():
-                st.caption(note)
+                st.caption(plain(note))
             if table.name in ss.up_remembered:
                 st.caption(_("Mapping remembered from an earlier file with the same columns."))
             left, right = st.columns([3, 2], gap="medium")
@@ -220,7 +222,7 @@ if tables:
                 if len(table.sheets) > 1:
                     sheet_key = f"sheet:{ss.up_fileset[:12]}:{i}"
                     st.selectbox(
-                        _("Sheet of {name}", name=table.name),
+                        _("Sheet of {name}", name=plain(table.name)),
                         list(table.sheets),
                         index=list(table.sheets).index(table.sheet),
                         key=sheet_key,
@@ -238,7 +240,7 @@ report = ss.report
 counts = portfolio.scope_counts()
 set_aside = counts["prospect"] + counts["former"] + counts["partner"]
 
-st.subheader(_("Loaded: {source}", source=portfolio.source))
+st.subheader(_("Loaded: {source}", source=plain(portfolio.source)))
 cols = st.columns(4)
 cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
 cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))
@@ -259,7 +261,7 @@ ss.all = include
 
 if report is not None:
     if not tables:
-        files = "; ".join(f"{i.name} ({_(KIND_LABELS[i.role]).lower()})" for i in report.tables)
+        files = "; ".join(f"{plain(i.name)} ({_(KIND_LABELS[i.role]).lower()})" for i in report.tables)
         st.caption(_("Files: {files}", files=files))
     if len(report.rejected):
         counts_text = dict(rejected=_.number(report.rejected_count), flagged=_.number(report.flagged_count))

@@ -19,6 +19,7 @@ from portfolio_core.effort import (
 )
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
+from ui.text import plain
 
 ss = st.session_state
 _ = tr()
@@ -121,7 +122,7 @@ event = show_chart(
 picked = [p.get("client") for p in (event.selection.get("pick") or [])] if event else []
 if picked and picked[0] in table.index:
     row = table.loc[picked[0]]
-    st.subheader(_("Client: {name}", name=row["label"]))
+    st.subheader(_("Client: {name}", name=plain(row["label"])))
     d = st.columns(5)
     d[0].metric(_("Class"), row["abc_class"])
     d[1].metric(Measure, _.number(row["revenue"]))

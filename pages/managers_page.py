@@ -8,6 +8,7 @@ from portfolio_core.effort import client_economics
 from portfolio_core.segments import compare, rebalancing_hints
 from ui import analysis
 from ui.i18n import show_chart, tr
+from ui.text import plain
 
 _ = tr()
 st.title(_("Account managers"))
@@ -49,7 +50,7 @@ st.dataframe(
 )
 hints = rebalancing_hints(books, t=_)
 for hint in hints:
-    st.warning(hint)
+    st.warning(plain(hint))
 if not hints:
     st.caption(
         _("No manager holds far more A clients or hours than the others (more than 1.5 × the median).")
@@ -63,7 +64,7 @@ if not (values > 0).any():
     st.info(
         _(
             "{name} has no client with a positive {measure} in this selection.",
-            name=who,
+            name=plain(who),
             measure=_(view.measure),
         )
     )

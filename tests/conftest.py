@@ -1,5 +1,6 @@
 """Shared fixtures: paths, the app under AppTest."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,13 @@ SMALL_CSV = (
     b"Client,Revenue\nAcme,500\nBeta,200\nGamma,100\nDelta,80\nEps,50\n"
     b"Zeta,30\nEta,20\nTheta,10\nIota,6\nKappa,4\n"
 )
+
+
+def shown(markdown: str) -> str:
+    """The text a user reads from a Markdown element's source (user text there is backslash-escaped)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shown
+
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 FR = CORPUS / "a02_fr_semicolon_cp1252.csv"
 SET_FR = ["clients.csv", "factures.csv", "activites.csv"]
@@ -23,16 +25,16 @@ def upload(at, *names: str, folder: Path = CORPUS):
 
 
 def selectbox(at, label: str):
-    return next(s for s in at.selectbox if s.label == label)
+    return next(s for s in at.selectbox if shown(s.label) == label)
 
 
 def test_a_french_windows_1252_file_goes_straight_to_the_analysis(app):
     app.run()
     upload(app, FR.name)
     assert not app.error and not app.warning
-    assert any("Loaded: a02_fr_semicolon_cp1252.csv" in h.value for h in app.subheader)
+    assert any("Loaded: a02_fr_semicolon_cp1252.csv" in shown(h.value) for h in app.subheader)
     assert metrics(app)["Clients in the portfolio"] == "2"
-    text = " ".join(m.value for m in app.markdown)
+    text = " ".join(shown(m.value) for m in app.markdown)
     assert "semicolon-separated, Windows-1252" in text and "dates read as DD/MM/YYYY" in text
     assert selectbox(app, "Client (identifier) *").value == "Société"
     assert selectbox(app, "Amount (revenue) *").value == "Chiffre d'affaires"
@@ -66,26 +68,26 @@ def test_changing_a_role_rebuilds_the_analysis_and_is_remembered(app):
     selectbox(app, "Amount (revenue) *").set_value("Margin").run()
     assert not app.exception
     app.switch_page("pages/abc_page.py").run()
-    assert "ranked by revenue" in app.caption[0].value
+    assert "ranked by revenue" in shown(app.caption[0].value)
     assert app.dataframe[0].value["Revenue"].tolist() == [60.0, 10.0]
     # a new file with the same header gets the same choice
     app.switch_page("pages/data_page.py").run()
     app.get("file_uploader")[0].set_value(("y.csv", csv.replace(b"B,50", b"C,50"), "text/csv")).run()
     assert selectbox(app, "Amount (revenue) *").value == "Margin"
-    assert any("remembered" in c.value for c in app.caption)
+    assert any("remembered" in shown(c.value) for c in app.caption)
 
 
 def test_an_unrecognised_client_column_asks_before_analysing(app):
     app.run()
     app.get("file_uploader")[0].set_value(("x.csv", b"Ref,Total du mois\nK1,100\nK2,50\n", "text/csv")).run()
     assert not app.exception and app.warning
-    assert "Choose which column identifies the client" in app.warning[0].value
-    assert any("Demo portfolio" in h.value for h in app.subheader)  # nothing analysed yet
+    assert "Choose which column identifies the client" in shown(app.warning[0].value)
+    assert any("Demo portfolio" in shown(h.value) for h in app.subheader)  # nothing analysed yet
     selectbox(app, "File type").set_value("transactions").run()
     selectbox(app, "Client (identifier) *").set_value("Ref").run()
     selectbox(app, "Amount (revenue) *").set_value("Total du mois").run()
     assert not app.warning
-    assert any("Loaded: x.csv" in h.value for h in app.subheader)
+    assert any("Loaded: x.csv" in shown(h.value) for h in app.subheader)
     assert metrics(app)["Clients in the portfolio"] == "2"
 
 
@@ -103,14 +105,16 @@ def test_a_refused_file_says_why_and_keeps_the_data_loaded_before(app, name, mes
     app.run()
     upload(app, FR.name)
     upload(app, name)
-    assert app.error and message in app.error[0].value and "still in place" in app.error[0].value
-    assert any("Loaded: a02_fr_semicolon_cp1252.csv" in h.value for h in app.subheader)
+    assert (
+        app.error and message in shown(app.error[0].value) and "still in place" in shown(app.error[0].value)
+    )
+    assert any("Loaded: a02_fr_semicolon_cp1252.csv" in shown(h.value) for h in app.subheader)
 
 
 def test_rows_that_cannot_be_used_are_listed_and_downloadable(app):
     app.run()
     upload(app, "a23_bad_rows_reported.csv")
-    assert "6 rows could not be used" in app.warning[0].value
+    assert "6 rows could not be used" in shown(app.warning[0].value)
     assert app.get("download_button")[0].label == "Download the validation report (CSV)"
 
 
@@ -123,4 +127,4 @@ def test_excel_with_several_sheets_offers_a_sheet_picker(app):
     picker.set_value("Objectifs").run()
     assert not app.exception
     assert app.warning  # no amount column on that sheet: the app asks
-    assert any("Loaded: book.xlsx" in h.value for h in app.subheader)  # the Ventes data stays
+    assert any("Loaded: book.xlsx" in shown(h.value) for h in app.subheader)  # the Ventes data stays

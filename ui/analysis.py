@@ -16,6 +16,7 @@ from portfolio_core import NoPositiveValueError, Portfolio, class_summary, paret
 from portfolio_core.effort import Economics, client_economics, effort_hours
 from portfolio_core.segments import classify_selection, segment_frame, select, yearly_classes
 from ui.i18n import tr
+from ui.text import plain
 
 FilterKey = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -126,7 +127,9 @@ def describe(view: View, clients: int) -> str:
     )
     parts = [ranked.format(n=_.number(clients)), _("A up to {a} %, B up to {b} %", a=view.a, b=view.b)]
     if view.filters:
-        shown = "; ".join(f"{_.label(col)}: {', '.join(vals)}" for col, vals in view.filters)
+        shown = "; ".join(
+            f"{plain(_.label(col))}: {', '.join(map(plain, vals))}" for col, vals in view.filters
+        )
         mode = _("ranked within the selection") if view.within else _("classes from the whole portfolio")
         parts.append(_("filtered ({filters}), {mode}", filters=shown, mode=mode))
     if view.include_inactive:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import analysis
 from ui.i18n import tr
+from ui.text import plain
 
 ss = st.session_state
 RULE_LABELS = {
@@ -68,7 +69,7 @@ def _filter_controls() -> None:
         chosen = [v for v in ss.filters.get(column, ()) if v in counts.index]
         _bind(f"w_f_{column}", chosen)
         picked = st.multiselect(
-            _.label(column),
+            plain(_.label(column)),
             counts.index.tolist(),
             key=f"w_f_{column}",
             format_func=lambda v, c=counts: f"{v} ({_.number(c[v])})",
