@@ -1,10 +1,11 @@
-"""Command line: ``python -m portfolio_core summary|classify FILE ...``."""
+"""Command line: ``python -m portfolio_core summary|classify|report FILE ...``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import pandas as pd
@@ -65,6 +66,44 @@ def cmd_classify(args: argparse.Namespace) -> None:
     table.to_csv(out, columns=["rank", "value", "share", "cumulative_share", "class"])
 
 
+def cmd_report(args: argparse.Namespace) -> None:
+    """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
+    from .exports import ReportSettings, build_report, excel_report, pptx_report
+
+    targets = [(path, make) for path, make in ((args.xlsx, excel_report), (args.pptx, pptx_report)) if path]
+    if not targets:
+        raise ValueError("nothing to write: give --xlsx PATH, --pptx PATH or both")
+    for path, _ in targets:
+        if not Path(path).parent.is_dir():
+            raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
+    if args.hourly_cost < 0:
+        raise ValueError(f"--hourly-cost must be 0 or more (got {args.hourly_cost:g})")
+    portfolio, classified = _load(args)
+    if args.activities and portfolio.activities.empty:
+        raise ValueError(
+            f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
+        )
+    if classified.empty:
+        raise ValueError("no client matches the --segment filters")
+    filters: dict[str, tuple[str, ...]] = {}
+    if args.segment:
+        segments = segment_frame(portfolio.clients.loc[portfolio.values().index])
+        filters = filters_from_text(args.segment, segments)
+    settings = ReportSettings(
+        a=args.a,
+        b=args.b,
+        rule=args.rule,
+        filters=tuple(sorted(filters.items())),
+        within=args.within_selection,
+        hourly_cost=args.hourly_cost,
+        source=portfolio.source,
+    )
+    report = build_report(portfolio, classified, settings)
+    for path, make in targets:
+        Path(path).write_bytes(make(report))
+        print(f"wrote {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit status (2 for bad input, with one ``error:`` line)."""
     parser = _Parser(prog="python -m portfolio_core", description="Client portfolio ABC analysis")
@@ -72,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, func, help_ in (
         ("summary", cmd_summary, "print the A/B/C class summary"),
         ("classify", cmd_classify, "write each client's class as CSV"),
+        ("report", cmd_report, "write the meeting pack: Excel workbook and/or PowerPoint deck"),
     ):
         p = sub.add_parser(name, help=help_)
         p.add_argument(
@@ -106,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
         "--activities", help="activity log (client, date, type, hours): adds effort per class"
     )
     sub.choices["classify"].add_argument("--out", help="output CSV path (default: stdout)")
+    report = sub.choices["report"]
+    report.add_argument(
+        "--activities", help="activity log (client, date, type, hours): adds the effort slides"
+    )
+    report.add_argument("--xlsx", metavar="PATH", help="write the Excel workbook here")
+    report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
+    report.add_argument(
+        "--hourly-cost", type=float, default=60.0, help="cost of an hour of effort (default 60)"
+    )
     args = parser.parse_args(argv)
     try:
         args.func(args)

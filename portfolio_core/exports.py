@@ -1,0 +1,883 @@
+"""Meeting exports: charts as PNG/SVG, an Excel workbook, a PowerPoint deck (no streamlit here).
+
+Everything comes from one :class:`Report`, built once by :func:`build_report`
+from a portfolio, its classified table and the settings, so the app's Export
+page and the CLI's ``report`` command write the same files. The charts are the
+builders of :mod:`portfolio_core.charts` (the ones the pages show), only sized
+and given larger fonts for a projector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import struct
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from .abc import CLASSES, NoPositiveValueError, class_summary
+from .actions import ACTIONS, recommend
+from .charts import dual_pareto_chart, effort_scatter, pareto_chart, whale_chart
+from .effort import client_economics, dual_pareto, effort_hours, share_of_clients_for, whale_curve
+from .i18n import ENGLISH, Translator
+from .pareto import pareto_curve
+from .portfolio import Portfolio
+
+Chart = alt.TopLevelMixin
+CHART_NAMES = {
+    "pareto": "Pareto curve",
+    "effort": "Effort vs revenue",
+    "dual_pareto": "Revenue and effort Pareto",
+    "whale": "Whale curve",
+}
+RULE_NAMES = {
+    "before": "share before the client (recommended)",
+    "spreadsheet": "spreadsheet convention (cumulative share including the client)",
+}
+# The effort scatter draws one point per client: beyond this, only the largest clients by
+# revenue or by effort are drawn (the title says so); the browser and vl-convert stay fast
+# and Altair's 5,000-row limit is never reached.
+MAX_SCATTER_POINTS = 3000
+EXPORT_WIDTH = 900  # chart width in pixels before the PNG scale
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The settings a report was made with (cut-offs in percent, as on the sliders and the CLI)."""
+
+    a: float = 80.0
+    b: float = 95.0
+    rule: str = "before"
+    measure: str = "revenue"
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    within: bool = False
+    include_inactive: bool = False
+    hourly_cost: float = 60.0
+    source: str = ""
+    date: dt.date = field(default_factory=dt.date.today)
+
+    def lines(self) -> list[tuple[str, str]]:
+        """The settings as (name, value) pairs, for the Settings sheet and the title slide."""
+        filters = "; ".join(f"{c.replace('_', ' ')}: {', '.join(v)}" for c, v in self.filters) or "none"
+        return [
+            ("Date", f"{self.date:%d %B %Y}"),
+            ("Source", self.source or "(not named)"),
+            ("Ranking measure", self.measure),
+            ("A cut-off (%)", f"{self.a:g}"),
+            ("B cut-off (%)", f"{self.b:g}"),
+            ("ABC rule", RULE_NAMES.get(self.rule, self.rule)),
+            ("Filters", filters),
+            (
+                "Classes computed on",
+                "the selection alone" if self.within and self.filters else "the whole portfolio",
+            ),
+            (
+                "Clients in scope",
+                "every company (prospects, former clients, partners included)"
+                if self.include_inactive
+                else "active clients",
+            ),
+            ("Hourly cost (cost to serve)", f"{self.hourly_cost:,.2f}"),
+        ]
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline figure: its label, its formatted value and an optional note."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the exports show, computed once.
+
+    - ``clients``: one row per client, ranked: ``label``, ``rank``, ``value``,
+      ``share``, ``cumulative_share``, ``abc_class`` and, when the data has
+      them, ``name``, ``sector``, ``account_manager``.
+    - ``summary``: :func:`portfolio_core.class_summary` (rows A, B, C), plus
+      ``hours`` and ``effort_share`` when ``has_effort``.
+    - ``charts``: Altair charts by key of :data:`CHART_NAMES` (the effort
+      charts only when an activity log gives hours).
+    - ``kpis``: headline figures; ``actions``: one recommended move per
+      client (``label``, ``abc_class``, ``action``, ``reason``, ``revenue``,
+      ``hours``, ``profit``), ranked like the Effort page's list.
+    """
+
+    settings: ReportSettings
+    clients: pd.DataFrame
+    summary: pd.DataFrame
+    charts: Mapping[str, Chart]
+    kpis: tuple[Kpi, ...]
+    actions: pd.DataFrame
+    has_effort: bool
+    notes: tuple[str, ...] = ()
+    moves: tuple[str, ...] = ACTIONS  # the moves in review order, in the actions' language
+
+
+# --- Charts ---------------------------------------------------------------------------------------
+
+
+def _enlarge_text(chart: Any, minimum: int) -> None:
+    """Raise the font size of the chart's text marks (labels drawn on the plot) to ``minimum``."""
+    for layer in getattr(chart, "layer", None) or []:
+        _enlarge_text(layer, minimum)
+    mark = getattr(chart, "mark", None)
+    if isinstance(mark, alt.MarkDef) and mark.type == "text":
+        size = mark.fontSize
+        if isinstance(size, int | float) and size < minimum:
+            mark.fontSize = minimum
+
+
+def for_export(chart: Chart, width: int = EXPORT_WIDTH) -> Chart:
+    """A page chart with a fixed width and fonts large enough for a projector.
+
+    The text marks drawn on the plot (cut-off labels, quadrant names) are enlarged in place:
+    pass a chart built for the export, not one a page still shows.
+    """
+    _enlarge_text(chart, 16)
+    return (
+        chart.properties(width=width)
+        .configure(background="white")
+        .configure_axis(labelFontSize=16, titleFontSize=18, labelLimit=300)
+        .configure_legend(labelFontSize=16, titleFontSize=17, symbolSize=180)
+        .configure_title(fontSize=22, anchor="start", offset=12)
+    )
+
+
+def chart_png(chart: Chart, scale: float = 2) -> bytes:
+    """Render an Altair chart to PNG bytes (vl-convert, offline); ``scale`` multiplies the pixels."""
+    import vl_convert as vlc
+
+    return bytes(vlc.vegalite_to_png(chart.to_dict(), scale=scale))
+
+
+def chart_svg(chart: Chart) -> str:
+    """Render an Altair chart to an SVG document (vl-convert, offline)."""
+    import vl_convert as vlc
+
+    return str(vlc.vegalite_to_svg(chart.to_dict()))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG image (from its header).
+
+    Examples
+    --------
+    >>> png_size(b"\\x89PNG\\r\\n\\x1a\\n" + b"\\x00\\x00\\x00\\rIHDR" + (640).to_bytes(4, "big")
+    ...          + (480).to_bytes(4, "big"))
+    (640, 480)
+    """
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG image")
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+def _scatter_data(table: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, bool]:
+    """At most ``limit`` clients: the largest by revenue and by effort, half and half."""
+    if len(table) <= limit:
+        return table, False
+    half = limit // 2
+    top = table["revenue"].nlargest(half).index.union(table["hours"].nlargest(limit - half).index)
+    extra = table["revenue"].drop(top).nlargest(limit - len(top)).index
+    return table.loc[top.union(extra)], True
+
+
+def _charts(
+    classified: pd.DataFrame,
+    econ: pd.DataFrame | None,
+    s: ReportSettings,
+    revenue_cut: float,
+    hours_cut: float,
+    t: Translator,
+) -> dict[str, Chart]:
+    measure = s.measure
+    charts: dict[str, Chart] = {
+        "pareto": pareto_chart(pareto_curve(classified), s.a / 100, s.b / 100, measure, t)
+    }
+    if econ is not None:
+        shown, capped = _scatter_data(econ, MAX_SCATTER_POINTS)
+        scatter = effort_scatter(shown.reset_index(), revenue_cut, hours_cut, measure, None, t)
+        if capped:
+            scatter = scatter.properties(
+                title=f"{measure.capitalize()} against effort: the {len(shown):,} largest clients "
+                f"by {measure} or effort, of {len(econ):,}"
+            )
+        charts["effort"] = scatter
+        charts["dual_pareto"] = dual_pareto_chart(dual_pareto(econ["revenue"], econ["hours"]), t)
+        charts["whale"] = whale_chart(whale_curve(econ["profit"]), t)
+    return {key: for_export(chart) for key, chart in charts.items()}
+
+
+# --- KPIs -----------------------------------------------------------------------------------------
+
+
+def _simple_concentration(values: pd.Series) -> dict[str, float]:
+    """Top-1 and top-10 shares of the positive total (fallback when portfolio_core.kpis is absent)."""
+    v = np.sort(values.clip(lower=0).to_numpy(dtype="float64"))[::-1]
+    total = float(v.sum())
+    if not total > 0:
+        raise NoPositiveValueError("no client has a positive value")
+    return {"top1_share": float(v[0] / total), "top10_share": float(v[:10].sum() / total)}
+
+
+def concentration_figures(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
+    """The KPI block (concentration, win rate, suggested cut-offs), as the CLI's JSON gives it.
+
+    Uses :func:`portfolio_core.kpis.kpi_summary` when that module is there, else top-1/top-10 shares.
+    """
+    try:
+        from .kpis import kpi_summary
+    except ImportError:
+        return {"concentration": _simple_concentration(values)}
+    return kpi_summary(portfolio, values)
+
+
+def _kpis(
+    portfolio: Portfolio, classified: pd.DataFrame, s: ReportSettings, econ: pd.DataFrame | None
+) -> tuple[Kpi, ...]:
+    values = classified["value"]
+    labels = _labels(portfolio, classified.index)
+    out = [
+        Kpi("Clients analysed", f"{len(classified):,}"),
+        Kpi(f"Total {s.measure}", f"{values.sum():,.0f}"),
+    ]
+    try:
+        figures = concentration_figures(portfolio, values)
+    except NoPositiveValueError:
+        figures = {}
+    conc = figures.get("concentration", {})
+    if "top1_share" in conc:
+        out.append(Kpi("Largest client", f"{conc['top1_share']:.1%}", _short(str(labels.iloc[0]), 28)))
+    if "top10_share" in conc:
+        out.append(Kpi("Top 10 clients", f"{conc['top10_share']:.1%}", f"of {s.measure}"))
+    if "top20pct_share" in conc:
+        out.append(Kpi("Top 20% of clients", f"{conc['top20pct_share']:.1%}", f"of {s.measure}"))
+    if "gini" in conc:
+        out.append(Kpi("Gini", f"{conc['gini']:.2f}", "0 = equal, 1 = one client"))
+    if "win_rate" in figures:
+        out.append(Kpi("Win rate", f"{figures['win_rate']:.0%}", "won / (won + lost) deals"))
+    if "suggested_cutoffs" in figures:
+        cut = figures["suggested_cutoffs"]
+        out.append(Kpi("Suggested cut-offs", f"{cut['a']:g}% / {cut['b']:g}%", "A / B, from the curve"))
+    if econ is not None:
+        out.append(Kpi("Total effort", f"{econ['hours'].sum():,.0f} h"))
+        effort_80 = share_of_clients_for(econ["hours"])
+        if not math.isnan(effort_80):
+            out.append(Kpi("Clients taking 80% of effort", f"{effort_80:.0%}"))
+        losers = econ["profit"] < 0
+        out.append(
+            Kpi(
+                "Clients costing more than they bring",
+                f"{int(losers.sum()):,}",
+                f"{-econ.loc[losers, 'profit'].sum():,.0f} of profit lost",
+            )
+        )
+    return tuple(out)
+
+
+# --- The report -----------------------------------------------------------------------------------
+
+
+def _short(text: str, limit: int) -> str:
+    """Text cut to ``limit`` characters with an ellipsis.
+
+    Examples
+    --------
+    >>> _short("Lumen Services International", 12)
+    'Lumen Servi…'
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _labels(portfolio: Portfolio, index: pd.Index) -> pd.Series:
+    """Client names where known, else the identifier."""
+    ids = pd.Series(index.astype(str), index=index)
+    if "name" not in portfolio.clients.columns:
+        return ids
+    names = portfolio.clients["name"].reindex(index)
+    return names.where(names.notna() & (names.astype(str).str.strip() != ""), ids).astype(str)
+
+
+def build_report(
+    portfolio: Portfolio,
+    classified: pd.DataFrame,
+    settings: ReportSettings,
+    default_hours: Mapping[str, float] | None = None,
+    revenue_cut: float | None = None,
+    hours_cut: float | None = None,
+    t: Translator = ENGLISH,
+    hours: pd.Series | None = None,
+) -> Report:
+    """Build the report contents once, for the Excel workbook, the deck and the chart files.
+
+    Parameters
+    ----------
+    portfolio : the loaded data.
+    classified : the classified clients shown (:func:`portfolio_core.classify_abc` or
+        :func:`portfolio_core.segments.classify_selection` output, for ``settings``).
+    settings : the cut-offs, rule, measure, filters... used to classify (recorded as given).
+    default_hours, revenue_cut, hours_cut : as on the Effort page (defaults: the standard
+        durations and the medians).
+    t : the language of the charts' labels and of the actions (the sheet and slide texts are
+        English).
+    hours : effort in hours per client when already computed (else from the activity log).
+
+    Examples
+    --------
+    >>> from portfolio_core import classify_abc
+    >>> from portfolio_core.demo import demo_portfolio
+    >>> p = demo_portfolio()
+    >>> r = build_report(p, classify_abc(p.values()), ReportSettings(source=p.source))
+    >>> sorted(r.charts), int(r.summary["clients"].sum()) == len(r.clients)
+    (['dual_pareto', 'effort', 'pareto', 'whale'], True)
+    """
+    s = settings
+    index = classified.index
+    labels = _labels(portfolio, index)
+    clients = classified.drop(columns=["before_share", "non_positive"], errors="ignore").copy()
+    clients.insert(0, "label", labels)
+    info = portfolio.clients
+    for column in ("name", "sector", "account_manager"):
+        if column in info.columns:
+            clients[column] = info[column].reindex(index)
+
+    if hours is None:
+        hours = effort_hours(portfolio, dict(default_hours or {}), s.include_inactive)
+    hours = hours.reindex(index).fillna(0.0)
+    has_effort = not portfolio.activities.empty and float(hours.sum()) > 0
+    margin = (
+        portfolio.values("margin", s.include_inactive).reindex(index) if portfolio.has("margin") else None
+    )
+    economics = client_economics(
+        classified["value"],
+        hours if has_effort else pd.Series(0.0, index=index),
+        classified["abc_class"],
+        margin,
+        s.hourly_cost,
+        revenue_cut,
+        hours_cut,
+    )
+    econ = economics.table.assign(label=labels)
+
+    summary = class_summary(classified)
+    if has_effort:
+        per_class = hours.groupby(classified["abc_class"]).sum().reindex(list(CLASSES), fill_value=0.0)
+        summary["hours"] = per_class
+        summary["effort_share"] = per_class / float(hours.sum())
+
+    potential = info["potential"] if "potential" in info.columns else None
+    actions = recommend(economics.table, portfolio, potential, t).join(
+        econ[["label", "abc_class", "revenue", "hours", "profit"]]
+    )
+    order = {c: i for i, c in enumerate(CLASSES)}
+    actions = actions.assign(_c=actions["abc_class"].map(order), _p=-actions["profit"])
+    actions = actions.sort_values(["_c", "_p"], kind="stable").drop(columns=["_c", "_p"])
+    actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]]
+
+    notes: list[str] = []
+    if portfolio.activities.empty:
+        notes.append(
+            "No activity log: load one (client, date, type, hours; --activities FILE on the command "
+            "line) to see effort against revenue."
+        )
+    elif not has_effort:
+        notes.append("The activity log gives no hours for these clients: check its duration column.")
+    return Report(
+        settings=s,
+        clients=clients,
+        summary=summary,
+        charts=_charts(
+            classified,
+            econ if has_effort else None,
+            s,
+            economics.revenue_cut,
+            economics.hours_cut,
+            t,
+        ),
+        kpis=_kpis(portfolio, classified, s, econ if has_effort else None),
+        actions=actions,
+        has_effort=has_effort,
+        notes=tuple(notes),
+        moves=tuple(t(move) for move in ACTIONS),
+    )
+
+
+# --- Excel ----------------------------------------------------------------------------------------
+
+# Text starting with one of these is a formula (or DDE payload) for Excel, LibreOffice or Sheets
+# (OWASP "CSV injection"): such cells are stored as strings and marked quote-prefixed.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+FMT_MONEY = "#,##0"
+FMT_PCT = "0.0%"
+FMT_HOURS = "#,##0.0"
+FMT_INT = "#,##0"
+
+
+def _cell_value(value: Any) -> Any:
+    """A plain Python value openpyxl can store (NaN and NA as empty)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def _put(ws: Any, row: int, col: int, value: Any, number_format: str | None = None) -> None:
+    """Write one cell; text is always a string cell, never a formula."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = _cell_value(value)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl makes "=..." a formula: keep the text as it is
+        if value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
+    elif number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        cell.number_format = number_format
+
+
+def _sheet(wb: Any, title: str, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
+    """A sheet with a bold frozen header, an autofilter, number formats and fitted column widths."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
+    for j, name in enumerate(frame.columns, start=1):
+        _put(ws, 1, j, str(name))
+        ws.cell(row=1, column=j).font = header_font
+        ws.cell(row=1, column=j).fill = header_fill
+        ws.cell(row=1, column=j).alignment = Alignment(vertical="center", wrap_text=False)
+    fmts = [formats.get(str(c)) for c in frame.columns]
+    for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
+        for j, value in enumerate(row, start=1):
+            _put(ws, i, j, value, fmts[j - 1])
+    ws.freeze_panes = "A2"
+    last = get_column_letter(max(len(frame.columns), 1))
+    ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    sample = frame.head(2000)
+    for j, name in enumerate(frame.columns, start=1):
+        column = sample[name]
+        if fmts[j - 1] and pd.api.types.is_numeric_dtype(column):
+            longest = len(f"{column.abs().max():,.0f}") + 3 if len(column) and column.notna().any() else 8
+        else:
+            longest = int(column.astype(str).str.len().max()) if len(column) else 8
+        ws.column_dimensions[get_column_letter(j)].width = min(60, max(len(str(name)) + 4, longest + 2, 8))
+
+
+def excel_report(report: Report) -> bytes:
+    """The workbook: sheets Clients (one row per client, a "Class" column), Summary, Actions, Settings.
+
+    Every sheet has a frozen header row and an autofilter; amounts, shares and
+    hours carry number formats; no cell is a formula (a client named "=1+1"
+    stays text).
+    """
+    from openpyxl import Workbook
+
+    s = report.settings
+    measure = s.measure.capitalize()
+    wb = Workbook()
+    wb.remove(wb.active)
+
+    c = report.clients
+    names = {
+        "label": "Client", "rank": "Rank", "value": measure, "share": "Share",
+        "cumulative_share": "Cumulative share", "abc_class": "Class", "sector": "Sector",
+        "account_manager": "Account manager",
+    }  # fmt: skip
+    clients = c.drop(columns=["name"], errors="ignore").rename(columns=names)
+    clients.insert(0, "Client ID", c.index.astype(str))
+    if "name" not in c.columns:
+        clients = clients.drop(columns=["Client"])
+    _sheet(
+        wb,
+        "Clients",
+        clients,
+        {"Rank": FMT_INT, measure: FMT_MONEY, "Share": FMT_PCT, "Cumulative share": FMT_PCT},
+    )
+
+    summary = report.summary.reset_index().rename(
+        columns={
+            "abc_class": "Class", "clients": "Clients", "client_share": "Share of clients",
+            "revenue": measure, "revenue_share": f"Share of {s.measure}", "hours": "Hours",
+            "effort_share": "Share of effort",
+        }
+    )  # fmt: skip
+    first = ["Class", "Clients", "Share of clients", measure, f"Share of {s.measure}"]
+    summary = summary[first + [col for col in ("Hours", "Share of effort") if col in summary.columns]]
+    _sheet(
+        wb,
+        "Summary",
+        summary,
+        {
+            "Clients": FMT_INT, "Share of clients": FMT_PCT, measure: FMT_MONEY,
+            f"Share of {s.measure}": FMT_PCT, "Hours": FMT_HOURS, "Share of effort": FMT_PCT,
+        },
+    )  # fmt: skip
+
+    actions = report.actions.rename(
+        columns={"label": "Client", "abc_class": "Class", "action": "Action", "reason": "Why",
+                 "revenue": measure, "hours": "Hours", "profit": "Profit after cost to serve"}
+    )  # fmt: skip
+    actions.insert(0, "Client ID", report.actions.index.astype(str))
+    if not report.has_effort:
+        actions = actions.drop(columns=["Hours"])
+    _sheet(
+        wb,
+        "Actions",
+        actions,
+        {measure: FMT_MONEY, "Hours": FMT_HOURS, "Profit after cost to serve": FMT_MONEY},
+    )
+
+    settings = pd.DataFrame(
+        [*s.lines(), ("Clients", f"{len(report.clients):,}"), *(("Note", n) for n in report.notes)],
+        columns=["Setting", "Value"],
+    )
+    _sheet(wb, "Settings", settings, {})
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# --- PowerPoint -----------------------------------------------------------------------------------
+
+SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
+MARGIN_IN = 0.5
+TITLE_PT, BODY_PT, TABLE_PT, SMALL_PT = 30, 20, 16, 14
+ACTION_ROWS_PER_SLIDE = 6
+ACTIONS_PER_MOVE = 3
+DARK, GREY = (0x1F, 0x2D, 0x3D), (0x59, 0x59, 0x59)
+
+
+def _rgb(color: tuple[int, int, int]) -> Any:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor(*color)
+
+
+def _style_runs(text_frame: Any, size: int, bold: bool = False, color: tuple[int, int, int] = DARK) -> None:
+    from pptx.util import Pt
+
+    for paragraph in text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = _rgb(color)
+
+
+def _text(
+    slide: Any,
+    lines: Sequence[str],
+    box: tuple[float, float, float, float],
+    size: int = BODY_PT,
+    bold: bool = False,
+    color: tuple[int, int, int] = DARK,
+) -> Any:
+    """A word-wrapped text box, one paragraph per line."""
+    from pptx.util import Inches, Pt
+
+    left, top, width, height = box
+    shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    tf = shape.text_frame
+    tf.word_wrap = True
+    for i, line in enumerate(lines):
+        paragraph = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        paragraph.text = line
+        paragraph.space_after = Pt(6)
+    _style_runs(tf, size, bold, color)
+    return shape
+
+
+def _slide(prs: Any, title: str, footer: str) -> Any:
+    """A "Title Only" slide with the title across the top and a footer line."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches
+
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    t = slide.shapes.title
+    t.left, t.top = Inches(MARGIN_IN), Inches(0.25)
+    t.width, t.height = Inches(SLIDE_W_IN - 2 * MARGIN_IN), Inches(0.95)
+    t.text = title
+    t.text_frame.word_wrap = True
+    t.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    _style_runs(t.text_frame, TITLE_PT, bold=True)
+    _text(
+        slide, [footer], (MARGIN_IN, SLIDE_H_IN - 0.55, SLIDE_W_IN - 2 * MARGIN_IN, 0.4), SMALL_PT, color=GREY
+    )
+    return slide
+
+
+def _picture(slide: Any, png: bytes, box: tuple[float, float, float, float]) -> Any:
+    """The image scaled to fit inside the box (aspect kept), centred."""
+    from pptx.util import Inches
+
+    left, top, width, height = box
+    w_px, h_px = png_size(png)
+    scale = min(width / w_px, height / h_px)
+    w, h = w_px * scale, h_px * scale
+    return slide.shapes.add_picture(
+        io.BytesIO(png), Inches(left + (width - w) / 2), Inches(top + (height - h) / 2), Inches(w), Inches(h)
+    )
+
+
+def _table(
+    slide: Any,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    top: float,
+    row_height: float,
+    size: int = TABLE_PT,
+    right: Sequence[bool] | None = None,
+) -> Any:
+    """A table with a dark header row; ``right`` aligns numeric columns to the right."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_table(
+        len(rows) + 1,
+        len(header),
+        Inches(MARGIN_IN),
+        Inches(top),
+        Inches(sum(widths)),
+        Inches(row_height * (len(rows) + 1)),
+    )
+    table = shape.table
+    for j, w in enumerate(widths):
+        table.columns[j].width = Inches(w)
+    for i in range(len(rows) + 1):
+        table.rows[i].height = Inches(row_height)
+    for i, values in enumerate([header, *rows]):
+        for j, value in enumerate(values):
+            cell = table.cell(i, j)
+            cell.text = str(value)
+            cell.margin_left = cell.margin_right = Pt(6)
+            cell.margin_top = cell.margin_bottom = Pt(3)
+            paragraph = cell.text_frame.paragraphs[0]
+            if right is not None and right[j] and i > 0:
+                paragraph.alignment = PP_ALIGN.RIGHT
+            if i == 0:
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb((0x1F, 0x4E, 0x79))
+                _style_runs(cell.text_frame, size, bold=True, color=(0xFF, 0xFF, 0xFF))
+            else:
+                _style_runs(cell.text_frame, size)
+    return shape
+
+
+def _headline(report: Report) -> str:
+    a = report.summary.loc["A"].to_dict()
+    return (
+        f"{a['client_share']:.0%} of clients (class A, {int(a['clients']):,}) make "
+        f"{a['revenue_share']:.0%} of {report.settings.measure}"
+    )
+
+
+def _moves_in_order(actions: pd.DataFrame, moves: Sequence[str]) -> list[str]:
+    """The moves present, in review order (unknown ones last, as they come)."""
+    present = list(dict.fromkeys(actions["action"]))
+    return [m for m in moves if m in present] + [m for m in present if m not in moves]
+
+
+def _action_pages(actions: pd.DataFrame, moves: Sequence[str]) -> list[pd.DataFrame]:
+    """For each move but the last ("light touch"), the clients it matters most for (largest revenue,
+    or largest loss for loss-making ones), in pages of ACTION_ROWS_PER_SLIDE rows."""
+    picked = []
+    for move in _moves_in_order(actions, moves):
+        if moves and move == moves[-1]:
+            continue
+        group = actions[actions["action"] == move]
+        key = -group["profit"] if (group["profit"] < 0).all() else group["revenue"]
+        picked.append(group.loc[key.sort_values(ascending=False).index[:ACTIONS_PER_MOVE]])
+    if not picked:
+        return []
+    rows = pd.concat(picked)
+    return [rows.iloc[i : i + ACTION_ROWS_PER_SLIDE] for i in range(0, len(rows), ACTION_ROWS_PER_SLIDE)]
+
+
+def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> bytes:
+    """The meeting deck (16:9): title and settings, Pareto chart, effort vs revenue, class summary,
+    KPIs, action plan and action list.
+
+    ``pictures`` may hold PNGs already rendered from ``report.charts`` (same keys), so the app
+    renders each chart once for both the download buttons and the deck.
+    """
+    from pptx import Presentation
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    s = report.settings
+    pictures = dict(pictures or {})
+
+    def png(key: str) -> bytes:
+        if key not in pictures:
+            pictures[key] = chart_png(report.charts[key])
+        return pictures[key]
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    settings = dict(s.lines())
+    footer = _short(
+        f"{settings['Source']} · {settings['Date']} · A {s.a:g} % / B {s.b:g} % · "
+        f"ranked by {s.measure} · filters: {settings['Filters']}",
+        150,
+    )
+    content_w = SLIDE_W_IN - 2 * MARGIN_IN
+    chart_box = (MARGIN_IN, 1.3, content_w, SLIDE_H_IN - 1.3 - 0.65)
+
+    # 1. Title slide: the date and the settings.
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = (Inches(v) for v in (MARGIN_IN, 0.7, content_w, 1.2))
+    title.text = "Client portfolio review"
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    _style_runs(title.text_frame, 44, bold=True)
+    _text(slide, [settings["Date"]], (MARGIN_IN, 1.9, content_w, 0.6), 24, color=GREY)
+    lines = [
+        f"Data: {_short(settings['Source'], 90)}",
+        f"{len(report.clients):,} clients ranked by {s.measure}; A up to {s.a:g} %, B up to {s.b:g} % "
+        f"of {s.measure}",
+        f"ABC rule: {settings['ABC rule']}",
+        f"Filters: {_short(settings['Filters'], 90)} (classes computed on {settings['Classes computed on']})",
+        f"Clients in scope: {settings['Clients in scope']}",
+    ]
+    if report.has_effort:
+        lines.append(f"Hourly cost used for the cost to serve: {settings['Hourly cost (cost to serve)']}")
+    _text(slide, lines, (MARGIN_IN, 2.9, content_w, 4.0), BODY_PT)
+
+    # 2. The Pareto chart.
+    slide = _slide(prs, _headline(report), footer)
+    _picture(slide, png("pareto"), chart_box)
+
+    # 3. Effort vs revenue (or what would unlock it).
+    if report.has_effort and "effort" in report.charts:
+        effort_80 = next((k.value for k in report.kpis if k.label == "Clients taking 80% of effort"), None)
+        title = f"{effort_80} of clients take 80% of the effort" if effort_80 else "Effort vs revenue"
+        slide = _slide(prs, title, footer)
+        _picture(slide, png("effort"), chart_box)
+    else:
+        slide = _slide(prs, "Effort vs revenue: no activity log yet", footer)
+        _text(
+            slide,
+            [
+                *report.notes,
+                "The file needs one row per call, meeting, visit or e-mail: the client, the date, the "
+                "type and (if known) the duration in hours.",
+            ],
+            (MARGIN_IN, 1.6, content_w, 4.5),
+            24,
+        )
+
+    # 4. The class summary table.
+    slide = _slide(prs, "Clients and revenue by class", footer)
+    header = ["Class", "Clients", "Share of clients", s.measure.capitalize(), f"Share of {s.measure}"]
+    widths = [1.4, 1.8, 2.3, 2.9, 2.6]
+    if report.has_effort:
+        header += ["Hours", "Share of effort"]
+        widths = [1.1, 1.5, 1.9, 2.3, 2.1, 1.5, 1.9]
+    rows = []
+    for cls, r in report.summary.iterrows():
+        row = [
+            str(cls),
+            f"{int(r['clients']):,}",
+            f"{r['client_share']:.1%}",
+            f"{r['revenue']:,.0f}",
+            f"{r['revenue_share']:.1%}",
+        ]
+        if report.has_effort:
+            row += [f"{r['hours']:,.0f}", f"{r['effort_share']:.1%}"]
+        rows.append(row)
+    _table(slide, header, rows, widths, 1.5, 0.75, size=22, right=[False] + [True] * (len(header) - 1))
+    _text(
+        slide,
+        [
+            f"A: clients that make the first {s.a:g} % of {s.measure}; B: up to {s.b:g} %; C: the rest.",
+            _headline(report) + ".",
+        ],
+        (MARGIN_IN, 1.5 + 0.75 * 4 + 0.4, content_w, 1.4),
+        BODY_PT,
+    )
+
+    # 5. KPIs as tiles.
+    slide = _slide(prs, "Key figures", footer)
+    cols, gap = 4, 0.25
+    tile_w = (content_w - gap * (cols - 1)) / cols
+    kpis = report.kpis[:12]
+    n_rows = max(1, math.ceil(len(kpis) / cols))
+    tile_h = min(1.75, (SLIDE_H_IN - 1.4 - 0.7 - gap * (n_rows - 1)) / n_rows)
+    for i, kpi in enumerate(kpis):
+        left = MARGIN_IN + (i % cols) * (tile_w + gap)
+        top = 1.4 + (i // cols) * (tile_h + gap)
+        box = slide.shapes.add_shape(1, Inches(left), Inches(top), Inches(tile_w), Inches(tile_h))
+        box.fill.solid()
+        box.fill.fore_color.rgb = _rgb((0xEE, 0xF3, 0xF8))
+        box.line.color.rgb = _rgb((0xC5, 0xD3, 0xE0))
+        tf = box.text_frame
+        tf.word_wrap = True
+        tf.margin_left = tf.margin_right = Pt(8)
+        tf.paragraphs[0].text = kpi.value
+        label = tf.add_paragraph()
+        label.text = _short(kpi.label, 40)
+        sizes = [30, 16]
+        if kpi.note:
+            note = tf.add_paragraph()
+            note.text = _short(kpi.note, 32)
+            sizes.append(14)
+        for paragraph, size in zip(tf.paragraphs, sizes, strict=True):
+            paragraph.alignment = PP_ALIGN.CENTER
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
+                run.font.bold = size == 30
+                run.font.color.rgb = _rgb(DARK if size > 14 else GREY)
+
+    # 6. The action plan: one row per move, then the clients it matters most for.
+    slide = _slide(prs, "Action plan", footer)
+    plan = (
+        report.actions.groupby("action", sort=False)
+        .agg(clients=("label", "size"), revenue=("revenue", "sum"), hours=("hours", "sum"))
+        .reindex(_moves_in_order(report.actions, report.moves))
+    )
+    header = ["Move", "Clients", s.measure.capitalize()] + (["Hours"] if report.has_effort else [])
+    widths = [7.8, 1.3, 2.0] + ([1.2] if report.has_effort else [])
+    rows = [
+        [_short(str(move), 90), f"{int(r['clients']):,}", f"{r['revenue']:,.0f}"]
+        + ([f"{r['hours']:,.0f}"] if report.has_effort else [])
+        for move, r in plan.iterrows()
+    ]
+    _table(slide, header, rows, widths, 1.4, min(0.62, 5.2 / (len(rows) + 1)), size=18,
+           right=[False] + [True] * (len(header) - 1))  # fmt: skip
+    pages = _action_pages(report.actions, report.moves)
+    for k, page in enumerate(pages, start=1):
+        title = "Action list" + (f" ({k}/{len(pages)})" if len(pages) > 1 else "")
+        slide = _slide(prs, title, footer)
+        rows = [
+            [_short(str(r.label), 26), str(r.abc_class), _short(str(r.action), 90), _short(str(r.reason), 90)]
+            for r in page.itertuples()
+        ]
+        _table(slide, ["Client", "Class", "Move", "Why"], rows, [2.8, 0.9, 4.3, 4.33], 1.4, 0.76, size=16)
+
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def chart_files(report: Report, scale: float = 2) -> dict[str, tuple[bytes, str]]:
+    """Every chart of the report as (PNG bytes, SVG text), by key of :data:`CHART_NAMES`."""
+    return {key: (chart_png(chart, scale), chart_svg(chart)) for key, chart in report.charts.items()}

@@ -1,0 +1,305 @@
+"""Exports: the Excel workbook, the PowerPoint deck, the chart files, the CLI's report, the Export page."""
+
+import io
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Pt
+
+from portfolio_core import Portfolio, classify_abc
+from portfolio_core.demo import demo_portfolio, write_demo
+from portfolio_core.exports import (
+    MAX_SCATTER_POINTS,
+    ReportSettings,
+    build_report,
+    chart_png,
+    chart_svg,
+    excel_report,
+    png_size,
+    pptx_report,
+)
+from tests.conftest import ROOT
+
+# Ten clients totalling 1000: before(v) = 0, .5, .7, .8, .88, .93, .96, .98, .99, .994,
+# so a=80 b=95 gives A A A B B B C C C C. Some names (and one identifier) look like formulas.
+IDS = ["Acme", "Beta", "Gamma", "Delta", "Eps", "Zeta", "Eta", '=HYPERLINK("http://x")', "Iota", "Kappa"]
+NAMES = ["=1+1", "+cmd|' /C calc'!A0", "-2", "@SUM(A1)", "\tTabbed", "Zeta SA", None, "Theta", "Iota", "K"]
+REVENUE = [500.0, 200.0, 100.0, 80.0, 50.0, 30.0, 20.0, 10.0, 6.0, 4.0]
+EXPECTED = dict(zip(IDS, "AAABBBCCCC", strict=True))
+RISKY = ["=1+1", "+cmd|' /C calc'!A0", "-2", "@SUM(A1)", "\tTabbed", '=HYPERLINK("http://x")']
+
+
+def small_portfolio(with_activities: bool = False) -> Portfolio:
+    index = pd.Index(IDS, name="client")
+    clients = pd.DataFrame({"name": NAMES, "status": "active", "sector": ["Retail", "Food"] * 5}, index=index)
+    tx = pd.DataFrame({"client": IDS, "amount": REVENUE, "date": pd.Timestamp("2025-03-01")})
+    acts = pd.DataFrame(columns=["client"])
+    if with_activities:
+        acts = pd.DataFrame(
+            {"client": IDS, "date": pd.Timestamp("2025-03-02"), "type": "Call", "hours": np.arange(1.0, 11.0)}
+        )
+    return Portfolio(clients, tx, acts, source="clients.csv")
+
+
+def small_report(with_activities: bool = False, **settings):
+    p = small_portfolio(with_activities)
+    classified = classify_abc(p.values(), 0.8, 0.95)
+    return build_report(p, classified, ReportSettings(source=p.source, **settings))
+
+
+@pytest.fixture(scope="module")
+def demo_report():
+    p = demo_portfolio()
+    return build_report(p, classify_abc(p.values()), ReportSettings(source=p.source))
+
+
+def sheet_rows(ws) -> list[dict]:
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+# --- Excel ----------------------------------------------------------------------------------------
+
+
+def test_excel_reopens_with_the_expected_classes():
+    wb = load_workbook(io.BytesIO(excel_report(small_report())))
+    assert wb.sheetnames == ["Clients", "Summary", "Actions", "Settings"]
+    rows = sheet_rows(wb["Clients"])
+    assert "Class" in rows[0]
+    assert {r["Client ID"]: r["Class"] for r in rows} == EXPECTED
+    assert [r["Revenue"] for r in rows] == REVENUE  # ranked, values kept as numbers
+    assert rows[0]["Share"] == pytest.approx(0.5) and rows[-1]["Cumulative share"] == pytest.approx(1.0)
+    summary = {r["Class"]: r for r in sheet_rows(wb["Summary"])}
+    assert {c: summary[c]["Clients"] for c in "ABC"} == {"A": 3, "B": 3, "C": 4}
+    assert summary["A"]["Revenue"] == 800 and summary["A"]["Share of revenue"] == pytest.approx(0.8)
+    settings = {r["Setting"]: r["Value"] for r in sheet_rows(wb["Settings"])}
+    assert settings["A cut-off (%)"] == "80" and settings["B cut-off (%)"] == "95"
+    assert settings["Source"] == "clients.csv" and "recommended" in settings["ABC rule"]
+
+
+def test_every_sheet_has_a_frozen_header_a_filter_and_number_formats():
+    wb = load_workbook(io.BytesIO(excel_report(small_report(with_activities=True))))
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.auto_filter.ref == ws.dimensions, ws.title
+        assert all(ws.cell(1, j).font.b for j in range(1, ws.max_column + 1))
+        assert all(ws.column_dimensions[c].width >= 8 for c in "AB")
+    header = [c.value for c in wb["Clients"][1]]
+    row2 = {h: c for h, c in zip(header, wb["Clients"][2], strict=True)}
+    assert row2["Revenue"].number_format == "#,##0"
+    assert row2["Share"].number_format == "0.0%" and row2["Cumulative share"].number_format == "0.0%"
+    header = [c.value for c in wb["Summary"][1]]
+    assert "Share of effort" in header and "Hours" in header
+
+
+def test_formula_like_text_stays_text():
+    data = excel_report(small_report(with_activities=True))
+    wb = load_workbook(io.BytesIO(data))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert set(RISKY) <= texts  # unchanged, not prefixed with a quote character
+    assert all(c.quotePrefix for c in cells if isinstance(c.value, str) and c.value in RISKY)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")]
+    assert not any(re.search(r"<f[ >]", xml) for xml in sheets)  # no formula element at all
+
+
+def test_the_report_does_not_change_its_inputs():
+    p = small_portfolio(with_activities=True)
+    classified = classify_abc(p.values(), 0.8, 0.95)
+    before = (classified.copy(), p.clients.copy(), p.transactions.copy(), p.activities.copy())
+    excel_report(build_report(p, classified, ReportSettings()))
+    for old, new in zip(before, (classified, p.clients, p.transactions, p.activities), strict=True):
+        pd.testing.assert_frame_equal(old, new)
+
+
+# --- PowerPoint -----------------------------------------------------------------------------------
+
+
+def slide_titles(prs) -> list[str]:
+    return [
+        s.shapes.title.text if s.shapes.title is not None else s.shapes[0].text_frame.text for s in prs.slides
+    ]
+
+
+def pictures(slide) -> list:
+    return [sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+
+
+def test_deck_has_the_expected_slides_and_pictures(demo_report):
+    prs = Presentation(io.BytesIO(pptx_report(demo_report)))
+    assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=1e-3)
+    titles = slide_titles(prs)
+    assert titles[0] == "Client portfolio review"
+    assert re.fullmatch(r"\d+% of clients \(class A, [\d,]+\) make \d+% of revenue", titles[1])
+    assert titles[2].endswith("of clients take 80% of the effort")
+    assert titles[3:6] == ["Clients and revenue by class", "Key figures", "Action plan"]
+    assert all(t.startswith("Action list") for t in titles[6:]) and len(titles) >= 7
+    slides = list(prs.slides)
+    assert [len(pictures(s)) for s in slides[:4]] == [0, 1, 1, 0]
+    assert sum(len(pictures(s)) for s in slides) == 2
+    title_text = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
+    assert "A up to 80 %, B up to 95 %" in title_text and "400 clients" in title_text
+    table = next(sh.table for sh in slides[3].shapes if sh.has_table)
+    assert [table.cell(i, 0).text for i in range(1, 4)] == ["A", "B", "C"]
+
+
+def test_deck_is_readable_and_nothing_leaves_the_slide(demo_report):
+    prs = Presentation(io.BytesIO(pptx_report(demo_report)))
+    sizes = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, shape.name
+            assert shape.left + shape.width <= prs.slide_width, shape.name
+            assert shape.top + shape.height <= prs.slide_height, shape.name
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+            runs = [r for tf in frames for p in tf.paragraphs for r in p.runs if r.text.strip()]
+            sizes += [r.font.size for r in runs]
+    assert sizes and None not in sizes
+    assert min(sizes) >= Pt(14)
+
+
+def test_deck_without_activities_says_what_would_unlock_the_effort_slide():
+    report = small_report()
+    assert not report.has_effort and "effort" not in report.charts
+    prs = Presentation(io.BytesIO(pptx_report(report)))
+    slides = list(prs.slides)
+    assert slides[2].shapes.title.text == "Effort vs revenue: no activity log yet"
+    text = " ".join(sh.text_frame.text for sh in slides[2].shapes if sh.has_text_frame)
+    assert "activity log" in text and "--activities" in text
+    assert pictures(slides[2]) == [] and len(pictures(slides[1])) == 1
+
+
+def test_action_list_is_paginated(demo_report):
+    prs = Presentation(io.BytesIO(pptx_report(demo_report)))
+    tables = [sh.table for s in prs.slides if s.shapes.title.text.startswith("Action list") for sh in s.shapes
+              if sh.has_table]  # fmt: skip
+    assert tables and all(len(t.rows) <= 7 for t in tables)  # header + at most 6 clients
+
+
+# --- Charts ---------------------------------------------------------------------------------------
+
+
+def test_png_and_svg_exports(demo_report):
+    chart = demo_report.charts["pareto"]
+    one, two = chart_png(chart, scale=1), chart_png(chart, scale=2)
+    assert one[:8] == two[:8] == b"\x89PNG\r\n\x1a\n"
+    (w1, h1), (w2, h2) = png_size(one), png_size(two)
+    assert w1 >= 900 and (w2, h2) == (2 * w1, 2 * h1)
+    svg = chart_svg(chart)
+    assert "<svg" in svg
+    assert ET.fromstring(svg).tag.endswith("svg")
+
+
+def test_every_chart_renders(demo_report):
+    assert sorted(demo_report.charts) == ["dual_pareto", "effort", "pareto", "whale"]
+    for chart in demo_report.charts.values():
+        assert png_size(chart_png(chart, scale=1))[0] > 500
+
+
+def test_many_clients_stay_under_altairs_row_limit():
+    n = 9000
+    rng = np.random.default_rng(1)
+    ids = [f"C{i:05d}" for i in range(n)]
+    clients = pd.DataFrame({"status": "active"}, index=pd.Index(ids, name="client"))
+    tx = pd.DataFrame({"client": ids, "amount": rng.pareto(1.2, n) * 1000 + 1})
+    acts = pd.DataFrame({"client": ids, "type": "Call", "hours": rng.exponential(3, n)})
+    p = Portfolio(clients, tx, acts, source="big.csv")
+    report = build_report(p, classify_abc(p.values()), ReportSettings())
+    spec = report.charts["effort"].to_dict()  # would raise MaxRowsError over 5,000 rows
+    assert f"{MAX_SCATTER_POINTS:,} largest clients" in str(spec["title"]) and f"{n:,}" in str(spec["title"])
+    for key in ("pareto", "dual_pareto", "whale"):
+        report.charts[key].to_dict()
+
+
+# --- CLI ------------------------------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "portfolio_core", *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_cli_report_writes_both_files(tmp_path):
+    files = [str(f) for f in write_demo(tmp_path / "demo")]
+    sales = [f for f in files if "activit" not in f]
+    acts = next(f for f in files if "activit" in f)
+    xlsx, pptx = tmp_path / "review.xlsx", tmp_path / "review.pptx"
+    result = cli("report", *sales, "--activities", acts, "--a", "70", "--b", "90", "--xlsx", str(xlsx),
+                 "--pptx", str(pptx))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    wb = load_workbook(xlsx)
+    settings = {r["Setting"]: r["Value"] for r in sheet_rows(wb["Settings"])}
+    assert (settings["A cut-off (%)"], settings["B cut-off (%)"]) == ("70", "90")
+    classes = [r["Class"] for r in sheet_rows(wb["Clients"])]
+    assert len(classes) == 400 and set(classes) == {"A", "B", "C"}
+    prs = Presentation(str(pptx))
+    assert len(pictures(list(prs.slides)[2])) == 1  # the effort chart: activities were given
+
+
+def test_cli_report_on_a_formula_like_csv(tmp_path):
+    src = tmp_path / "clients.csv"
+    rows = "\n".join(
+        f"{n},{v:g}" for n, v in zip(["=1+1", "@SUM(A1)", "Acme", "+cmd", "Beta"], REVENUE[:5], strict=True)
+    )
+    src.write_text("Client,Revenue\n" + rows + "\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = cli("report", str(src), "--xlsx", str(out))
+    assert result.returncode == 0, result.stderr
+    wb = load_workbook(out)
+    assert not [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert {r["Client ID"]: r["Class"] for r in sheet_rows(wb["Clients"])}["=1+1"] == "A"
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["report", "{small}"], "nothing to write"),
+        (["report", "missing.csv", "--xlsx", "{tmp}/x.xlsx"], "cannot read"),
+        (["report", "{small}", "--a", "90", "--b", "80", "--xlsx", "{tmp}/x.xlsx"], "cut-offs"),
+        (["report", "{small}", "--pptx", "{tmp}/no/such/folder/x.pptx"], "does not exist"),
+        (["report", "{small}", "--xlsx", "{tmp}/x.xlsx", "--segment", "sector=Retail"], "--segment"),
+    ],
+)
+def test_cli_report_bad_input_exits_2_with_one_line(tmp_path, args, expected):
+    small = tmp_path / "small.csv"
+    small.write_text("Client,Revenue\nAcme,500\nBeta,200\n", encoding="utf-8")
+    result = cli(*[a.format(small=small, tmp=tmp_path) for a in args])
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0], result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+# --- The Export page ------------------------------------------------------------------------------
+
+
+def test_export_page_renders_and_offers_every_download(app):
+    app.run()
+    app.switch_page("pages/export_page.py").run()
+    assert not app.exception and not app.error
+    assert app.title[0].value == "Export"
+    assert app.get("download_button") == []  # nothing is rendered before the user asks
+    next(b for b in app.button if b.label == "Prepare the meeting pack").click().run()
+    assert not app.exception and not app.error
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Excel workbook (.xlsx)" in labels and "PowerPoint deck (.pptx)" in labels
+    for name in ("Pareto curve", "Effort vs revenue", "Revenue and effort Pareto", "Whale curve"):
+        assert f"{name} (PNG)" in labels and f"{name} (SVG)" in labels
+    # a slider move asks again instead of re-rendering every chart
+    app.slider(key="w_a").set_value(70).run()
+    assert not app.exception and app.get("download_button") == []
