@@ -13,6 +13,7 @@ import pandas as pd
 from .abc import classify_abc
 from .effort import effort_hours
 from .files import load_paths
+from .kpis import kpi_summary
 from .portfolio import Portfolio
 from .segments import classify_selection, filters_from_text, segment_frame, select
 from .summary import summary_dict
@@ -50,6 +51,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
             f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
         )
     result = summary_dict(classified, hours)
+    result.update(kpi_summary(portfolio, classified["value"]))
     if args.json:
         print(json.dumps(result, indent=2))
         return

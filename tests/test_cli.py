@@ -38,6 +38,29 @@ def test_summary_json_has_exactly_the_published_keys(small):
     assert data["classes"]["C"]["revenue_share"] == pytest.approx(0.04)
 
 
+def test_summary_json_has_the_kpis(small):
+    data = json.loads(cli("summary", str(small), "--json").stdout)
+    c = data["concentration"]
+    assert (c["top1_share"], c["top10_share"], c["top20pct_share"]) == (0.5, 1.0, 0.7)  # 500, all, 500+200
+    # shares .5 .2 .1 .08 .05 .03 .02 .01 .006 .004: sum of squares
+    assert c["hhi"] == pytest.approx(0.310352)
+    # ascending 4 6 10 20 30 50 80 100 200 500 with weights 2i-n-1 = -9..9 step 2: 6472 / (10 x 1000)
+    assert c["gini"] == pytest.approx(0.6472)
+    assert "win_rate" not in data  # no deal stages in a client table
+    cut = data["suggested_cutoffs"]
+    assert isinstance(cut["a"], int) and 0 < cut["a"] < cut["b"] <= 100
+
+
+def test_win_rate_counts_won_against_lost(tmp_path):
+    path = tmp_path / "deals.csv"
+    path.write_text(
+        "Client,Amount,Stage\nA,100,Won\nA,50,Lost\nB,80,Won\nB,20,Open\nC,10,Lost\nC,30,Won\n",
+        encoding="utf-8",
+    )
+    # won 3, lost 2, open deals do not count: 3 / 5
+    assert json.loads(cli("summary", str(path), "--json").stdout)["win_rate"] == pytest.approx(0.6)
+
+
 def test_summary_cutoffs_move_clients(small):
     data = json.loads(cli("summary", str(small), "--a", "60", "--b", "90", "--json").stdout)
     # a=.6: A = 500, 200 (before .5); b=.9: B = 100, 80, 50 (before .7, .8, .88)
