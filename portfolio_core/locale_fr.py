@@ -352,6 +352,10 @@ FR: dict[str, str] = {
     "{cls}: share of {measure}": "{cls} : part du {measure}",
     "{cls}: share of effort": "{cls} : part de l'effort",
     "{n} clients": "{n} clients",
+    "Something went wrong on this page. Your data and settings are unchanged: try another setting, another page, or reload. The details are in the server log.": (
+        "Un problème est survenu sur cette page. Vos données et réglages sont intacts : essayez un autre "
+        "réglage, une autre page, ou rechargez. Le détail est dans le journal du serveur."
+    ),
     # data page
     "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, and optionally a client list and an activity log": (
         "Chargez votre export (CSV ou Excel) : les clients avec leur chiffre d'affaires, ou les factures / "

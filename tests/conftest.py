@@ -37,4 +37,5 @@ def app(monkeypatch, tmp_path):
 
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("PORTFOLIO_DB", str(tmp_path / "analyses.db"))
+    monkeypatch.setenv("PORTFOLIO_DEBUG", "1")  # a page's exception fails the test instead of a message
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
