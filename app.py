@@ -1,5 +1,8 @@
 """Client Portfolio Analyzer: the frame (page config, shared state, navigation, sidebar)."""
 
+import logging
+import os
+
 import streamlit as st
 
 from ui.i18n import init_language, language_picker, tr
@@ -28,10 +31,11 @@ PAGES = [
         "pages/managers_page.py", title=_("Account managers"), icon=":material/groups:", url_path="managers"
     ),
     st.Page("pages/clients_page.py", title=_("Clients"), icon=":material/person_search:", url_path="clients"),
+    st.Page("pages/saved_page.py", title=_("Saved analyses"), icon=":material/bookmarks:", url_path="saved"),
+    st.Page("pages/export_page.py", title=_("Export"), icon=":material/download:", url_path="export"),
     st.Page(
         "pages/present_page.py", title=_("Presentation"), icon=":material/slideshow:", url_path="present"
     ),
-    st.Page("pages/export_page.py", title="Export", icon=":material/download:", url_path="export"),
 ]
 # Pages that work on the whole analysis get the shared sidebar controls.
 WITHOUT_CONTROLS = ("", "present", "saved")  # "" is the default page, Data
@@ -40,4 +44,15 @@ language_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()
-page.run()
+try:
+    page.run()
+except Exception:  # st.stop / st.rerun are BaseExceptions and pass through
+    if os.environ.get("PORTFOLIO_DEBUG"):  # tests see the real exception
+        raise
+    logging.getLogger("portfolio").exception("page %r failed", page.url_path)
+    st.error(
+        _(
+            "Something went wrong on this page. Your data and settings are unchanged: try another setting, "
+            "another page, or reload. The details are in the server log."
+        )
+    )

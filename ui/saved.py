@@ -1,0 +1,104 @@
+"""Glue between the "Saved analyses" page and portfolio_core.storage: settings in and out of the session."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import pandas as pd
+import streamlit as st
+
+from portfolio_core import Portfolio
+from portfolio_core.storage import AnalysisStore, SavedAnalysis, default_db_path
+from ui.state import DEFAULTS, set_portfolio
+
+# Widgets that hold a copy of the settings: deleted on open, so the sidebar takes the restored values.
+WIDGET_KEYS = ("w_a", "w_b", "w_rule", "w_by", "w_within")
+
+
+def store() -> AnalysisStore:
+    """The store at the configured path (PORTFOLIO_DB is read on every call, so a change applies at once)."""
+    return AnalysisStore(default_db_path())
+
+
+def current_settings() -> dict[str, Any]:
+    """The session's cut-offs, ranking options and filters, as saved with an analysis."""
+    ss = st.session_state
+    return {
+        "a": int(ss.a),
+        "b": int(ss.b),
+        "rule": str(ss.rule),
+        "by": str(ss.by),
+        "all": bool(ss.all),
+        "within": bool(ss.within),
+        "filters": {str(col): [str(v) for v in values] for col, values in ss.filters.items()},
+    }
+
+
+def current_mapping() -> dict[str, dict[str, str]] | None:
+    """The column mapping of each loaded file (None for the demo portfolio)."""
+    report = st.session_state.get("report")
+    if report is None:
+        return None
+    return {info.name: dict(info.mapping) for info in report.tables}
+
+
+def _int(value: Any, low: int, high: int, default: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+def restore(portfolio: Portfolio, settings: dict[str, Any]) -> None:
+    """Load a saved analysis's data and settings into the session (values out of range fall back)."""
+    set_portfolio(portfolio, None)  # new data key: every cached analysis is recomputed
+    ss = st.session_state
+    a = _int(settings.get("a"), 1, 99, cast(int, DEFAULTS["a"]))
+    b = _int(settings.get("b"), 2, 100, cast(int, DEFAULTS["b"]))
+    ss.a, ss.b = (a, b) if b > a else (a, min(100, a + 1))
+    ss.rule = settings.get("rule") if settings.get("rule") in ("before", "spreadsheet") else "before"
+    ss.by = "margin" if settings.get("by") == "margin" and portfolio.has("margin") else "revenue"
+    ss.all = bool(settings.get("all", False))
+    ss.within = bool(settings.get("within", False))
+    filters = settings.get("filters") or {}
+    ss.filters = {str(col): tuple(str(v) for v in values) for col, values in filters.items() if values}
+    for key in [*WIDGET_KEYS, *(k for k in ss if str(k).startswith("w_f_"))]:
+        if key in ss:
+            del ss[key]
+
+
+def describe_settings(settings: dict[str, Any]) -> str:
+    """One line: cut-offs, ranking, scope and filters of saved settings."""
+    parts = [f"A {settings.get('a', '?')} %, B {settings.get('b', '?')} %"]
+    if settings.get("by") == "margin":
+        parts.append("ranked by margin")
+    if settings.get("rule") == "spreadsheet":
+        parts.append("spreadsheet convention")
+    if settings.get("all"):
+        parts.append("prospects and former clients included")
+    filters = settings.get("filters") or {}
+    if filters:
+        shown = "; ".join(f"{col.replace('_', ' ')}: {', '.join(vals)}" for col, vals in filters.items())
+        parts.append(f"filters {shown}" + (" (ranked within)" if settings.get("within") else ""))
+    return " · ".join(parts)
+
+
+def when(analysis: SavedAnalysis) -> str:
+    """The analysis's date in the server's time zone, to the minute."""
+    return analysis.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def compare(
+    path: str,
+    earlier: int,
+    later: int,
+    stamps: tuple[str, str],
+    a: int,
+    b: int,
+    rule: str,
+    include_inactive: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The class migration between two saved analyses (ids are never reused; ``stamps`` guard a new file)."""
+    return AnalysisStore(path).compare(earlier, later, a / 100, b / 100, rule, include_inactive)
