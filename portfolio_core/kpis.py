@@ -9,6 +9,8 @@ column would unlock it.
 from __future__ import annotations
 
 import math
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +21,9 @@ from .abc import NoPositiveValueError
 from .bgnbd import BGNBDParams, enough_history, fit_bgnbd, prob_alive, rfm_summary
 from .columns import fold
 from .cutoffs import suggest_cutoffs
+from .i18n import ENGLISH, Translator
 from .portfolio import Portfolio
+from .segments import NOT_SET
 
 DAYS_PER_YEAR = 365.25
 CLV_CAC_TARGET = 3.0
@@ -219,13 +223,17 @@ def purchase_history(portfolio: Portfolio, clients: pd.Index) -> pd.DataFrame:
     return out
 
 
-def _fmt(values: pd.Series, spec: str) -> pd.Series:
-    """Numbers as text, vectorised ('%d', '%.1f')."""
-    arr = np.char.mod(spec, np.nan_to_num(values.to_numpy(dtype="float64")))
-    return pd.Series(arr, index=values.index, dtype=object)
+def _fill(template: str, index: pd.Index, **columns: pd.Series) -> pd.Series:
+    """``template`` filled row by row with text columns, vectorised (any placeholder order)."""
+    out = pd.Series("", index=index, dtype=object)
+    for literal, name, _spec, _conv in string.Formatter().parse(template):
+        out = out + literal
+        if name:
+            out = out + columns[name].astype(object)
+    return out
 
 
-def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp, t: Translator = ENGLISH) -> pd.DataFrame:
     """How late each client's next purchase is against its own usual interval.
 
     ``history`` comes from :func:`purchase_history`. ``lateness`` is the days
@@ -234,7 +242,8 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     ``MIN_OWN_DAYS`` (3) days, else (one or two purchase days: one gap says
     little) the median of those regular buyers. Risk: Low up to 1.5x, Medium
     up to 3x, High beyond; "No purchase" without a won sale, "Unknown" when
-    nobody bought regularly. ``churn_reason`` says it in words.
+    nobody bought regularly (fixed keys, in English: the page translates
+    them). ``churn_reason`` says it in words, in ``t``'s language.
 
     Examples
     --------
@@ -262,22 +271,41 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     )
     bought = history["purchases"] > 0
     risk = risk.where(bought, "No purchase")
-    ago = _fmt(days_since, "%d") + " days ago; "
-    times = " (" + _fmt(lateness, "%.1f") + "x the usual interval)"
-    few = np.where(history["purchases"] == 1, "Only one purchase, ", "Bought on two days only, last ")
-    reason = pd.Series(
-        np.where(
-            regular,
-            "Last purchase " + ago + "usually buys every " + _fmt(own, "%d") + " days" + times,
-            few + ago + "regular clients buy every " + _fmt(reference, "%d") + " days" + times,
+    numbers = {
+        "days": t.numbers(days_since.fillna(0)),
+        "times": t.numbers(lateness.fillna(0), 1),
+    }
+    idx = history.index
+    own_pace = _fill(
+        t("Last purchase {days} days ago; usually buys every {interval} days ({times}x the usual interval)"),
+        idx,
+        interval=t.numbers(own.fillna(0)),
+        **numbers,
+    )
+    others = {"interval": t.numbers(reference.fillna(0)), **numbers}
+    once = _fill(
+        t(
+            "Only one purchase, {days} days ago; regular clients buy every {interval} days "
+            "({times}x the usual interval)"
         ),
-        index=history.index,
-        dtype=object,
+        idx,
+        **others,
+    )
+    twice = _fill(
+        t(
+            "Bought on two days only, last {days} days ago; regular clients buy every {interval} days "
+            "({times}x the usual interval)"
+        ),
+        idx,
+        **others,
+    )
+    reason = pd.Series(
+        np.where(regular, own_pace, np.where(history["purchases"] == 1, once, twice)), index=idx, dtype=object
     )
     reason = reason.where(
-        ~(bought & lateness.isna()), "Too few purchases and no regular buyer to compare with"
+        ~(bought & lateness.isna()), t("Too few purchases and no regular buyer to compare with")
     )
-    reason = reason.where(bought, "No won sale in the data")
+    reason = reason.where(bought, t("No won sale in the data"))
     return pd.DataFrame(
         {
             "days_since_purchase": days_since,
@@ -291,15 +319,18 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def fit_portfolio_bgnbd(
-    portfolio: Portfolio, as_of: pd.Timestamp | None = None
+    portfolio: Portfolio, as_of: pd.Timestamp | None = None, clients: pd.Index | None = None
 ) -> tuple[BGNBDParams | None, pd.DataFrame]:
     """Fit the BG/NBD model on every client's dated won purchases (weeks).
 
-    The fit uses every company that bought, former clients included: the
-    model needs those who stopped. Returns ``(None, summary)`` when the history
-    is too thin (fewer than 30 buyers or 10 repeat buyers).
+    The fit uses every company that bought (or those of ``clients``), former
+    clients included: the model needs those who stopped. Returns
+    ``(None, summary)`` when the history is too thin (fewer than 30 buyers or
+    10 repeat buyers).
     """
     won = _dated(portfolio.won())
+    if clients is not None:
+        won = won[won["client"].isin(clients)]
     if won.empty:
         return None, pd.DataFrame(columns=["frequency", "recency", "T"])
     summary = rfm_summary(won, as_of=as_of)
@@ -315,6 +346,56 @@ def alive_probability(params: BGNBDParams, summary: pd.DataFrame, clients: pd.In
         prob_alive(params, summary["frequency"], summary["recency"], summary["T"]), index=summary.index
     )
     return p.reindex(clients).rename("p_alive")
+
+
+def matching_clients(
+    clients: pd.DataFrame, segments: pd.DataFrame, filters: Mapping[str, tuple[str, ...]]
+) -> pd.Index:
+    """Every client, in scope or not (former clients, prospects), that segment filters keep.
+
+    ``segments`` is :func:`portfolio_core.segments.segment_frame` of the clients
+    in scope, the frame the filters were picked from: its clients keep its
+    labels; the others get a text column's value, or the range of the clients
+    in scope their number falls in (clipped to the ends), so the filters mean
+    the same for everyone. Loyalty measures need the clients who left.
+
+    Examples
+    --------
+    >>> from portfolio_core.segments import segment_frame
+    >>> c = pd.DataFrame({"sector": ["Retail", "Food", "Retail"]}, index=list("xyz"))
+    >>> matching_clients(c, segment_frame(c.loc[["x", "y"]]), {"sector": ("Retail",)}).tolist()
+    ['x', 'z']
+    """
+    keep = pd.Series(True, index=clients.index)
+    for col, allowed in filters.items():
+        if col not in segments.columns or not allowed:
+            continue
+        raw = col.removesuffix(" (range)")
+        if col != raw and raw in clients.columns:
+            labels = _range_labels(pd.to_numeric(clients[raw], errors="coerce"), segments[col])
+        elif col in clients.columns:
+            labels = clients[col].astype("string").fillna(NOT_SET).astype(object)
+        else:
+            labels = pd.Series(NOT_SET, index=clients.index, dtype=object)
+        labels = labels.reindex(clients.index)
+        labels.loc[segments.index] = segments[col]
+        keep &= labels.isin(allowed)
+    return clients.index[keep.to_numpy()]
+
+
+def _range_labels(numbers: pd.Series, labels: pd.Series) -> pd.Series:
+    """The range label of each number, from the ranges ``labels`` gives the clients in scope."""
+    table = pd.DataFrame({"n": numbers.reindex(labels.index), "label": labels}).dropna()
+    table = table[table["label"] != NOT_SET]
+    if table.empty:
+        return pd.Series(NOT_SET, index=numbers.index, dtype=object)
+    # A number goes to the first range whose highest client is at or above it, the top range
+    # beyond (ranges are right-closed, as pd.cut makes them).
+    tops = table.groupby("label")["n"].max().sort_values()
+    edges = tops.to_numpy()
+    where = np.searchsorted(edges, numbers.to_numpy(dtype="float64"), side="left").clip(max=len(edges) - 1)
+    out = pd.Series(tops.index.to_numpy()[where], index=numbers.index, dtype=object)
+    return out.where(numbers.notna(), NOT_SET)
 
 
 # --- Loyalty --------------------------------------------------------------------------------------
@@ -433,6 +514,7 @@ def client_kpis(
     lifetime_years: float | None = None,
     as_of: pd.Timestamp | None = None,
     p_alive: pd.Series | None = None,
+    t: Translator = ENGLISH,
 ) -> pd.DataFrame:
     """One row per client with every KPI the data allows.
 
@@ -445,8 +527,8 @@ def client_kpis(
     of ``lifetime_years`` at ``discount_rate``), ``cac``, ``clv_cac``,
     ``clv_cac_below_3``, ``potential``, ``unmet_potential`` (potential minus
     revenue per year, 0 when reached), the churn columns of
-    :func:`churn_risk`, ``p_alive``, and the indicator columns of
-    :func:`indicator_columns` under their own names.
+    :func:`churn_risk` (reasons in ``t``'s language), ``p_alive``, and the
+    indicator columns of :func:`indicator_columns` under their own names.
 
     Examples
     --------
@@ -485,7 +567,7 @@ def client_kpis(
             table["margin_per_year"] = table["margin"] / years
             if lifetime_years is not None:
                 table["clv"] = table["margin_per_year"] * annuity_factor(lifetime_years, discount_rate)
-        table = table.join(churn_risk(history, as_of))
+        table = table.join(churn_risk(history, as_of, t))
         if p_alive is not None:
             table["p_alive"] = p_alive.reindex(clients)
     elif start is not None and start.notna().any():
@@ -612,8 +694,11 @@ def win_rates(portfolio: Portfolio, clients: pd.Index, groups: pd.Series | None 
 # --- What the data allows -------------------------------------------------------------------------
 
 
-def missing_kpis(portfolio: Portfolio) -> dict[str, str]:
+def missing_kpis(portfolio: Portfolio, t: Translator = ENGLISH) -> dict[str, str]:
     """KPIs the data does not allow, each with the column it needs, in plain words.
+
+    Keys are the KPIs' English names (fixed keys: a page translates them);
+    the needs are in ``t``'s language.
 
     Examples
     --------
@@ -626,32 +711,32 @@ def missing_kpis(portfolio: Portfolio) -> dict[str, str]:
     info = p.clients
     missing: dict[str, str] = {}
     if not dated:
-        need = "a date column on the sales (one row per invoice or deal, with its date)"
+        need = t("needs a date column on the sales (one row per invoice or deal, with its date)")
         for kpi in ("Revenue per client per year", "Average deal size", "Repeat-purchase rate", "Retention",
                     "Churn risk"):  # fmt: skip
-            missing[kpi] = f"needs {need}"
+            missing[kpi] = need
         if "start_date" not in info or info["start_date"].notna().sum() == 0:
-            missing["Client lifetime"] = (
+            missing["Client lifetime"] = t(
                 "needs a date column on the sales or a contract start date on the clients"
             )
     if not p.has("margin"):
-        missing["Profitability per client"] = "needs a margin column on the sales"
-        missing["CLV"] = "needs a margin column on the sales (CLV is margin per year x expected lifetime)"
+        missing["Profitability per client"] = t("needs a margin column on the sales")
+        missing["CLV"] = t("needs a margin column on the sales (CLV is margin per year x expected lifetime)")
     elif not dated:
-        missing["CLV"] = "needs a date column on the sales (for margin per year and retention)"
+        missing["CLV"] = t("needs a date column on the sales (for margin per year and retention)")
     if "cac" not in info or info["cac"].notna().sum() == 0:
-        missing["CLV:CAC"] = "needs an acquisition cost (CAC) column on the clients"
-    t = p.transactions
+        missing["CLV:CAC"] = t("needs an acquisition cost (CAC) column on the clients")
+    tx = p.transactions
     if not deal_stages(p):
-        missing["Win rate"] = "needs a deal stage column (won, lost, open)"
-    if "stage" not in t.columns or not (t["stage"] == "open").any():
-        missing["Pipeline value"] = "needs a deal stage column with open deals"
+        missing["Win rate"] = t("needs a deal stage column (won, lost, open)")
+    if "stage" not in tx.columns or not (tx["stage"] == "open").any():
+        missing["Pipeline value"] = t("needs a deal stage column with open deals")
     if p.activities.empty:
-        missing["Sales activities"] = "needs an activity log (client, date, type)"
+        missing["Sales activities"] = t("needs an activity log (client, date, type)")
     if "potential" not in info or info["potential"].notna().sum() == 0:
-        missing["Unmet potential"] = "needs a potential column on the clients"
+        missing["Unmet potential"] = t("needs a potential column on the clients")
     if not indicator_columns(info):
-        missing["Other indicators"] = (
+        missing["Other indicators"] = t(
             "need client columns such as product usage, web visits, clicks or satisfaction (NPS)"
         )
     return missing

@@ -3,7 +3,7 @@
 FR: dict[str, str] = {
     # measures, classes, navigation
     "revenue": "chiffre d'affaires",
-    "margin": "marge",
+    "margin": "montant de marge",  # masculine, so "du {measure}" reads right
     "Revenue": "Chiffre d'affaires",
     "Margin": "Marge",
     "Effort": "Effort",

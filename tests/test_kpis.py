@@ -5,25 +5,31 @@ import pandas as pd
 import pytest
 
 from portfolio_core import NoPositiveValueError, demo_portfolio
+from portfolio_core.i18n import Translator
 from portfolio_core.kpis import (
+    RISK_LEVELS,
     annuity_factor,
     churn_risk,
     client_kpis,
     clv_cac_by,
     concentration,
     expected_lifetime,
+    fit_portfolio_bgnbd,
     gini,
     hhi,
     indicator_columns,
     kpi_summary,
     lorenz_curve,
+    matching_clients,
     missing_kpis,
     purchase_history,
     repeat_purchase_rate,
     retention,
     win_rates,
 )
+from portfolio_core.locale_fr import FR
 from portfolio_core.portfolio import Portfolio
+from portfolio_core.segments import segment_frame, select
 
 
 def test_gini_by_hand_with_zero_revenue_clients():
@@ -301,3 +307,74 @@ def test_calls_do_not_mutate_the_portfolio():
     retention(p, p.clients.index, AS_OF)
     for a, b in zip(before, (p.clients, p.transactions, p.activities), strict=True):
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_churn_reasons_and_needs_in_french():
+    p = small()
+    risk = churn_risk(purchase_history(p, p.clients.index), AS_OF, Translator("fr"))
+    # x as in the English test: 365 days, mean gap 182.5 shown rounded (182), 2.0 times, decimal comma
+    assert risk.loc["x", "churn_reason"].replace("\u202f", " ") == (
+        "Dernier achat il y a 365 jours ; achète d'habitude tous les 182 jours "
+        "(2,0 fois l'intervalle habituel)"
+    )
+    assert risk.loc["z", "churn_reason"].startswith("Un seul achat, il y a 213 jours")
+    assert risk.loc["x", "churn_risk"] == "Medium"  # levels stay keys; the page translates them
+    clients = pd.DataFrame({"status": ["active"] * 3}, index=pd.Index(list("abc"), name="client"))
+    tx = pd.DataFrame({"client": list("abc"), "amount": [5.0, 3.0, 2.0], "stage": ["won"] * 3})
+    needs = missing_kpis(Portfolio(clients, tx), Translator("fr"))
+    assert needs["CLV"].startswith("il faut une colonne de marge")
+    assert set(needs) == set(missing_kpis(Portfolio(clients, tx)))  # same English keys
+
+
+def test_fixed_kpi_vocabularies_are_translated():
+    clients = pd.DataFrame({"status": ["active"] * 3}, index=pd.Index(list("abc"), name="client"))
+    tx = pd.DataFrame({"client": list("abc"), "amount": [5.0, 3.0, 2.0], "stage": ["won"] * 3})
+    for text in (*RISK_LEVELS, *missing_kpis(Portfolio(clients, tx))):
+        assert text in FR, text
+
+
+def test_matching_clients_adds_the_clients_out_of_scope():
+    clients = pd.DataFrame(
+        {
+            "status": ["active", "active", "active", "former", "former"],
+            "sector": ["Retail", "Food", "Retail", "Retail", None],
+            "staff": [1.0, 10.0, 100.0, 50.0, 5000.0],
+        },
+        index=list("abcde"),
+    )
+    scope = segment_frame(clients.loc[["a", "b", "c"]].drop(columns="status"))
+    assert matching_clients(clients, scope, {"sector": ("Retail",)}).tolist() == ["a", "c", "d"]
+    assert matching_clients(clients, scope, {"sector": ("(not set)",)}).tolist() == ["e"]
+    assert matching_clients(clients, scope, {}).tolist() == list("abcde")
+
+
+def test_matching_clients_keeps_exactly_the_selection_in_scope_with_numeric_ranges():
+    p = demo_portfolio()
+    scope = p.in_scope()
+    frame = segment_frame(p.clients.loc[scope])
+    ranges = [c for c in frame.columns if c.endswith("(range)")]
+    assert ranges  # the demo has numeric client columns (potential, CAC)
+    for col in ranges:
+        for label in frame[col].unique():
+            filters = {col: (label,), "sector": ("Retail", "Software")}
+            everyone = matching_clients(p.clients, frame, filters)
+            chosen = select(frame, filters)
+            assert everyone.intersection(scope).sort_values().equals(chosen.sort_values())
+            values = pd.to_numeric(p.clients[col.removesuffix(" (range)")], errors="coerce")
+            # the others get the range their number falls in (clipped to the ends of the ranges)
+            if label == "(not set)":
+                continue
+            lo, hi = (float(x.replace(",", "")) for x in label.split(" – "))
+            inside = values.loc[scope]
+            for v in values[everyone.difference(scope)]:
+                assert v <= hi or hi >= inside.max()
+                assert v > inside[inside < lo].max() or lo <= inside.min()
+
+
+def test_bgnbd_fit_on_a_subset_of_clients():
+    p = demo_portfolio()
+    everyone, _ = fit_portfolio_bgnbd(p)
+    retail = p.clients.index[p.clients["sector"] == "Retail"]
+    subset, summary = fit_portfolio_bgnbd(p, clients=retail)
+    assert set(summary.index) <= set(retail)
+    assert everyone is not None and subset is not None and subset.clients < everyone.clients

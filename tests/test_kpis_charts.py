@@ -44,3 +44,27 @@ def test_charts_on_a_single_client():
     v = pd.Series({"only": 10.0})
     cutoffs_chart(abc_curve_points(v), suggest_cutoffs(v)).to_dict()
     lorenz_chart(lorenz_curve(v), 0.0).to_dict()
+
+
+def test_charts_speak_french(demo):
+    from portfolio_core.i18n import Translator
+
+    fr = Translator("fr")
+    p, v = demo
+    s = suggest_cutoffs(v)
+    assert lorenz_chart(lorenz_curve(v), 0.4567, fr).to_dict()["title"] == "Courbe de Lorenz (Gini 0,46)"
+    spec = cutoffs_chart(abc_curve_points(v), s, 0.8, 0.95, "margin", fr).to_dict()
+    assert spec["title"] == "Courbe ABC et les trois points de l'analyse ABC calculée"
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "Part cumulée de la marge"
+    points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    rows = spec["datasets"][points["data"]["name"]]
+    assert {r["shown"] for r in rows} == {"Point de Pareto", "Point d'équilibre", "Point submarginal"}
+    table = client_kpis(p, p.in_scope(), 0.1, 5.0)
+    churn = churn_chart(table["churn_risk"], fr).to_dict()
+    assert churn["title"] == "Clients par risque d'attrition"
+    assert {r["risk"] for r in churn["datasets"][churn["data"]["name"]]} <= {
+        "Élevé", "Moyen", "Faible", "Inconnu", "Aucun achat"
+    }  # fmt: skip
+    rates = win_rates(p, p.in_scope(), p.clients["account_manager"])
+    assert rate_chart(rates, "Commercial", 0.7, fr).to_dict()["title"] == "Taux de réussite par commercial"
+    assert fr.missing == set()

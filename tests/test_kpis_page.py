@@ -1,6 +1,6 @@
 """The KPIs page through app.py (AppTest): real figures on the demo, the Suggest cut-offs button."""
 
-from tests.conftest import SMALL_CSV
+from tests.conftest import SMALL_CSV, shown
 
 PAGE = "pages/kpis_page.py"
 
@@ -22,7 +22,7 @@ def test_kpis_page_shows_real_figures_on_the_demo(app):
     assert m["Repeat-purchase rate"].endswith("%")
     assert float(m["Median CLV"].replace(",", "")) > 0
     assert "Retention, last year" in m and "Unmet potential" in m
-    assert any("Other indicators" in i.value for i in app.info)  # the demo has no usage/NPS column
+    assert any("Other indicators" in shown(i.value) for i in app.info)  # the demo has no usage/NPS column
     assert any(len(d.value) == 400 for d in app.dataframe)  # the client table: the 400 active clients
 
 
@@ -36,7 +36,7 @@ def test_suggest_cutoffs_moves_the_sliders(app):
     a, b = app.slider(key="w_a").value, app.slider(key="w_b").value
     assert f"(A {a} %, B {b} %)" in button.label
     assert (a, b) != (80, 95) and 1 <= a < b <= 100
-    assert app.success and f"A {a} %" in app.success[0].value
+    assert app.success and f"A {a} %" in shown(app.success[0].value)
     # the other pages and the URL follow
     app.switch_page("pages/abc_page.py").run()
     assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (a, b)
@@ -52,6 +52,83 @@ def test_kpis_page_on_a_two_column_upload_says_what_is_missing(app):
     # ten clients totalling 1000: the largest makes 500
     assert m["Largest client"] == "50.0%"
     assert "Win rate" not in m and "Median CLV" not in m
-    text = " ".join(i.value for i in app.info)
+    text = " ".join(shown(i.value) for i in app.info)
     for need in ("date column", "margin column", "CAC", "deal stage", "activity log", "potential"):
         assert need in text, need
+
+
+# Ten clients totalling 1000 (SMALL_CSV) with a sector: Retail is Acme 500, Gamma 100, Eps 50, Eta 20.
+SECTOR_CSV = (
+    b"Client,Revenue,Sector\nAcme,500,Retail\nBeta,200,Food\nGamma,100,Retail\nDelta,80,Food\n"
+    b"Eps,50,Retail\nZeta,30,Food\nEta,20,Retail\nTheta,10,Food\nIota,6,Food\nKappa,4,Food\n"
+)
+
+
+def plain(text: str) -> str:
+    return text.replace("\\", "").replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_the_sidebar_filters_apply_to_the_kpis(app):
+    app.run()
+    app.get("file_uploader")[0].set_value(("clients.csv", SECTOR_CSV, "text/csv")).run()
+    app.switch_page(PAGE).run()
+    assert metrics(app)["Largest client"] == "50.0%"  # 500 / 1000
+    assert metrics(app)["Top 20 % of clients"] == "70.0%"  # the top 2 of 10: (500 + 200) / 1000
+    app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
+    assert not app.exception and not app.error
+    m = metrics(app)
+    # by hand: Retail makes 500 + 100 + 50 + 20 = 670; Acme alone 500 / 670 = 74.6 %;
+    # top 20 % of 4 clients, rounded up, is 1 client; the top 10 are all four
+    assert m["Largest client"] == "74.6%"
+    assert m["Top 20 % of clients"] == "74.6%"
+    assert m["Top 10 clients"] == "100.0%"
+    captions = " ".join(plain(c.value) for c in app.caption)
+    assert "4 clients ranked by revenue" in captions and "Sector: Retail" in captions
+    assert "do not apply" not in captions
+    assert any(len(d.value) == 4 for d in app.dataframe)  # the client table: the four Retail clients
+
+
+def test_a_filter_changes_the_demo_kpis(app):
+    app.run()
+    app.switch_page(PAGE).run()
+    before = metrics(app)
+    app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
+    assert not app.exception and not app.error
+    after = metrics(app)
+    assert after["Top 10 clients"] != before["Top 10 clients"]  # 10 of ~60 clients weigh more than 10 of 400
+    assert float(after["Top 10 clients"].rstrip("%")) > float(before["Top 10 clients"].rstrip("%"))
+    assert not any(len(d.value) == 400 for d in app.dataframe)
+
+
+def test_kpis_page_in_french_has_no_missing_translation(app):
+    from ui.i18n import TRANSLATORS
+
+    TRANSLATORS["fr"].missing.clear()
+    app.query_params["lang"] = "fr"
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception and not app.error
+    assert app.title[0].value == "Indicateurs"
+    m = metrics(app)
+    assert "Taux de réussite" in m and "CLV médiane" in m and "Plus gros client" in m
+    assert "," in m["Plus gros client"] and m["Plus gros client"].endswith("\u00a0%")  # 12,3 %
+    app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
+    assert not app.exception and not app.error
+    app.button(key="suggest_cutoffs").click().run()
+    assert not app.exception and app.success
+    assert app.success[0].value.startswith("Seuils réglés sur la suggestion")
+    # a two-column upload: every "needs a column" message, in French
+    app.switch_page("pages/data_page.py").run()
+    app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception and not app.error
+    text = " ".join(i.value for i in app.info)
+    assert "il faut une colonne de marge" in text and "Autres indicateurs" in text
+    assert TRANSLATORS["fr"].missing == set()
+
+
+def test_the_suggest_button_keeps_its_english_label(app):
+    app.run()
+    app.switch_page(PAGE).run()
+    label = app.button(key="suggest_cutoffs").label
+    assert label.startswith("Suggest cut-offs (A ") and label.endswith(" %)")

@@ -1,8 +1,9 @@
 """The "Suggest cut-offs" button: set the A and B sliders to the computed ABC cut-offs.
 
-Any analysis page can call :func:`suggest_button`; it reads the session's data and
-ranking measure itself and moves the sidebar sliders through a callback (a widget's
-key cannot be written after the widget rendered in the same run, a callback runs before).
+Any analysis page can call :func:`suggest_button`; it reads the session's view itself (data,
+ranking measure, filters: see :func:`ui.kpis_cache.ranking_view`) and moves the sidebar sliders
+through a callback (a widget's key cannot be written after the widget rendered in the same run,
+a callback runs before).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import streamlit as st
 
 from portfolio_core.cutoffs import SuggestedCutoffs
-from ui import kpis_cache
+from ui import analysis, kpis_cache
+from ui.i18n import tr
 
 
 def apply_cutoffs(a: int, b: int) -> None:
@@ -21,24 +23,30 @@ def apply_cutoffs(a: int, b: int) -> None:
 
 
 def current_suggestion() -> SuggestedCutoffs:
-    """The computed ABC cut-offs for the loaded data and the current ranking measure."""
-    ss = st.session_state
-    return kpis_cache.suggestion(ss.data_key, ss.by, ss.all, ss.portfolio)[0]
+    """The computed ABC cut-offs for the loaded data, the current ranking measure and filters."""
+    view, portfolio = analysis.current()
+    return kpis_cache.suggestion(view, portfolio)[0]
 
 
 def suggest_button(key: str = "suggest_cutoffs") -> SuggestedCutoffs:
     """Draw the button (and a confirmation after a click); return the suggestion."""
     ss = st.session_state
+    _ = tr()
     s = current_suggestion()
     st.button(
-        f"Suggest cut-offs (A {s.a_pct} %, B {s.b_pct} %)",
+        _("Suggest cut-offs (A {a} %, B {b} %)", a=s.a_pct, b=s.b_pct),
         key=key,
         icon=":material/auto_fix_high:",
         on_click=apply_cutoffs,
         args=(s.a_pct, s.b_pct),
-        help="Sets the A and B sliders to the cut-offs of the computed ABC analysis (Ultsch and Lötsch "
-        "2015): A ends at the Pareto or break-even point, B at the submarginal point.",
+        help=_(
+            "Sets the A and B sliders to the cut-offs of the computed ABC analysis (Ultsch and Lötsch "
+            "2015): A ends at the Pareto or break-even point, B at the submarginal point."
+        ),
     )
     if ss.get("suggested_cutoffs") == (s.a_pct, s.b_pct) and (ss.a, ss.b) == (s.a_pct, s.b_pct):
-        st.success(f"Cut-offs set to the suggestion: A {s.a_pct} %, B {s.b_pct} %.", icon=":material/check:")
+        st.success(
+            _("Cut-offs set to the suggestion: A {a} %, B {b} %.", a=s.a_pct, b=s.b_pct),
+            icon=":material/check:",
+        )
     return s
