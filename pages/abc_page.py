@@ -6,6 +6,7 @@ from portfolio_core import CLASSES
 from portfolio_core.charts import pareto_chart
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
+from ui.suggest import suggest_button
 from ui.text import plain
 
 TABLE_ROWS = 1000  # a browser table of 10^5 rows slows every rerun and helps no reader
@@ -36,6 +37,7 @@ if negatives:
         _("{n} clients with zero or negative {measure} are counted in C.", n=negatives, measure=measure)
     )
 
+suggest_button(key="suggest_on_abc")
 show_chart(
     pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100, view.measure, _),
     width="stretch",

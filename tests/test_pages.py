@@ -1,5 +1,7 @@
 """Pages through app.py with AppTest: what a user sees on the demo data and after an upload."""
 
+import re
+
 import pytest
 
 from tests.conftest import ROOT, SMALL_CSV, shown
@@ -242,3 +244,13 @@ def test_the_mapping_screen_is_translated_too(app):
     assert any("Chargé : ventes.csv" in shown(h.value) for h in app.subheader)
     assert "Type de fichier" in [s.label for s in app.selectbox]
     assert TRANSLATORS["fr"].missing == set()
+
+
+def test_the_suggest_button_on_the_abc_page_moves_the_sliders(app):
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    button = next(b for b in app.button if b.label.startswith("Suggest cut-offs"))
+    a, b = (int(x) for x in re.findall(r"(\d+) %", button.label))
+    button.click().run()
+    assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (a, b)
+    assert app.query_params["a"] in ([str(a)], str(a))
