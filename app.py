@@ -5,13 +5,15 @@ import os
 
 import streamlit as st
 
+from ui.auth import require_sign_in
 from ui.i18n import init_language, language_picker, tr
 from ui.sidebar import analysis_controls
 from ui.state import init_state, write_url
 
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
-init_state()
 init_language()
+require_sign_in()
+init_state()
 _ = tr()
 
 # Page files end in "_page.py" and their url_path drops that suffix: a page's hash must never

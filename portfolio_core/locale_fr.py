@@ -356,6 +356,13 @@ FR: dict[str, str] = {
         "Un problème est survenu sur cette page. Vos données et réglages sont intacts : essayez un autre "
         "réglage, une autre page, ou rechargez. Le détail est dans le journal du serveur."
     ),
+    "Client Portfolio Analyzer": "Analyse du portefeuille clients",
+    "Sign in to see your team's portfolio and your saved analyses.": (
+        "Connectez-vous pour voir le portefeuille de l'équipe et vos analyses enregistrées."
+    ),
+    "Sign in": "Se connecter",
+    "Sign out": "Se déconnecter",
+    "Signed in as {user}": "Connecté en tant que {user}",
     # data page
     "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, and optionally a client list and an activity log": (
         "Chargez votre export (CSV ou Excel) : les clients avec leur chiffre d'affaires, ou les factures / "
