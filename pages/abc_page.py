@@ -7,7 +7,6 @@ from portfolio_core.charts import pareto_chart
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.suggest import suggest_button
-from ui.text import plain
 
 TABLE_ROWS = 1000  # a browser table of 10^5 rows slows every rerun and helps no reader
 _ = tr()
@@ -17,7 +16,7 @@ measure = _(view.measure)
 table = analysis.classified_or_stop(view, portfolio)
 summary = analysis.summary(view, portfolio)
 
-st.caption(f"{analysis.describe(view, len(table))} · {plain(portfolio.source)}")
+st.caption(f"{analysis.describe(view, len(table))} · {analysis.source_label(portfolio)}")
 cols = st.columns(3)
 for col, cls in zip(cols, CLASSES, strict=True):
     row = summary.loc[cls]

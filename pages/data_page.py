@@ -8,6 +8,7 @@ from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
 from portfolio_core.loading import RawTable
+from ui import analysis
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
 from ui.state import set_portfolio
@@ -177,7 +178,10 @@ if uploads:
         st.error(
             plain(problem)
             + "\n\n"
-            + _("The data loaded before is still in place: {source}.", source=plain(ss.portfolio.source))
+            + _(
+                "The data loaded before is still in place: {source}.",
+                source=analysis.source_label(ss.portfolio),
+            )
         )
     elif needs is not None:
         st.warning(
@@ -185,7 +189,7 @@ if uploads:
             + _(
                 "Choose it below and the analysis starts at once. "
                 "Until then the data loaded before stays in place: {source}.",
-                source=plain(ss.portfolio.source),
+                source=analysis.source_label(ss.portfolio),
             )
         )
 
@@ -240,7 +244,7 @@ report = ss.report
 counts = portfolio.scope_counts()
 set_aside = counts["prospect"] + counts["former"] + counts["partner"]
 
-st.subheader(_("Loaded: {source}", source=plain(portfolio.source)))
+st.subheader(_("Loaded: {source}", source=analysis.source_label(portfolio)))
 cols = st.columns(4)
 cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
 cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))

@@ -80,7 +80,7 @@ try:
 except NoPositiveValueError:
     st.error(_("No client has a positive revenue in this selection: there is nothing to measure."))
     st.stop()
-st.caption(f"{analysis.describe(view, conc.clients)} · {portfolio.source}")
+st.caption(f"{analysis.describe(view, conc.clients)} · {analysis.source_label(portfolio)}")
 
 # --- Concentration ---------------------------------------------------------------------------------
 st.header(_("Concentration"))

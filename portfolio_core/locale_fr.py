@@ -357,6 +357,7 @@ FR: dict[str, str] = {
         "réglage, une autre page, ou rechargez. Le détail est dans le journal du serveur."
     ),
     "Client Portfolio Analyzer": "Analyse du portefeuille clients",
+    "Demo portfolio": "Portefeuille de démonstration",
     "Sign in to see your team's portfolio and your saved analyses.": (
         "Connectez-vous pour voir le portefeuille de l'équipe et vos analyses enregistrées."
     ),
@@ -458,3 +459,6 @@ FR: dict[str, str] = {
 from .locale_fr_kpis import FR_KPIS  # noqa: E402
 
 FR.update(FR_KPIS)
+from .locale_fr_meeting import FR_MEETING  # noqa: E402
+
+FR.update(FR_MEETING)

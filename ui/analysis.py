@@ -183,3 +183,8 @@ def class_table(view: View, _portfolio: Portfolio) -> pd.DataFrame:
     columns = [c for c in ("name", "sector", "account_manager") if c in clients.columns]
     table = classified(view, _portfolio).drop(columns=["before_share", "non_positive"])
     return pd.concat([table, clients[columns].reindex(table.index)], axis=1)
+
+
+def source_label(portfolio: Portfolio) -> str:
+    """Where the data comes from, ready for Markdown (the demo's name is translated)."""
+    return plain(tr().maybe(portfolio.source))
