@@ -44,30 +44,33 @@ show_chart(
 
 st.subheader(_("Clients by class"))
 value_label = _(view.measure.capitalize())
-shown = analysis.class_table(view, portfolio).reset_index().rename(
-    columns={
-        "client": _("Client"), "name": _("Name"), "rank": _("Rank"), "value": value_label,
-        "share": _("Share"), "cumulative_share": _("Cumulative share"), "abc_class": _("Class"),
-        "sector": _("Sector"), "account_manager": _("Account manager"),
-    }
-)  # fmt: skip
+headers = {
+    "client": _("Client"), "name": _("Name"), "rank": _("Rank"), "value": value_label,
+    "share": _("Share"), "cumulative_share": _("Cumulative share"), "abc_class": _("Class"),
+    "sector": _("Sector"), "account_manager": _("Account manager"),
+}  # fmt: skip
 query = st.text_input(_("Search clients"), placeholder=_("Client, name, sector…"))
-if query:
-    text = shown.astype(str).apply(lambda col: col.str.contains(query, case=False, regex=False))
-    shown = shown[text.any(axis=1)]
 picked = st.multiselect(_("Classes shown"), list(CLASSES), default=list(CLASSES))
-shown = shown[shown[_("Class")].isin(picked)]
-if len(shown) > TABLE_ROWS:
+# Names are joined only to the rows shown (at most TABLE_ROWS), unless the user searches them.
+rows = analysis.class_table(view, portfolio) if query else table
+if query:
+    text = rows.reset_index().astype(str).apply(lambda col: col.str.contains(query, case=False, regex=False))
+    rows = rows[text.any(axis=1).to_numpy()]
+if len(picked) < len(CLASSES):
+    rows = rows[rows["abc_class"].isin(picked)]
+if len(rows) > TABLE_ROWS:
     st.caption(
         _(
             "Showing the first {shown} of {total} clients by rank: "
             "search above, or download the whole table.",
             shown=_.number(TABLE_ROWS),
-            total=_.number(len(shown)),
+            total=_.number(len(rows)),
         )
     )
+labelled = (lambda frame: frame) if query else (lambda frame: analysis.with_labels(frame, portfolio))
+shown = labelled(rows.head(TABLE_ROWS))
 st.dataframe(
-    shown.head(TABLE_ROWS),
+    shown.reset_index().rename(columns=headers),
     hide_index=True,
     width="stretch",
     column_config={
@@ -78,7 +81,9 @@ st.dataframe(
 )
 st.download_button(
     _("Download the class table (CSV)"),
-    lambda: csv_bytes(shown),  # built only when clicked, not on every slider move
+    lambda: csv_bytes(
+        analysis.with_labels(rows, portfolio).reset_index().rename(columns=headers)
+    ),  # on click
     file_name=f"abc_classes_{view.a}_{view.b}.csv",
     mime="text/csv",
 )

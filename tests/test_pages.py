@@ -254,3 +254,14 @@ def test_the_suggest_button_on_the_abc_page_moves_the_sliders(app):
     button.click().run()
     assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (a, b)
     assert app.query_params["a"] in ([str(a)], str(a))
+
+
+def test_searching_the_class_table(app):
+    app.run()
+    app.switch_page("pages/abc_page.py").run()
+    assert len(app.dataframe[0].value) == 400
+    app.text_input[0].input("Claire Martin").run()  # a manager's name: only her clients remain
+    table = app.dataframe[0].value
+    assert 0 < len(table) < 400 and (table["Account manager"] == "Claire Martin").all()
+    next(m for m in app.multiselect if m.label == "Classes shown").set_value(["A"]).run()
+    assert set(app.dataframe[0].value["Class"]) == {"A"}

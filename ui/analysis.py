@@ -176,13 +176,18 @@ def summary(view: View, _portfolio: Portfolio) -> pd.DataFrame:
     return class_summary(classified(view, _portfolio))
 
 
+def with_labels(table: pd.DataFrame, portfolio: Portfolio) -> pd.DataFrame:
+    """Classified clients with their name, sector and manager, for the class table."""
+    clients = portfolio.clients
+    columns = [c for c in ("name", "sector", "account_manager") if c in clients.columns]
+    table = table.drop(columns=["before_share", "non_positive"])
+    return pd.concat([table, clients[columns].reindex(table.index)], axis=1)
+
+
 @cached(32)
 def class_table(view: View, _portfolio: Portfolio) -> pd.DataFrame:
-    """The classified clients with their name, sector and manager, for the class table."""
-    clients = _portfolio.clients
-    columns = [c for c in ("name", "sector", "account_manager") if c in clients.columns]
-    table = classified(view, _portfolio).drop(columns=["before_share", "non_positive"])
-    return pd.concat([table, clients[columns].reindex(table.index)], axis=1)
+    """Every classified client with its labels (for searching the class table)."""
+    return with_labels(classified(view, _portfolio), _portfolio)
 
 
 def source_label(portfolio: Portfolio) -> str:
