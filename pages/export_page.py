@@ -7,23 +7,28 @@ import streamlit as st
 from portfolio_core import Portfolio
 from portfolio_core.effort import DEFAULT_HOURS
 from portfolio_core.exports import (
-    CHART_NAMES,
     ReportSettings,
     build_report,
+    chart_names,
     chart_png,
     chart_svg,
     excel_report,
     pptx_report,
 )
 from ui import analysis
+from ui.i18n import TRANSLATORS, tr
+from ui.text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def meeting_pack(view: analysis.View, hourly_cost: float, today: str, _portfolio: Portfolio) -> dict:
-    """Every export file of a view, built once: ``{"charts": {key: (png, svg)}, "xlsx", "pptx", "notes"}``."""
+def meeting_pack(
+    view: analysis.View, hourly_cost: float, today: str, lang: str, _portfolio: Portfolio
+) -> dict:
+    """Every export file of a view in a language, built once:
+    ``{"charts": {key: (png, svg)}, "xlsx", "pptx", "notes"}``."""
     p = _portfolio
     table = analysis.classified(view, p)
     hours = analysis.hours(view.data_key, view.include_inactive, tuple(DEFAULT_HOURS.items()), p)
@@ -39,7 +44,7 @@ def meeting_pack(view: analysis.View, hourly_cost: float, today: str, _portfolio
         source=p.source,
         date=dt.date.fromisoformat(today),
     )
-    report = build_report(p, table, settings, hours=hours)
+    report = build_report(p, table, settings, t=TRANSLATORS[lang], hours=hours)
     charts = {key: (chart_png(chart), chart_svg(chart)) for key, chart in report.charts.items()}
     return {
         "charts": charts,
@@ -50,45 +55,49 @@ def meeting_pack(view: analysis.View, hourly_cost: float, today: str, _portfolio
 
 
 ss = st.session_state
-st.title("Export")
+_ = tr()
+st.title(_("Export"))
 view, portfolio = analysis.current()
 table = analysis.classified_or_stop(view, portfolio)
-st.caption(f"{analysis.describe(view, len(table))} · {portfolio.source}")
+st.caption(f"{analysis.describe(view, len(table))} · {analysis.source_label(portfolio)}")
 st.markdown(
-    "The meeting pack for the view above: the charts as PNG (for slides) and SVG (for print), "
-    "an Excel workbook (the class of every client, the class summary, the action list, the settings) "
-    "and a PowerPoint deck (settings, Pareto chart, effort vs revenue, class summary, key figures, "
-    "actions). Move the sliders or filters first: the files follow the view."
+    _(
+        "The meeting pack for the view above: the charts as PNG (for slides) and SVG (for print), "
+        "an Excel workbook (the class of every client, the class summary, the action list, the settings) "
+        "and a PowerPoint deck (settings, Pareto chart, effort vs revenue, class summary, key figures, "
+        "actions). Move the sliders or filters first: the files follow the view."
+    )
 )
 hourly_cost = st.columns([1, 2])[0].number_input(
-    "Hourly cost (for the cost to serve)",
+    _("Hourly cost (for the cost to serve)"),
     min_value=0.0,
     value=60.0,
     step=5.0,
     key="export_hourly_cost",
-    help="What an hour of the team's time costs: profit is margin minus hours x this cost.",
+    help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
 )
 today = dt.date.today().isoformat()
-wanted = (view, float(hourly_cost), today)
-if st.button("Prepare the meeting pack", type="primary", icon=":material/download:"):
+wanted = (view, float(hourly_cost), today, _.lang)
+if st.button(_("Prepare the meeting pack"), type="primary", icon=":material/download:"):
     ss.export_prepared = wanted
 if ss.get("export_prepared") != wanted:
-    st.info("Press **Prepare the meeting pack** to build the files for this view (a few seconds).")
+    st.info(_("Press **Prepare the meeting pack** to build the files for this view (a few seconds)."))
     st.stop()
 
 try:
-    with st.spinner("Rendering the charts and building the workbook and the deck…"):
-        pack = meeting_pack(view, float(hourly_cost), today, portfolio)
+    with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
+        pack = meeting_pack(view, float(hourly_cost), today, _.lang, portfolio)
 except Exception as exc:  # any failure: a plain message, never a traceback
     reason = " ".join(str(exc).split()) or type(exc).__name__
-    st.error(f"The export failed: {reason}. The analysis pages still work.")
+    st.error(_("The export failed: {reason}. The analysis pages still work.", reason=plain(reason)))
     st.stop()
 
 stamp = f"{today}_A{view.a}_B{view.b}"
-st.subheader("Meeting files")
+# File names stay English and ASCII in every language: they are typed, mailed and scripted.
+st.subheader(_("Meeting files"))
 left, right = st.columns(2)
 left.download_button(
-    "Excel workbook (.xlsx)",
+    _("Excel workbook (.xlsx)"),
     pack["xlsx"],
     file_name=f"portfolio_review_{stamp}.xlsx",
     mime=XLSX,
@@ -96,7 +105,7 @@ left.download_button(
     icon=":material/table_view:",
 )
 right.download_button(
-    "PowerPoint deck (.pptx)",
+    _("PowerPoint deck (.pptx)"),
     pack["pptx"],
     file_name=f"portfolio_review_{stamp}.pptx",
     mime=PPTX,
@@ -106,16 +115,17 @@ right.download_button(
 for note in pack["notes"]:
     st.info(note)
 
-st.subheader("Charts")
+st.subheader(_("Charts"))
+names = chart_names(_)
 grid = st.columns(2)
 for i, (key, (png, svg)) in enumerate(pack["charts"].items()):
     with grid[i % 2]:
-        name = CHART_NAMES[key]
+        name = names[key]
         st.markdown(f"**{name}**")
         st.image(png, width="stretch")
         a, b = st.columns(2)
         a.download_button(
-            f"{name} (PNG)",
+            _("{chart} (PNG)", chart=name),
             png,
             file_name=f"{key}_{stamp}.png",
             mime="image/png",
@@ -123,7 +133,7 @@ for i, (key, (png, svg)) in enumerate(pack["charts"].items()):
             key=f"png_{key}",
         )
         b.download_button(
-            f"{name} (SVG)",
+            _("{chart} (SVG)", chart=name),
             svg.encode("utf-8"),
             file_name=f"{key}_{stamp}.svg",
             mime="image/svg+xml",

@@ -8,8 +8,11 @@ import streamlit as st
 
 from portfolio_core.charts import migration_chart
 from portfolio_core.storage import SavedAnalysis, StorageError
-from ui import saved
+from ui import analysis, saved
+from ui.i18n import show_chart, tr
+from ui.text import plain
 
+_ = tr()
 ss = st.session_state
 store = saved.store()
 
@@ -19,14 +22,23 @@ def attempt(action: Callable[..., Any], *args: Any) -> Any:
     try:
         return action(*args)
     except StorageError as exc:
-        st.error(f"{exc}\n\nThe analysis loaded in the app is unchanged.")
+        st.error(_("{problem}\n\nThe analysis loaded in the app is unchanged.", problem=problem(exc)))
     except Exception as exc:  # noqa: BLE001 - a user sees a message, not a traceback
         st.error(
-            f"The saved analyses could not be used ({type(exc).__name__}: {exc}). The analysis loaded in the "
-            f"app is unchanged. If this keeps happening, set PORTFOLIO_DB to another file and send "
-            f"{store.path} to support."
+            _(
+                "The saved analyses could not be used ({error}). The analysis loaded in the app is "
+                "unchanged. If this keeps happening, set PORTFOLIO_DB to another file and send {path} to "
+                "support.",
+                error=plain(f"{type(exc).__name__}: {exc}"),
+                path=plain(store.path),
+            )
         )
     return None
+
+
+def problem(exc: StorageError) -> str:
+    """The error in the session's language, as Markdown: its values (paths, names, sqlite's words) escaped."""
+    return exc.translated(_, escape=plain)
 
 
 def delete(analysis_id: int) -> bool:
@@ -34,24 +46,37 @@ def delete(analysis_id: int) -> bool:
     return True
 
 
-def done(message: str) -> None:
+def done(message: str, opened: bool = False) -> None:
     """Show ``message`` after a rerun (so the list and the sidebar reflect the change at once)."""
-    ss.sv_flash = message
+    ss.sv_flash = (message, opened)
     st.rerun()
 
 
-st.title("Saved analyses")
+def when(item: SavedAnalysis) -> str:
+    return saved.when(item, _)
+
+
+def settings_line(settings: dict[str, Any]) -> str:
+    """The settings in one line, as Markdown (filter values are the data's text)."""
+    return plain(saved.describe_settings(settings, _))
+
+
+st.title(_("Saved analyses"))
 st.caption(
-    f"A saved analysis keeps the loaded data, the column mapping, the cut-offs, filters and options, and "
-    f"its date. They are kept in `{store.path}` (set the PORTFOLIO_DB environment variable to use "
-    "another file)."
+    _(
+        "A saved analysis keeps the loaded data, the column mapping, the cut-offs, filters and options, and "
+        "its date. They are kept in `{path}` (set the PORTFOLIO_DB environment variable to use another "
+        "file).",
+        path=str(store.path).replace("`", "'"),
+    )
 )
 flash = ss.pop("sv_flash", None)
 if flash:
-    st.success(flash)
-    if flash.startswith("Opened"):
+    message, opened = flash if isinstance(flash, tuple) else (str(flash), False)
+    st.success(message)
+    if opened:
         st.page_link(
-            "pages/abc_page.py", label="See it on the ABC analysis page", icon=":material/bar_chart:"
+            "pages/abc_page.py", label=_("See it on the ABC analysis page"), icon=":material/bar_chart:"
         )
 
 analyses: list[SavedAnalysis] | None = attempt(store.list)
@@ -62,76 +87,114 @@ if analyses is None:
 portfolio = ss.portfolio
 settings = saved.current_settings()
 with st.form("sv_save_form"):
-    st.subheader("Save the current analysis")
+    st.subheader(_("Save the current analysis"))
     name = st.text_input(
-        "Name", value=f"Portfolio review {dt.date.today():%Y-%m}", max_chars=200, key="sv_name"
+        _("Name"),
+        value=_("Portfolio review {month}", month=f"{dt.date.today():%Y-%m}"),
+        max_chars=200,
+        key="sv_name",
     )
     st.caption(
-        f"{portfolio.source} · {portfolio.scope_counts()['active']:,} clients · "
-        f"{saved.describe_settings(settings)}. Saving under a name already used adds a new version; "
-        "nothing is overwritten."
+        _(
+            "{source} · {n} clients · {settings}. Saving under a name already used adds a new version; "
+            "nothing is overwritten.",
+            source=analysis.source_label(portfolio),
+            n=_.number(portfolio.scope_counts()["active"]),
+            settings=settings_line(settings),
+        )
     )
-    if st.form_submit_button("Save", type="primary", icon=":material/save:"):
+    if st.form_submit_button(_("Save"), type="primary", icon=":material/save:"):
         new_id = attempt(store.save, name, portfolio, settings, saved.current_mapping())
         if new_id is not None:
             entry = attempt(store.get, new_id)
-            done(f"Saved as “{entry.label if entry else name}”.")
+            done(_("Saved as “{name}”.", name=plain(entry.label if entry else name)))
 
 # --- the list --------------------------------------------------------------------------------
-st.subheader("Your saved analyses")
+st.subheader(_("Your saved analyses"))
 if not analyses:
-    st.info("No analysis saved yet. Save the current one above: you can open it again after a restart.")
+    st.info(_("No analysis saved yet. Save the current one above: you can open it again after a restart."))
 
+# "Open" alone is a deal stage in the catalog ("En cours"): the button's verb has its own French key.
+OPEN = "Open" if _.lang == "en" else _("Open (a saved analysis)")
 for item in analyses:
     with st.container(border=True):
-        info, right = st.columns([1, 1], vertical_alignment="center")
-        info.markdown(f"**{item.label}**  \n{saved.when(item)} · {item.clients:,} clients · {item.source}")
-        info.caption(saved.describe_settings(dict(item.settings)))
+        info, right = st.columns([2, 3], vertical_alignment="center")
+        info.markdown(
+            f"**{plain(item.label)}**  \n"
+            + _(
+                "{when} · {n} clients · {source}",
+                when=when(item),
+                n=_.number(item.clients),
+                source=plain(_.maybe(item.source)),
+            )
+        )
+        info.caption(settings_line(dict(item.settings)))
         actions = right.container(horizontal=True, horizontal_alignment="right")
-        if actions.button("Open", key=f"sv_open_{item.id}", icon=":material/folder_open:"):
+        if actions.button(OPEN, key=f"sv_open_{item.id}", icon=":material/folder_open:"):
             loaded = attempt(store.load, item.id)
             if loaded is not None:
                 opened, opened_settings, mapping, meta = loaded
                 saved.restore(opened, opened_settings)
                 used = ""
                 if mapping:
-                    used = " Columns used: " + "; ".join(
-                        f"{file}: " + ", ".join(f"{role} ← {column}" for role, column in roles.items())
-                        for file, roles in mapping.items()
+                    used = " " + _(
+                        "Columns used: {columns}",
+                        columns="; ".join(
+                            f"{plain(file)}: "
+                            + ", ".join(f"{plain(role)} ← {plain(column)}" for role, column in roles.items())
+                            for file, roles in mapping.items()
+                        ),
                     )
-                done(
-                    f"Opened “{meta.label}” ({saved.when(meta)}): its data and settings "
-                    f"({saved.describe_settings(opened_settings)}) are loaded on every page.{used}"
+                message = _(
+                    "Opened “{name}” ({when}): its data and settings ({settings}) are loaded on every page.",
+                    name=plain(meta.label),
+                    when=when(meta),
+                    settings=settings_line(opened_settings),
                 )
-        with actions.popover("Rename", icon=":material/edit:"):
-            new_name = st.text_input("New name", value=item.name, max_chars=200, key=f"sv_new_name_{item.id}")
-            if st.button("Rename", key=f"sv_rename_{item.id}", type="primary"):
+                done(message + used, opened=True)
+        with actions.popover(_("Rename"), icon=":material/edit:"):
+            new_name = st.text_input(
+                _("New name"), value=item.name, max_chars=200, key=f"sv_new_name_{item.id}"
+            )
+            if st.button(_("Rename"), key=f"sv_rename_{item.id}", type="primary"):
                 renamed = attempt(store.rename, item.id, new_name)
                 if renamed is not None:
-                    done(f"“{item.label}” is now “{renamed.label}”.")
-        if actions.button("Duplicate", key=f"sv_copy_{item.id}", icon=":material/content_copy:"):
-            copy_id = attempt(store.duplicate, item.id)
+                    done(_("“{old}” is now “{new}”.", old=plain(item.label), new=plain(renamed.label)))
+        if actions.button(_("Duplicate"), key=f"sv_copy_{item.id}", icon=":material/content_copy:"):
+            copy_id = attempt(store.duplicate, item.id, _("{name} (copy)", name=item.name))
             if copy_id is not None:
                 copy = attempt(store.get, copy_id)
-                done(f"“{item.label}” duplicated as “{copy.label if copy else ''}”.")
-        if actions.button("Delete", key=f"sv_delete_{item.id}", icon=":material/delete:"):
+                done(
+                    _(
+                        "“{name}” duplicated as “{copy}”.",
+                        name=plain(item.label),
+                        copy=plain(copy.label if copy else ""),
+                    )
+                )
+        if actions.button(_("Delete"), key=f"sv_delete_{item.id}", icon=":material/delete:"):
             ss.sv_confirm = item.id
         if ss.get("sv_confirm") == item.id:
-            st.warning(f"Delete “{item.label}” ({saved.when(item)}) for good? This cannot be undone.")
-            yes, no, _ = st.columns([1, 1, 3])
-            if yes.button("Yes, delete it", key=f"sv_confirm_{item.id}", type="primary"):
+            st.warning(
+                _(
+                    "Delete “{name}” ({when}) for good? This cannot be undone.",
+                    name=plain(item.label),
+                    when=when(item),
+                )
+            )
+            yes, no, _rest = st.columns([1, 1, 3])
+            if yes.button(_("Yes, delete it"), key=f"sv_confirm_{item.id}", type="primary"):
                 ss.sv_confirm = None
                 if attempt(delete, item.id):
-                    done(f"“{item.label}” was deleted.")
-            if no.button("Cancel", key=f"sv_cancel_{item.id}"):
+                    done(_("“{name}” was deleted.", name=plain(item.label)))
+            if no.button(_("Cancel"), key=f"sv_cancel_{item.id}"):
                 ss.sv_confirm = None
                 st.rerun()
 
 # --- compare ---------------------------------------------------------------------------------
-st.subheader("Compare two analyses")
+st.subheader(_("Compare two analyses"))
 if len(analyses) < 2:
     st.info(
-        "Save at least two analyses (this month's and last month's, say) to see how clients changed class."
+        _("Save at least two analyses (this month's and last month's, say) to see how clients changed class.")
     )
     st.stop()
 
@@ -141,22 +204,28 @@ ids = list(by_id)
 
 
 def label(analysis_id: int) -> str:
-    return f"{by_id[analysis_id].label} · {saved.when(by_id[analysis_id])}"
+    return f"{by_id[analysis_id].label} · {when(by_id[analysis_id])}"
 
 
 left, right = st.columns(2)
-earlier_id = left.selectbox("Earlier analysis", ids, index=len(ids) - 2, format_func=label, key="sv_earlier")
-later_id = right.selectbox("Later analysis", ids, index=len(ids) - 1, format_func=label, key="sv_later")
+earlier_id = left.selectbox(
+    _("Earlier analysis"), ids, index=len(ids) - 2, format_func=label, key="sv_earlier"
+)
+later_id = right.selectbox(_("Later analysis"), ids, index=len(ids) - 1, format_func=label, key="sv_later")
 if earlier_id == later_id:
-    st.warning("Pick two different analyses.")
+    st.warning(_("Pick two different analyses."))
     st.stop()
 earlier, later = by_id[earlier_id], by_id[later_id]
 if earlier.saved_at > later.saved_at:
-    st.info("The “earlier” analysis is the more recent one: the migration below reads backwards in time.")
+    st.info(_("The “earlier” analysis is the more recent one: the migration below reads backwards in time."))
 st.caption(
-    f"Each analysis's clients are ranked by revenue with the current cut-offs (A up to {ss.a} %, B up to "
-    f"{ss.b} %); change them in the sidebar of any analysis page. Clients with revenue in one analysis only "
-    "are “new” or “lost”."
+    _(
+        "Each analysis's clients are ranked by revenue with the current cut-offs (A up to {a} %, B up to "
+        "{b} %); change them in the sidebar of any analysis page. Clients with revenue in one analysis only "
+        "are “new” or “lost”.",
+        a=ss.a,
+        b=ss.b,
+    )
 )
 result = attempt(
     saved.compare,
@@ -174,27 +243,27 @@ if result is None:
 table, dropped = result
 chart_col, table_col = st.columns([2, 3], gap="large")
 with chart_col:
-    st.altair_chart(migration_chart(table), width="content")
+    show_chart(migration_chart(table, _), width="content")
 with table_col:
     m1, m2 = st.columns(2)
-    m1.metric("Clients who dropped a class or left", f"{len(dropped):,}")
-    m2.metric("Their revenue in the earlier analysis", f"{dropped['revenue_before'].sum():,.0f}")
+    m1.metric(_("Clients who dropped a class or left"), _.number(len(dropped)))
+    m2.metric(_("Their revenue in the earlier analysis"), _.number(dropped["revenue_before"].sum()))
     if dropped.empty:
-        st.success("No client dropped a class between these two analyses.")
+        st.success(_("No client dropped a class between these two analyses."))
     else:
-        shown = dropped.reset_index().rename(
-            columns={"client": "Client", "index": "Client", "name": "Name", "from": "From", "to": "To",
-                     "revenue_before": "Revenue before", "revenue_after": "Revenue after"}
+        shown = dropped.reset_index()
+        shown[["from", "to"]] = shown[["from", "to"]].apply(lambda column: column.map(_.maybe))
+        shown = shown.rename(
+            columns={"client": _("Client"), "index": _("Client"), "name": _("Name"), "from": _("From"),
+                     "to": _("To"), "revenue_before": _("Revenue before"),
+                     "revenue_after": _("Revenue after")}
         )  # fmt: skip
-        money = ["Revenue before", "Revenue after"]
+        money = [_("Revenue before"), _("Revenue after")]
         shown[money] = shown[money].round(0)
         st.dataframe(
             shown,
             hide_index=True,
             width="stretch",
             height=320,
-            column_config={
-                "Revenue before": st.column_config.NumberColumn(format="localized"),
-                "Revenue after": st.column_config.NumberColumn(format="localized"),
-            },
+            column_config={column: st.column_config.NumberColumn(format="localized") for column in money},
         )

@@ -71,6 +71,7 @@ def cmd_classify(args: argparse.Namespace) -> None:
 def cmd_report(args: argparse.Namespace) -> None:
     """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
     from .exports import ReportSettings, build_report, excel_report, pptx_report
+    from .i18n import Translator
 
     targets = [(path, make) for path, make in ((args.xlsx, excel_report), (args.pptx, pptx_report)) if path]
     if not targets:
@@ -100,7 +101,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         hourly_cost=args.hourly_cost,
         source=portfolio.source,
     )
-    report = build_report(portfolio, classified, settings)
+    report = build_report(portfolio, classified, settings, t=Translator(args.lang))
     for path, make in targets:
         Path(path).write_bytes(make(report))
         print(f"wrote {path}")
@@ -156,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
     report.add_argument(
         "--hourly-cost", type=float, default=60.0, help="cost of an hour of effort (default 60)"
+    )
+    report.add_argument(
+        "--lang",
+        choices=["en", "fr"],
+        default="en",
+        help="language of the sheet names, headers and slides (default en)",
     )
     args = parser.parse_args(argv)
     try:

@@ -13,17 +13,18 @@ import datetime as dt
 import io
 import math
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import altair as alt
 import numpy as np
 import pandas as pd
+from babel.dates import format_date
 
 from .abc import CLASSES, NoPositiveValueError, class_summary
 from .actions import ACTIONS, recommend
-from .charts import dual_pareto_chart, effort_scatter, pareto_chart, whale_chart
+from .charts import NUMBER_LOCALES, dual_pareto_chart, effort_scatter, pareto_chart, whale_chart
 from .effort import client_economics, dual_pareto, effort_hours, share_of_clients_for, whale_curve
 from .i18n import ENGLISH, Translator
 from .pareto import pareto_curve
@@ -40,6 +41,39 @@ RULE_NAMES = {
     "before": "share before the client (recommended)",
     "spreadsheet": "spreadsheet convention (cumulative share including the client)",
 }
+
+
+def chart_names(t: Translator = ENGLISH) -> dict[str, str]:
+    """:data:`CHART_NAMES` in ``t``'s language."""
+    return {
+        "pareto": t("Pareto curve"),
+        "effort": t("Effort vs revenue"),
+        "dual_pareto": t("Revenue and effort Pareto"),
+        "whale": t("Whale curve"),
+    }
+
+
+def _rule_name(rule: str, t: Translator) -> str:
+    if rule == "before":
+        return t("share before the client (recommended)")
+    if rule == "spreadsheet":
+        return t("spreadsheet convention (cumulative share including the client)")
+    return rule
+
+
+def _g(value: float, t: Translator) -> str:
+    """A cut-off in percent as typed (``80``, ``82.5``; ``82,5`` in French).
+
+    Examples
+    --------
+    >>> _g(80.0, ENGLISH), _g(82.5, Translator("fr"))
+    ('80', '82,5')
+    """
+    text = f"{value:g}"
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return t.number(value, decimals)
+
+
 # The effort scatter draws one point per client: beyond this, only the largest clients by
 # revenue or by effort are drawn (the title says so); the browser and vl-convert stay fast
 # and Altair's 5,000-row limit is never reached.
@@ -62,29 +96,37 @@ class ReportSettings:
     source: str = ""
     date: dt.date = field(default_factory=dt.date.today)
 
-    def lines(self) -> list[tuple[str, str]]:
+    def lines(self, t: Translator = ENGLISH) -> list[tuple[str, str]]:
         """The settings as (name, value) pairs, for the Settings sheet and the title slide."""
-        filters = "; ".join(f"{c.replace('_', ' ')}: {', '.join(v)}" for c, v in self.filters) or "none"
-        return [
-            ("Date", f"{self.date:%d %B %Y}"),
-            ("Source", self.source or "(not named)"),
-            ("Ranking measure", self.measure),
-            ("A cut-off (%)", f"{self.a:g}"),
-            ("B cut-off (%)", f"{self.b:g}"),
-            ("ABC rule", RULE_NAMES.get(self.rule, self.rule)),
-            ("Filters", filters),
-            (
-                "Classes computed on",
-                "the selection alone" if self.within and self.filters else "the whole portfolio",
-            ),
-            (
-                "Clients in scope",
-                "every company (prospects, former clients, partners included)"
-                if self.include_inactive
-                else "active clients",
-            ),
-            ("Hourly cost (cost to serve)", f"{self.hourly_cost:,.2f}"),
-        ]
+        return list(self.named(t).values())
+
+    def named(self, t: Translator = ENGLISH) -> dict[str, tuple[str, str]]:
+        """The settings as (name, value) pairs in ``t``'s language, by a fixed English key."""
+        filters = "; ".join(
+            t("{column}: {values}", column=c.replace("_", " ") if t.lang == "en" else t.label(c).lower(),
+              values=", ".join(v))
+            for c, v in self.filters
+        ) or t("none")  # fmt: skip
+        if self.within and self.filters:
+            computed_on = t("the selection alone")
+        else:
+            computed_on = t("the whole portfolio")
+        if self.include_inactive:
+            scope = t("every company (prospects, former clients, partners included)")
+        else:
+            scope = t("active clients")
+        return {
+            "Date": (t("Date"), format_date(self.date, "dd MMMM y", locale=t.locale)),
+            "Source": (t("Source"), t.maybe(self.source) if self.source else t("(not named)")),
+            "Ranking measure": (t("Ranking measure"), t(self.measure)),
+            "A cut-off (%)": (t("A cut-off (%)"), _g(self.a, t)),
+            "B cut-off (%)": (t("B cut-off (%)"), _g(self.b, t)),
+            "ABC rule": (t("ABC rule"), _rule_name(self.rule, t)),
+            "Filters": (t("Filters"), filters),
+            "Classes computed on": (t("Classes computed on"), computed_on),
+            "Clients in scope": (t("Clients in scope"), scope),
+            "Hourly cost (cost to serve)": (t("Hourly cost (cost to serve)"), t.number(self.hourly_cost, 2)),
+        }
 
 
 @dataclass(frozen=True)
@@ -94,6 +136,7 @@ class Kpi:
     label: str
     value: str
     note: str = ""
+    key: str = ""  # a fixed name (the label is in the report's language)
 
 
 @dataclass(frozen=True)
@@ -121,6 +164,7 @@ class Report:
     has_effort: bool
     notes: tuple[str, ...] = ()
     moves: tuple[str, ...] = ACTIONS  # the moves in review order, in the actions' language
+    t: Translator = field(default=ENGLISH, compare=False)  # the language of every text of the files
 
 
 # --- Charts ---------------------------------------------------------------------------------------
@@ -137,16 +181,21 @@ def _enlarge_text(chart: Any, minimum: int) -> None:
             mark.fontSize = minimum
 
 
-def for_export(chart: Chart, width: int = EXPORT_WIDTH) -> Chart:
+def for_export(chart: Chart, width: int = EXPORT_WIDTH, t: Translator = ENGLISH) -> Chart:
     """A page chart with a fixed width and fonts large enough for a projector.
 
     The text marks drawn on the plot (cut-off labels, quadrant names) are enlarged in place:
-    pass a chart built for the export, not one a page still shows.
+    pass a chart built for the export, not one a page still shows. Numbers on the axes follow
+    ``t``'s language (decimal comma in French).
     """
     _enlarge_text(chart, 16)
+    number = NUMBER_LOCALES.get(t.lang)
+    config: dict[str, Any] = {"background": "white"}
+    if number:
+        config["locale"] = {"number": number}
     return (
         chart.properties(width=width)
-        .configure(background="white")
+        .configure(**config)
         .configure_axis(labelFontSize=16, titleFontSize=18, labelLimit=300)
         .configure_legend(labelFontSize=16, titleFontSize=17, symbolSize=180)
         .configure_title(fontSize=22, anchor="start", offset=12)
@@ -209,13 +258,19 @@ def _charts(
         scatter = effort_scatter(shown.reset_index(), revenue_cut, hours_cut, measure, None, t)
         if capped:
             scatter = scatter.properties(
-                title=f"{measure.capitalize()} against effort: the {len(shown):,} largest clients "
-                f"by {measure} or effort, of {len(econ):,}"
+                title=t(
+                    "{Measure} against effort: the {shown} largest clients by {measure} or effort, "
+                    "of {total}",
+                    Measure=t(measure).capitalize(),
+                    measure=t(measure),
+                    shown=t.number(len(shown)),
+                    total=t.number(len(econ)),
+                )
             )
         charts["effort"] = scatter
         charts["dual_pareto"] = dual_pareto_chart(dual_pareto(econ["revenue"], econ["hours"]), t)
         charts["whale"] = whale_chart(whale_curve(econ["profit"]), t)
-    return {key: for_export(chart) for key, chart in charts.items()}
+    return {key: for_export(chart, t=t) for key, chart in charts.items()}
 
 
 # --- KPIs -----------------------------------------------------------------------------------------
@@ -243,13 +298,19 @@ def concentration_figures(portfolio: Portfolio, values: pd.Series) -> dict[str, 
 
 
 def _kpis(
-    portfolio: Portfolio, classified: pd.DataFrame, s: ReportSettings, econ: pd.DataFrame | None
+    portfolio: Portfolio,
+    classified: pd.DataFrame,
+    s: ReportSettings,
+    econ: pd.DataFrame | None,
+    t: Translator = ENGLISH,
 ) -> tuple[Kpi, ...]:
     values = classified["value"]
     labels = _labels(portfolio, classified.index)
+    measure = t(s.measure)
+    of_measure = t("of {measure}", measure=measure)
     out = [
-        Kpi("Clients analysed", f"{len(classified):,}"),
-        Kpi(f"Total {s.measure}", f"{values.sum():,.0f}"),
+        Kpi(t("Clients analysed"), t.number(len(classified)), key="clients"),
+        Kpi(t("Total {measure}", measure=measure), t.number(values.sum()), key="total"),
     ]
     try:
         figures = concentration_figures(portfolio, values)
@@ -257,32 +318,45 @@ def _kpis(
         figures = {}
     conc = figures.get("concentration", {})
     if "top1_share" in conc:
-        out.append(Kpi("Largest client", f"{conc['top1_share']:.1%}", _short(str(labels.iloc[0]), 28)))
+        out.append(
+            Kpi(
+                t("Largest client"), t.percent(conc["top1_share"], 1), _short(str(labels.iloc[0]), 28), "top1"
+            )
+        )
     if "top10_share" in conc:
-        out.append(Kpi("Top 10 clients", f"{conc['top10_share']:.1%}", f"of {s.measure}"))
+        out.append(Kpi(t("Top 10 clients"), t.percent(conc["top10_share"], 1), of_measure, "top10"))
     if "top20pct_share" in conc:
-        out.append(Kpi("Top 20% of clients", f"{conc['top20pct_share']:.1%}", f"of {s.measure}"))
+        out.append(Kpi(t("Top 20% of clients"), t.percent(conc["top20pct_share"], 1), of_measure, "top20pct"))
     if "gini" in conc:
-        out.append(Kpi("Gini", f"{conc['gini']:.2f}", "0 = equal, 1 = one client"))
+        out.append(Kpi(t("Gini"), t.number(conc["gini"], 2), t("0 = equal, 1 = one client"), "gini"))
     if "win_rate" in figures:
-        out.append(Kpi("Win rate", f"{figures['win_rate']:.0%}", "won / (won + lost) deals"))
+        out.append(
+            Kpi(t("Win rate"), t.percent(figures["win_rate"]), t("won / (won + lost) deals"), "win_rate")
+        )
     if "suggested_cutoffs" in figures:
         cut = figures["suggested_cutoffs"]
-        out.append(Kpi("Suggested cut-offs", f"{cut['a']:g}% / {cut['b']:g}%", "A / B, from the curve"))
+        value = f"{_g(cut['a'], t)}{_pct(t)} / {_g(cut['b'], t)}{_pct(t)}"
+        out.append(Kpi(t("Suggested cut-offs"), value, t("A / B, from the curve"), "suggested_cutoffs"))
     if econ is not None:
-        out.append(Kpi("Total effort", f"{econ['hours'].sum():,.0f} h"))
+        out.append(Kpi(t("Total effort"), t("{hours} h", hours=t.number(econ["hours"].sum())), key="effort"))
         effort_80 = share_of_clients_for(econ["hours"])
         if not math.isnan(effort_80):
-            out.append(Kpi("Clients taking 80% of effort", f"{effort_80:.0%}"))
+            out.append(Kpi(t("Clients taking 80% of effort"), t.percent(effort_80), key="effort_80"))
         losers = econ["profit"] < 0
         out.append(
             Kpi(
-                "Clients costing more than they bring",
-                f"{int(losers.sum()):,}",
-                f"{-econ.loc[losers, 'profit'].sum():,.0f} of profit lost",
+                t("Clients costing more than they bring"),
+                t.number(int(losers.sum())),
+                t("{amount} of profit lost", amount=t.number(-econ.loc[losers, "profit"].sum())),
+                "losers",
             )
         )
     return tuple(out)
+
+
+def _pct(t: Translator) -> str:
+    """The percent sign after a number: ``%`` in English, ``\u00a0%`` in French."""
+    return "\u00a0%" if t.lang == "fr" else "%"
 
 
 # --- The report -----------------------------------------------------------------------------------
@@ -329,8 +403,8 @@ def build_report(
     settings : the cut-offs, rule, measure, filters... used to classify (recorded as given).
     default_hours, revenue_cut, hours_cut : as on the Effort page (defaults: the standard
         durations and the medians).
-    t : the language of the charts' labels and of the actions (the sheet and slide texts are
-        English).
+    t : the language of every text: chart labels, actions, sheet names and headers, slides
+        (numbers on slides are formatted for it; Excel cells stay numbers).
     hours : effort in hours per client when already computed (else from the activity log).
 
     Examples
@@ -388,11 +462,13 @@ def build_report(
     notes: list[str] = []
     if portfolio.activities.empty:
         notes.append(
-            "No activity log: load one (client, date, type, hours; --activities FILE on the command "
-            "line) to see effort against revenue."
+            t(
+                "No activity log: load one (client, date, type, hours; --activities FILE on the command "
+                "line) to see effort against revenue."
+            )
         )
     elif not has_effort:
-        notes.append("The activity log gives no hours for these clients: check its duration column.")
+        notes.append(t("The activity log gives no hours for these clients: check its duration column."))
     return Report(
         settings=s,
         clients=clients,
@@ -405,11 +481,12 @@ def build_report(
             economics.hours_cut,
             t,
         ),
-        kpis=_kpis(portfolio, classified, s, econ if has_effort else None),
+        kpis=_kpis(portfolio, classified, s, econ if has_effort else None, t),
         actions=actions,
         has_effort=has_effort,
         notes=tuple(notes),
         moves=tuple(t(move) for move in ACTIONS),
+        t=t,
     )
 
 
@@ -482,75 +559,85 @@ def _sheet(wb: Any, title: str, frame: pd.DataFrame, formats: Mapping[str, str])
         ws.column_dimensions[get_column_letter(j)].width = min(60, max(len(str(name)) + 4, longest + 2, 8))
 
 
+# The class column of the Clients sheet keeps this English header in every language: it is a public
+# contract (scripts read the workbook's "Class" column), like the CLI's JSON keys.
+CLASS_COLUMN = "Class"
+
+
 def excel_report(report: Report) -> bytes:
     """The workbook: sheets Clients (one row per client, a "Class" column), Summary, Actions, Settings.
 
-    Every sheet has a frozen header row and an autofilter; amounts, shares and
-    hours carry number formats; no cell is a formula (a client named "=1+1"
-    stays text).
+    Sheet names and headers are in the report's language, except the Clients sheet's "Class"
+    column (:data:`CLASS_COLUMN`, a fixed name scripts rely on). Every sheet has a frozen header
+    row and an autofilter; amounts, shares and hours are numbers with number formats (Excel shows
+    them in the reader's locale); no cell is a formula (a client named "=1+1" stays text).
     """
     from openpyxl import Workbook
 
-    s = report.settings
-    measure = s.measure.capitalize()
+    s, t = report.settings, report.t
+    measure = t(s.measure.capitalize())
+    share_of_measure = t("Share of {measure}", measure=t(s.measure))
+    client, client_id, cls, hours = t("Client"), t("Client ID"), t("Class"), t("Hours")
     wb = Workbook()
     wb.remove(wb.active)
 
     c = report.clients
+    rank, share, cumulative = t("Rank"), t("Share"), t("Cumulative share")
     names = {
-        "label": "Client", "rank": "Rank", "value": measure, "share": "Share",
-        "cumulative_share": "Cumulative share", "abc_class": "Class", "sector": "Sector",
-        "account_manager": "Account manager",
+        "label": client, "rank": rank, "value": measure, "share": share,
+        "cumulative_share": cumulative, "abc_class": CLASS_COLUMN, "sector": t("Sector"),
+        "account_manager": t("Account manager"),
     }  # fmt: skip
     clients = c.drop(columns=["name"], errors="ignore").rename(columns=names)
-    clients.insert(0, "Client ID", c.index.astype(str))
+    clients.insert(0, client_id, c.index.astype(str))
     if "name" not in c.columns:
-        clients = clients.drop(columns=["Client"])
+        clients = clients.drop(columns=[client])
     _sheet(
         wb,
-        "Clients",
+        t("Clients"),
         clients,
-        {"Rank": FMT_INT, measure: FMT_MONEY, "Share": FMT_PCT, "Cumulative share": FMT_PCT},
+        {rank: FMT_INT, measure: FMT_MONEY, share: FMT_PCT, cumulative: FMT_PCT},
     )
 
+    n_clients, share_clients, share_effort = t("Clients"), t("Share of clients"), t("Share of effort")
     summary = report.summary.reset_index().rename(
         columns={
-            "abc_class": "Class", "clients": "Clients", "client_share": "Share of clients",
-            "revenue": measure, "revenue_share": f"Share of {s.measure}", "hours": "Hours",
-            "effort_share": "Share of effort",
+            "abc_class": cls, "clients": n_clients, "client_share": share_clients,
+            "revenue": measure, "revenue_share": share_of_measure, "hours": hours,
+            "effort_share": share_effort,
         }
     )  # fmt: skip
-    first = ["Class", "Clients", "Share of clients", measure, f"Share of {s.measure}"]
-    summary = summary[first + [col for col in ("Hours", "Share of effort") if col in summary.columns]]
+    first = [cls, n_clients, share_clients, measure, share_of_measure]
+    summary = summary[first + [col for col in (hours, share_effort) if col in summary.columns]]
     _sheet(
         wb,
-        "Summary",
+        t("Summary"),
         summary,
         {
-            "Clients": FMT_INT, "Share of clients": FMT_PCT, measure: FMT_MONEY,
-            f"Share of {s.measure}": FMT_PCT, "Hours": FMT_HOURS, "Share of effort": FMT_PCT,
+            n_clients: FMT_INT, share_clients: FMT_PCT, measure: FMT_MONEY,
+            share_of_measure: FMT_PCT, hours: FMT_HOURS, share_effort: FMT_PCT,
         },
     )  # fmt: skip
 
+    profit = t("Profit after cost to serve")
     actions = report.actions.rename(
-        columns={"label": "Client", "abc_class": "Class", "action": "Action", "reason": "Why",
-                 "revenue": measure, "hours": "Hours", "profit": "Profit after cost to serve"}
+        columns={"label": client, "abc_class": cls, "action": t("Action"), "reason": t("Why"),
+                 "revenue": measure, "hours": hours, "profit": profit}
     )  # fmt: skip
-    actions.insert(0, "Client ID", report.actions.index.astype(str))
+    actions.insert(0, client_id, report.actions.index.astype(str))
     if not report.has_effort:
-        actions = actions.drop(columns=["Hours"])
-    _sheet(
-        wb,
-        "Actions",
-        actions,
-        {measure: FMT_MONEY, "Hours": FMT_HOURS, "Profit after cost to serve": FMT_MONEY},
-    )
+        actions = actions.drop(columns=[hours])
+    _sheet(wb, t("Actions"), actions, {measure: FMT_MONEY, hours: FMT_HOURS, profit: FMT_MONEY})
 
     settings = pd.DataFrame(
-        [*s.lines(), ("Clients", f"{len(report.clients):,}"), *(("Note", n) for n in report.notes)],
-        columns=["Setting", "Value"],
+        [
+            *s.lines(t),
+            (t("Clients"), t.number(len(report.clients))),
+            *((t("Note"), n) for n in report.notes),
+        ],
+        columns=[t("Setting"), t("Value")],
     )
-    _sheet(wb, "Settings", settings, {})
+    _sheet(wb, t("Settings"), settings, {})
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -683,10 +770,13 @@ def _table(
 
 
 def _headline(report: Report) -> str:
-    a = report.summary.loc["A"].to_dict()
-    return (
-        f"{a['client_share']:.0%} of clients (class A, {int(a['clients']):,}) make "
-        f"{a['revenue_share']:.0%} of {report.settings.measure}"
+    a, t = report.summary.loc["A"].to_dict(), report.t
+    return t(
+        "{client_share} of clients (class A, {clients}) make {revenue_share} of {measure}",
+        client_share=t.percent(a["client_share"]),
+        clients=t.number(int(a["clients"])),
+        revenue_share=t.percent(a["revenue_share"]),
+        measure=t(report.settings.measure),
     )
 
 
@@ -696,9 +786,15 @@ def _moves_in_order(actions: pd.DataFrame, moves: Sequence[str]) -> list[str]:
     return [m for m in moves if m in present] + [m for m in present if m not in moves]
 
 
-def _action_pages(actions: pd.DataFrame, moves: Sequence[str]) -> list[pd.DataFrame]:
+def _action_pages(
+    actions: pd.DataFrame,
+    moves: Sequence[str],
+    height: Callable[[Any], float] | None = None,
+    budget: float = math.inf,
+) -> list[pd.DataFrame]:
     """For each move but the last ("light touch"), the clients it matters most for (largest revenue,
-    or largest loss for loss-making ones), in pages of ACTION_ROWS_PER_SLIDE rows."""
+    or largest loss for loss-making ones), in pages of at most ACTION_ROWS_PER_SLIDE rows whose
+    ``height`` (estimated per row) adds up to ``budget`` at most: long texts take fewer rows a page."""
     picked = []
     for move in _moves_in_order(actions, moves):
         if moves and move == moves[-1]:
@@ -709,7 +805,21 @@ def _action_pages(actions: pd.DataFrame, moves: Sequence[str]) -> list[pd.DataFr
     if not picked:
         return []
     rows = pd.concat(picked)
-    return [rows.iloc[i : i + ACTION_ROWS_PER_SLIDE] for i in range(0, len(rows), ACTION_ROWS_PER_SLIDE)]
+    pages, start, used = [], 0, 0.0
+    for i, row in enumerate(rows.itertuples()):
+        h = height(row) if height else 0.0
+        if i > start and (i - start == ACTION_ROWS_PER_SLIDE or used + h > budget):
+            pages.append(rows.iloc[start:i])
+            start, used = i, 0.0
+        used += h
+    pages.append(rows.iloc[start:])
+    return pages
+
+
+def _lines(text: str, width_in: float, size_pt: int) -> int:
+    """About how many lines ``text`` takes in a table cell ``width_in`` wide (average glyph: 0.55 em)."""
+    per_line = max(1, int((width_in - 0.2) * 72 / (size_pt * 0.55)))
+    return max(1, math.ceil(len(text) / per_line))
 
 
 def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> bytes:
@@ -723,7 +833,8 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
-    s = report.settings
+    s, t = report.settings, report.t
+    measure = t(s.measure)
     pictures = dict(pictures or {})
 
     def png(key: str) -> bytes:
@@ -731,12 +842,23 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
             pictures[key] = chart_png(report.charts[key])
         return pictures[key]
 
+    def num(value: float) -> str:
+        return t.number(value)
+
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
-    settings = dict(s.lines())
+    settings = {key: value for key, (_name, value) in s.named(t).items()}
+    a_pct, b_pct = _g(s.a, t), _g(s.b, t)
     footer = _short(
-        f"{settings['Source']} · {settings['Date']} · A {s.a:g} % / B {s.b:g} % · "
-        f"ranked by {s.measure} · filters: {settings['Filters']}",
+        t(
+            "{source} · {date} · A {a} % / B {b} % · ranked by {measure} · filters: {filters}",
+            source=settings["Source"],
+            date=settings["Date"],
+            a=a_pct,
+            b=b_pct,
+            measure=measure,
+            filters=settings["Filters"],
+        ),
         150,
     )
     content_w = SLIDE_W_IN - 2 * MARGIN_IN
@@ -746,20 +868,31 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     title = slide.shapes.title
     title.left, title.top, title.width, title.height = (Inches(v) for v in (MARGIN_IN, 0.7, content_w, 1.2))
-    title.text = "Client portfolio review"
+    title.text = t("Client portfolio review")
     title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     _style_runs(title.text_frame, 44, bold=True)
     _text(slide, [settings["Date"]], (MARGIN_IN, 1.9, content_w, 0.6), 24, color=GREY)
     lines = [
-        f"Data: {_short(settings['Source'], 90)}",
-        f"{len(report.clients):,} clients ranked by {s.measure}; A up to {s.a:g} %, B up to {s.b:g} % "
-        f"of {s.measure}",
-        f"ABC rule: {settings['ABC rule']}",
-        f"Filters: {_short(settings['Filters'], 90)} (classes computed on {settings['Classes computed on']})",
-        f"Clients in scope: {settings['Clients in scope']}",
+        t("Data: {source}", source=_short(settings["Source"], 90)),
+        t(
+            "{n} clients ranked by {measure}; A up to {a} %, B up to {b} % of {measure}",
+            n=num(len(report.clients)),
+            measure=measure,
+            a=a_pct,
+            b=b_pct,
+        ),
+        t("ABC rule: {rule}", rule=settings["ABC rule"]),
+        t(
+            "Filters: {filters} (classes computed on {on})",
+            filters=_short(settings["Filters"], 90),
+            on=settings["Classes computed on"],
+        ),
+        t("Clients in scope: {scope}", scope=settings["Clients in scope"]),
     ]
     if report.has_effort:
-        lines.append(f"Hourly cost used for the cost to serve: {settings['Hourly cost (cost to serve)']}")
+        lines.append(
+            t("Hourly cost used for the cost to serve: {cost}", cost=settings["Hourly cost (cost to serve)"])
+        )
     _text(slide, lines, (MARGIN_IN, 2.9, content_w, 4.0), BODY_PT)
 
     # 2. The Pareto chart.
@@ -768,47 +901,63 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
 
     # 3. Effort vs revenue (or what would unlock it).
     if report.has_effort and "effort" in report.charts:
-        effort_80 = next((k.value for k in report.kpis if k.label == "Clients taking 80% of effort"), None)
-        title = f"{effort_80} of clients take 80% of the effort" if effort_80 else "Effort vs revenue"
+        effort_80 = next((k.value for k in report.kpis if k.key == "effort_80"), None)
+        if effort_80:
+            title = t("{share} of clients take 80% of the effort", share=effort_80)
+        else:
+            title = t("Effort vs revenue")
         slide = _slide(prs, title, footer)
         _picture(slide, png("effort"), chart_box)
     else:
-        slide = _slide(prs, "Effort vs revenue: no activity log yet", footer)
+        slide = _slide(prs, t("Effort vs revenue: no activity log yet"), footer)
         _text(
             slide,
             [
                 *report.notes,
-                "The file needs one row per call, meeting, visit or e-mail: the client, the date, the "
-                "type and (if known) the duration in hours.",
+                t(
+                    "The file needs one row per call, meeting, visit or e-mail: the client, the date, the "
+                    "type and (if known) the duration in hours."
+                ),
             ],
             (MARGIN_IN, 1.6, content_w, 4.5),
             24,
         )
 
     # 4. The class summary table.
-    slide = _slide(prs, "Clients and revenue by class", footer)
-    header = ["Class", "Clients", "Share of clients", s.measure.capitalize(), f"Share of {s.measure}"]
+    slide = _slide(prs, t("Clients and revenue by class"), footer)
+    header = [
+        t("Class"),
+        t("Clients"),
+        t("Share of clients"),
+        t(s.measure.capitalize()),
+        t("Share of {measure}", measure=measure),
+    ]
     widths = [1.4, 1.8, 2.3, 2.9, 2.6]
     if report.has_effort:
-        header += ["Hours", "Share of effort"]
-        widths = [1.1, 1.5, 1.9, 2.3, 2.1, 1.5, 1.9]
+        header += [t("Hours"), t("Share of effort")]
+        widths = [1.35, 1.45, 1.85, 2.2, 2.0, 1.5, 1.95]  # "Classe", "Clients", "Heures" fit at 22 pt
     rows = []
     for cls, r in report.summary.iterrows():
         row = [
             str(cls),
-            f"{int(r['clients']):,}",
-            f"{r['client_share']:.1%}",
-            f"{r['revenue']:,.0f}",
-            f"{r['revenue_share']:.1%}",
+            num(int(r["clients"])),
+            t.percent(r["client_share"], 1),
+            num(r["revenue"]),
+            t.percent(r["revenue_share"], 1),
         ]
         if report.has_effort:
-            row += [f"{r['hours']:,.0f}", f"{r['effort_share']:.1%}"]
+            row += [num(r["hours"]), t.percent(r["effort_share"], 1)]
         rows.append(row)
     _table(slide, header, rows, widths, 1.5, 0.75, size=22, right=[False] + [True] * (len(header) - 1))
     _text(
         slide,
         [
-            f"A: clients that make the first {s.a:g} % of {s.measure}; B: up to {s.b:g} %; C: the rest.",
+            t(
+                "A: clients that make the first {a} % of {measure}; B: up to {b} %; C: the rest.",
+                a=a_pct,
+                b=b_pct,
+                measure=measure,
+            ),
             _headline(report) + ".",
         ],
         (MARGIN_IN, 1.5 + 0.75 * 4 + 0.4, content_w, 1.4),
@@ -816,7 +965,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     )
 
     # 5. KPIs as tiles.
-    slide = _slide(prs, "Key figures", footer)
+    slide = _slide(prs, t("Key figures"), footer)
     cols, gap = 4, 0.25
     tile_w = (content_w - gap * (cols - 1)) / cols
     kpis = report.kpis[:12]
@@ -848,30 +997,52 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
                 run.font.color.rgb = _rgb(DARK if size > 14 else GREY)
 
     # 6. The action plan: one row per move, then the clients it matters most for.
-    slide = _slide(prs, "Action plan", footer)
+    # "Move" alone is a cut-off move in the catalog ("Variation"): the column says "Action" in French.
+    move_header = "Move" if t.lang == "en" else t("Action")
+    slide = _slide(prs, t("Action plan"), footer)
     plan = (
         report.actions.groupby("action", sort=False)
         .agg(clients=("label", "size"), revenue=("revenue", "sum"), hours=("hours", "sum"))
         .reindex(_moves_in_order(report.actions, report.moves))
     )
-    header = ["Move", "Clients", s.measure.capitalize()] + (["Hours"] if report.has_effort else [])
+    header = [move_header, t("Clients"), t(s.measure.capitalize())] + (
+        [t("Hours")] if report.has_effort else []
+    )
     widths = [7.8, 1.3, 2.0] + ([1.2] if report.has_effort else [])
     rows = [
-        [_short(str(move), 90), f"{int(r['clients']):,}", f"{r['revenue']:,.0f}"]
-        + ([f"{r['hours']:,.0f}"] if report.has_effort else [])
+        [_short(str(move), 90), num(int(r["clients"])), num(r["revenue"])]
+        + ([num(r["hours"])] if report.has_effort else [])
         for move, r in plan.iterrows()
     ]
     _table(slide, header, rows, widths, 1.4, min(0.62, 5.2 / (len(rows) + 1)), size=18,
            right=[False] + [True] * (len(header) - 1))  # fmt: skip
-    pages = _action_pages(report.actions, report.moves)
-    for k, page in enumerate(pages, start=1):
-        title = "Action list" + (f" ({k}/{len(pages)})" if len(pages) > 1 else "")
-        slide = _slide(prs, title, footer)
-        rows = [
-            [_short(str(r.label), 26), str(r.abc_class), _short(str(r.action), 90), _short(str(r.reason), 90)]
-            for r in page.itertuples()
+    widths = [2.7, 1.15, 4.2, 4.28]  # "Classe" fits its column at 16 pt
+    row_min, list_pt = 0.76, 16
+
+    def cells(r: Any) -> list[str]:
+        return [
+            _short(str(r.label), 26),
+            str(r.abc_class),
+            _short(str(r.action), 90),
+            _short(str(r.reason), 90),
         ]
-        _table(slide, ["Client", "Class", "Move", "Why"], rows, [2.8, 0.9, 4.3, 4.33], 1.4, 0.76, size=16)
+
+    def height(r: Any) -> float:
+        lines = max(_lines(text, w, list_pt) for text, w in zip(cells(r), widths, strict=True))
+        return max(row_min, lines * list_pt * 1.2 / 72 + 0.12)
+
+    budget = SLIDE_H_IN - 0.6 - 1.4 - row_min  # between the title and the footer, below the header row
+    pages = _action_pages(report.actions, report.moves, height, budget)
+    for k, page in enumerate(pages, start=1):
+        if len(pages) > 1:
+            title = t("Action list ({page}/{pages})", page=k, pages=len(pages))
+        else:  # "Action list" alone is "Plan d'action" in the catalog, like the slide before
+            title = "Action list" if t.lang == "en" else t("Action list (slide)")
+        slide = _slide(prs, title, footer)
+        rows = [cells(r) for r in page.itertuples()]
+        _table(
+            slide, [t("Client"), t("Class"), move_header, t("Why")], rows, widths, 1.4, row_min, size=list_pt
+        )
 
     out = io.BytesIO()
     prs.save(out)

@@ -46,7 +46,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,8 +68,55 @@ ROLES = ("clients", "transactions", "activities")
 _CHECKED: dict[str, tuple[int, int, int]] = {}  # path -> (inode, size, mtime) last found intact
 
 
+@dataclass(frozen=True)
+class Message:
+    """A user-facing text: its English template and values, translated where it is shown.
+
+    Values may be messages themselves (a detail inside a sentence). ``str()`` is the English text.
+
+    Examples
+    --------
+    >>> m = Message("Analysis #{id}: {detail}", {"id": 3, "detail": Message("no {what}", {"what": "x"})})
+    >>> fr = {"Analysis #{id}: {detail}": "Analyse n° {id} : {detail}", "no {what}": "pas de {what}"}
+    >>> str(m), m.translate(lambda text, **values: fr[text].format(**values))
+    ('Analysis #3: no x', 'Analyse n° 3 : pas de x')
+    """
+
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def translate(self, t: Callable[..., str], escape: Callable[[Any], Any] | None = None) -> str:
+        """The text in ``t``'s language (``t`` is a :class:`portfolio_core.i18n.Translator`).
+
+        ``escape`` is applied to every value that is not a message (a path, a name, an error text), e.g.
+        to show them as plain text in Markdown.
+        """
+        values = {
+            k: v.translate(t, escape) if isinstance(v, Message) else escape(v) if escape else v
+            for k, v in self.values.items()
+        }
+        return t(self.template, **values)
+
+    def __str__(self) -> str:
+        values = {k: str(v) for k, v in self.values.items()}
+        return self.template.format(**values) if values else self.template
+
+
 class StorageError(Exception):
-    """A saved-analyses operation failed; the message says what happened and what to do."""
+    """A saved-analyses operation failed; the message says what happened and what to do.
+
+    The exception is built from an English template and named values (``StorageError("Give the
+    analysis a name.")``, ``StorageError("... {path} ...", path=p)``): ``str(exc)`` is the English
+    text, ``exc.translated(t)`` the text in a translator's language (the templates are in the catalog).
+    """
+
+    def __init__(self, template: str, **values: Any) -> None:
+        self.message = Message(template, values)
+        super().__init__(str(self.message))
+
+    def translated(self, t: Callable[..., str], escape: Callable[[Any], Any] | None = None) -> str:
+        """The message in ``t``'s language (``escape``: see :meth:`Message.translate`)."""
+        return self.message.translate(t, escape)
 
 
 class CorruptDatabaseError(StorageError):
@@ -276,7 +323,7 @@ def encode_frame(frame: pd.DataFrame) -> tuple[bytes, dict[str, Any]]:
     try:
         table.to_parquet(buffer, index=False, compression="zstd")
     except (pa.ArrowException, ValueError, TypeError, UnicodeError) as exc:
-        raise StorageError(f"A column of this table cannot be stored ({exc}).") from exc
+        raise StorageError("A column of this table cannot be stored ({error}).", error=exc) from exc
     return buffer.getvalue(), meta
 
 
@@ -383,11 +430,13 @@ class AnalysisStore:
 
     # -- connections ---------------------------------------------------------------------------
 
-    def _corrupt(self, detail: str) -> CorruptDatabaseError:
+    def _corrupt(self, detail: str | Message) -> CorruptDatabaseError:
         return CorruptDatabaseError(
-            f"The saved-analyses database {self.path} is damaged or is not a saved-analyses database "
-            f"({detail}). It was left untouched. Move it away (or set PORTFOLIO_DB to another file) to "
-            "start a new one, and keep it: a SQLite recovery tool may get the analyses back."
+            "The saved-analyses database {path} is damaged or is not a saved-analyses database "
+            "({detail}). It was left untouched. Move it away (or set PORTFOLIO_DB to another file) to "
+            "start a new one, and keep it: a SQLite recovery tool may get the analyses back.",
+            path=self.path,
+            detail=detail,
         )
 
     @contextmanager
@@ -403,17 +452,22 @@ class AnalysisStore:
                 raise self._corrupt(str(exc)) from exc
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
                 raise StorageError(
-                    f"The saved-analyses database {self.path} is busy (another save is running). "
-                    "Try again in a moment."
+                    "The saved-analyses database {path} is busy (another save is running). "
+                    "Try again in a moment.",
+                    path=self.path,
                 ) from exc
             raise DatabaseUnavailableError(
-                f"The saved-analyses database {self.path} cannot be used ({exc}). Check that the folder "
-                "exists, is writable and the disk is not full, or set PORTFOLIO_DB to another file."
+                "The saved-analyses database {path} cannot be used ({error}). Check that the folder "
+                "exists, is writable and the disk is not full, or set PORTFOLIO_DB to another file.",
+                path=self.path,
+                error=exc,
             ) from exc
         except OSError as exc:
             raise DatabaseUnavailableError(
-                f"The saved-analyses database {self.path} cannot be created or opened "
-                f"({exc.strerror or exc}). Set PORTFOLIO_DB to a file in a writable folder."
+                "The saved-analyses database {path} cannot be created or opened "
+                "({error}). Set PORTFOLIO_DB to a file in a writable folder.",
+                path=self.path,
+                error=exc.strerror or exc,
             ) from exc
 
     def _quick_check(self, db: sqlite_utils.Database) -> None:
@@ -474,12 +528,15 @@ class AnalysisStore:
             return True
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(
-                f"The saved-analyses database {self.path} was written by a newer version of the app "
-                f"(schema {version}, this app reads up to {SCHEMA_VERSION}). Update the app; the file "
-                "was left untouched."
+                "The saved-analyses database {path} was written by a newer version of the app "
+                "(schema {version}, this app reads up to {supported}). Update the app; the file "
+                "was left untouched.",
+                path=self.path,
+                version=version,
+                supported=SCHEMA_VERSION,
             )
         if version == 0 and db.table_names():
-            raise self._corrupt("it holds other tables and no saved-analyses schema version")
+            raise self._corrupt(Message("it holds other tables and no saved-analyses schema version"))
         if version == 0 and not write:
             return False
         if db.journal_mode != "wal":
@@ -540,7 +597,7 @@ class AnalysisStore:
                 None if mapping is None else json.dumps(mapping, sort_keys=True, ensure_ascii=False)
             )
         except (TypeError, ValueError) as exc:
-            raise StorageError(f"These settings cannot be saved ({exc}).") from exc
+            raise StorageError("These settings cannot be saved ({error}).", error=exc) from exc
         frames = []
         for role in ROLES:
             frame = getattr(portfolio, role)
@@ -599,8 +656,9 @@ class AnalysisStore:
             ).fetchone()
         if row is None:
             raise AnalysisNotFoundError(
-                f"The saved analysis #{analysis_id} no longer exists (deleted, maybe in another tab). "
-                "Pick another one in the list."
+                "The saved analysis #{id} no longer exists (deleted, maybe in another tab). "
+                "Pick another one in the list.",
+                id=analysis_id,
             )
         return tuple(row)
 
@@ -623,14 +681,26 @@ class AnalysisStore:
         for role, fmt, meta_text, digest, blob in stored:
             blob = bytes(blob)
             if hashlib.sha256(blob).hexdigest() != digest:
-                raise self._corrupt(f"the {role} table of analysis #{row[0]} fails its checksum")
+                raise self._corrupt(
+                    Message(
+                        "the {role} table of analysis #{id} fails its checksum", {"role": role, "id": row[0]}
+                    )
+                )
             try:
                 tables[role] = decode_frame(blob, json.loads(meta_text) if fmt == FORMAT else None)
             except Exception as exc:
-                raise self._corrupt(f"the {role} table of analysis #{row[0]} cannot be read: {exc}") from exc
+                detail = Message(
+                    "the {role} table of analysis #{id} cannot be read: {error}",
+                    {"role": role, "id": row[0], "error": exc},
+                )
+                raise self._corrupt(detail) from exc
         missing = [r for r in ROLES if r not in tables]
         if missing:
-            raise self._corrupt(f"analysis #{row[0]} lacks its {', '.join(missing)} table")
+            raise self._corrupt(
+                Message(
+                    "analysis #{id} lacks its {tables} table", {"id": row[0], "tables": ", ".join(missing)}
+                )
+            )
         portfolio = Portfolio(tables["clients"], tables["transactions"], tables["activities"], row[4])
         mapping = None if row[8] is None else json.loads(row[8])
         return portfolio, json.loads(row[7]), mapping, _meta(row)

@@ -303,3 +303,126 @@ def test_export_page_renders_and_offers_every_download(app):
     # a slider move asks again instead of re-rendering every chart
     app.slider(key="w_a").set_value(70).run()
     assert not app.exception and app.get("download_button") == []
+
+
+# --- Languages ------------------------------------------------------------------------------------
+
+
+def french_report(with_activities: bool = True, **settings):
+    from portfolio_core.i18n import Translator
+
+    p = small_portfolio(with_activities)
+    classified = classify_abc(p.values(), 0.8, 0.95)
+    fr = Translator("fr")
+    return build_report(p, classified, ReportSettings(source=p.source, **settings), t=fr), fr
+
+
+def test_a_french_workbook_has_french_sheets_and_headers_but_keeps_the_class_column():
+    report, fr = french_report(a=82.5)
+    wb = load_workbook(io.BytesIO(excel_report(report)))
+    assert wb.sheetnames == ["Clients", "Synthèse", "Actions", "Réglages"]
+    header = [c.value for c in wb["Clients"][1]]
+    # "Class" stays English in every language: scripts read this column (a public contract).
+    assert header[:3] == ["Identifiant client", "Client", "Rang"] and "Class" in header
+    assert "Chiffre d'affaires" in header and "Part cumulée" in header and "Classe" not in header
+    rows = sheet_rows(wb["Clients"])
+    assert [r["Chiffre d'affaires"] for r in rows] == REVENUE  # still numbers, with number formats
+    assert wb["Clients"]["D2"].number_format == "#,##0" and wb["Clients"]["E2"].number_format == "0.0%"
+    summary = {r["Classe"]: r for r in sheet_rows(wb["Synthèse"])}
+    assert summary["A"]["Clients"] == 3 and summary["A"]["Part du chiffre d'affaires"] == pytest.approx(0.8)
+    assert "Part de l'effort" in summary["A"]
+    actions = sheet_rows(wb["Actions"])[0]
+    assert {"Action", "Pourquoi", "Profit après coût de service"} <= set(actions)
+    settings = {r["Réglage"]: r["Valeur"] for r in sheet_rows(wb["Réglages"])}
+    assert settings["Seuil A (%)"] == "82,5" and "recommandé" in settings["Règle ABC"]
+    assert settings["Filtres"] == "aucun" and settings["Coût horaire (coût de service)"] == "60,00"
+    assert fr.missing == set()
+
+
+def test_a_french_deck_has_french_titles_and_french_numbers():
+    report, fr = french_report()
+    prs = Presentation(io.BytesIO(pptx_report(report)))
+    titles = slide_titles(prs)
+    assert titles[0] == "Revue du portefeuille clients"
+    assert re.fullmatch(
+        r"\d+\u00a0% des clients \(classe A, \d+\) font \d+\u00a0% du chiffre d'affaires", titles[1]
+    )
+    assert titles[2].replace("\u00a0", " ").endswith("des clients prennent 80 % de l'effort")
+    assert titles[3:6] == ["Clients et chiffre d'affaires par classe", "Chiffres clés", "Plan d'action"]
+    assert all(t.startswith("Liste d'actions") for t in titles[6:]) and len(titles) >= 7
+    slides = list(prs.slides)
+    table = next(sh.table for sh in slides[3].shapes if sh.has_table)
+    assert [table.cell(0, j).text for j in range(3)] == ["Classe", "Clients", "Part des clients"]
+    assert table.cell(1, 2).text.replace("\u00a0", " ") == "30,0 %"  # 3 of 10 clients
+    footer = " ".join(sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame)
+    assert "classés par chiffre d'affaires" in footer and "filtres : aucun" in footer
+    kpi_text = " ".join(sh.text_frame.text for sh in slides[4].shapes if sh.has_text_frame)
+    assert "Plus gros client" in kpi_text and "50,0\u00a0%" in kpi_text
+    plan = next(sh.table for sh in slides[5].shapes if sh.has_table)
+    assert plan.cell(0, 0).text == "Action"
+    assert fr.missing == set()
+
+
+def test_a_french_report_without_activities_explains_in_french():
+    report, fr = french_report(with_activities=False)
+    assert report.notes[0].startswith("Pas d'historique des échanges")
+    titles = slide_titles(Presentation(io.BytesIO(pptx_report(report))))
+    assert titles[2] == "Effort et chiffre d'affaires : pas encore d'historique des échanges"
+    assert fr.missing == set()
+
+
+def test_the_english_outputs_do_not_depend_on_the_french_catalog():
+    from portfolio_core.i18n import ENGLISH
+
+    report = small_report(with_activities=True)
+    assert report.t is ENGLISH
+    wb = load_workbook(io.BytesIO(excel_report(report)))
+    assert [c.value for c in wb["Clients"][1]] == [
+        "Client ID", "Client", "Rank", "Revenue", "Share", "Cumulative share", "Class", "Sector"
+    ]  # fmt: skip
+    assert [c.value for c in wb["Actions"][1]] == [
+        "Client ID", "Client", "Class", "Action", "Why", "Revenue", "Hours", "Profit after cost to serve"
+    ]  # fmt: skip
+    assert [r[0] for r in wb["Settings"].iter_rows(values_only=True)][:4] == [
+        "Setting", "Date", "Source", "Ranking measure"
+    ]  # fmt: skip
+    prs = Presentation(io.BytesIO(pptx_report(report)))
+    slides = list(prs.slides)
+    plan = next(sh.table for sh in slides[5].shapes if sh.has_table)
+    assert [plan.cell(0, j).text for j in range(4)] == ["Move", "Clients", "Revenue", "Hours"]
+    assert re.fullmatch(r"Action list( \(1/\d\))?", slide_titles(prs)[6])
+    footer = " ".join(sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame)
+    assert " · A 80 % / B 95 % · ranked by revenue · filters: none" in footer
+
+
+def test_cli_report_in_french(tmp_path):
+    src = tmp_path / "clients.csv"
+    src.write_text(
+        "Client,Revenue\n" + "\n".join(f"{i},{v:g}" for i, v in zip(IDS, REVENUE, strict=True)) + "\n"
+    )
+    xlsx, pptx = tmp_path / "revue.xlsx", tmp_path / "revue.pptx"
+    result = cli("report", str(src), "--lang", "fr", "--xlsx", str(xlsx), "--pptx", str(pptx))
+    assert result.returncode == 0, result.stderr
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames == ["Clients", "Synthèse", "Actions", "Réglages"]
+    assert {r["Identifiant client"]: r["Class"] for r in sheet_rows(wb["Clients"])} == EXPECTED
+    assert slide_titles(Presentation(str(pptx)))[0] == "Revue du portefeuille clients"
+    assert cli("report", str(src), "--lang", "de", "--xlsx", str(xlsx)).returncode == 2
+
+
+def test_export_page_in_french(app):
+    from ui.i18n import TRANSLATORS
+
+    TRANSLATORS["fr"].missing.clear()
+    app.query_params["lang"] = "fr"
+    app.run()
+    app.switch_page("pages/export_page.py").run()
+    assert not app.exception and not app.error
+    assert app.number_input(key="export_hourly_cost").label == "Coût horaire (pour le coût de service)"
+    next(b for b in app.button if b.label == "Préparer le dossier de réunion").click().run()
+    assert not app.exception and not app.error
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Classeur Excel (.xlsx)" in labels and "Présentation PowerPoint (.pptx)" in labels
+    assert "Courbe de Pareto (PNG)" in labels and "Courbe de la baleine (SVG)" in labels
+    assert [h.value for h in app.main.subheader] == ["Fichiers de la réunion", "Graphiques"]
+    assert TRANSLATORS["fr"].missing == set()

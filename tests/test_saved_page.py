@@ -140,3 +140,54 @@ def test_an_unwritable_location_is_a_plain_error(app, monkeypatch, tmp_path):
     button(app, "Save").click().run()
     assert not app.exception
     assert "PORTFOLIO_DB" in app.error[0].value and "unchanged" in app.error[0].value
+
+
+def test_the_page_in_french_has_no_missing_translation_and_escapes_names(app):
+    from tests.conftest import shown
+    from ui.i18n import TRANSLATORS
+
+    store = AnalysisStore(db_path())
+    october = demo_portfolio(7)
+    top = october.values().idxmax()
+    t = october.transactions
+    november = Portfolio(october.clients, t[t["client"] != top], october.activities, "November_*data*.csv")
+    hostile = "**Top** [offer](http://x) $x$"
+    store.save("Revue", october, {"a": 70, "b": 90, "by": "margin", "filters": {"sector": ["Retail"]}},
+               saved_at=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))  # fmt: skip
+    second = store.save(hostile, november, {}, saved_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    TRANSLATORS["fr"].missing.clear()
+    app.query_params["lang"] = "fr"
+    on_saved_page(app)
+    assert not app.error
+    assert app.title[0].value == "Analyses enregistrées"
+    assert {"Enregistrer", "Ouvrir", "Dupliquer", "Supprimer"} <= {b.label for b in app.button}
+    assert app.selectbox(key="sv_earlier").label == "Analyse précédente"
+    assert {m.label: m.value for m in app.metric}["Clients descendus d'une classe ou partis"] == "1"
+    cards = [m.value for m in app.markdown if "Top" in m.value]
+    assert cards and all(shown(c).startswith(f"**{hostile}**") for c in cards)  # escaped, shown as typed
+    assert any("November\\_\\*data\\*" in m.value for m in app.markdown)
+    assert any(
+        "classés par marge" in shown(c.value) and "secteur : Retail" in shown(c.value) for c in app.caption
+    )
+
+    app.button(key=f"sv_delete_{second}").click().run()
+    assert "Supprimer « " in texts(app.warning) and "définitivement" in texts(app.warning)
+    app.button(key=f"sv_cancel_{second}").click().run()
+    app.button(key=f"sv_copy_{second}").click().run()
+    assert "(copie)" in shown(texts(app.success))
+    app.button(key=f"sv_open_{second}").click().run()
+    assert not app.exception and not app.error
+    assert shown(texts(app.success)).startswith(f"« {hostile} » (")
+    assert TRANSLATORS["fr"].missing == set()
+
+
+def test_errors_are_shown_in_french(app):
+    from ui.i18n import TRANSLATORS
+
+    TRANSLATORS["fr"].missing.clear()
+    db_path().write_bytes(random.Random(7).randbytes(20_000))
+    app.query_params["lang"] = "fr"
+    on_saved_page(app)
+    error = app.error[0].value
+    assert "est endommagée" in error and "PORTFOLIO_DB" in error and "n'a pas changé" in error
+    assert TRANSLATORS["fr"].missing == set()

@@ -706,3 +706,75 @@ def test_a_schema_1_database_is_upgraded_after_a_backup(tmp_path):
     assert len(v1_bytes) > 0
     new = store.save("Review", demo_portfolio(4), {})
     assert store.get(new).version == 3 and new == 4
+
+
+# --- The messages in the session's language ---------------------------------------------------------
+
+_ERRORS = {
+    "StorageError", "CorruptDatabaseError", "NewerDatabaseError", "DatabaseUnavailableError",
+    "AnalysisNotFoundError", "_corrupt", "Message",
+}  # fmt: skip
+
+
+def _message_templates() -> list[str]:
+    """The English template of every user-facing message built in portfolio_core/storage.py."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse((ROOT / "portfolio_core" / "storage.py").read_text(encoding="utf-8"))):
+        func = getattr(node, "func", None)
+        name = getattr(func, "id", None) or getattr(func, "attr", None)
+        args = getattr(node, "args", None)
+        if name in _ERRORS and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+            found.append(args[0].value)
+    return found
+
+
+def test_every_storage_message_has_a_french_translation_with_the_same_placeholders():
+    from string import Formatter
+
+    from portfolio_core.locale_fr import FR
+
+    templates = _message_templates()
+    assert len(templates) >= 12  # the AST walk found the messages
+    for english in templates:
+        assert english in FR, english
+        names = {n for _, n, _, _ in Formatter().parse(english) if n}
+        assert names == {n for _, n, _, _ in Formatter().parse(FR[english]) if n}, english
+
+
+def test_errors_keep_their_english_text_and_can_be_shown_in_french(tmp_path):
+    from portfolio_core.i18n import Translator
+
+    fr = Translator("fr")
+    store = AnalysisStore(tmp_path / "analyses.db")
+    with pytest.raises(AnalysisNotFoundError) as missing:
+        store.load(42)
+    assert str(missing.value) == (
+        "The saved analysis #42 no longer exists (deleted, maybe in another tab). "
+        "Pick another one in the list."
+    )
+    assert missing.value.translated(fr).startswith("L'analyse enregistrée n° 42 n'existe plus")
+
+    with pytest.raises(StorageError) as unnamed:
+        store.save("   ", demo_portfolio(1), {})
+    assert (str(unnamed.value), unnamed.value.translated(fr)) == (
+        "Give the analysis a name.",
+        "Donnez un nom à l'analyse.",
+    )
+
+    foreign = tmp_path / "foreign.db"
+    with closing(sqlite3.connect(foreign)) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(CorruptDatabaseError) as corrupt:
+        AnalysisStore(foreign).list()
+    english = str(corrupt.value)
+    assert english.startswith(f"The saved-analyses database {foreign} is damaged")
+    assert "(it holds other tables and no saved-analyses schema version)" in english
+    french = corrupt.value.translated(fr)
+    assert french.startswith(f"La base des analyses enregistrées {foreign} est endommagée")
+    assert "(elle contient d'autres tables" in french and "PORTFOLIO_DB" in french
+    # values can be escaped for Markdown, the nested detail included, the template's text not
+    escaped = corrupt.value.translated(fr, escape=lambda v: f"<{v}>")
+    assert f"<{foreign}>" in escaped and "PORTFOLIO_DB" in escaped
+    assert not fr.missing

@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import Portfolio
+from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.storage import AnalysisStore, SavedAnalysis, default_db_path
+from ui.auth import user_db_path
 from ui.state import DEFAULTS, set_portfolio
 
 # Widgets that hold a copy of the settings: deleted on open, so the sidebar takes the restored values.
@@ -17,7 +19,7 @@ WIDGET_KEYS = ("w_a", "w_b", "w_rule", "w_by", "w_within")
 
 def store() -> AnalysisStore:
     """The store at the configured path (PORTFOLIO_DB is read on every call, so a change applies at once)."""
-    return AnalysisStore(default_db_path())
+    return AnalysisStore(user_db_path(default_db_path()))
 
 
 def current_settings() -> dict[str, Any]:
@@ -68,25 +70,35 @@ def restore(portfolio: Portfolio, settings: dict[str, Any]) -> None:
             del ss[key]
 
 
-def describe_settings(settings: dict[str, Any]) -> str:
-    """One line: cut-offs, ranking, scope and filters of saved settings."""
-    parts = [f"A {settings.get('a', '?')} %, B {settings.get('b', '?')} %"]
+def describe_settings(settings: dict[str, Any], t: Translator = ENGLISH) -> str:
+    """One line: cut-offs, ranking, scope and filters of saved settings (column values as saved)."""
+    parts = [t("A {a} %, B {b} %", a=settings.get("a", "?"), b=settings.get("b", "?"))]
     if settings.get("by") == "margin":
-        parts.append("ranked by margin")
+        parts.append(t("ranked by margin"))
     if settings.get("rule") == "spreadsheet":
-        parts.append("spreadsheet convention")
+        parts.append(t("spreadsheet convention"))
     if settings.get("all"):
-        parts.append("prospects and former clients included")
+        parts.append(t("prospects and former clients included"))
     filters = settings.get("filters") or {}
     if filters:
-        shown = "; ".join(f"{col.replace('_', ' ')}: {', '.join(vals)}" for col, vals in filters.items())
-        parts.append(f"filters {shown}" + (" (ranked within)" if settings.get("within") else ""))
+        names = {col: col.replace("_", " ") if t.lang == "en" else t.label(col).lower() for col in filters}
+        shown = "; ".join(
+            t("{column}: {values}", column=names[col], values=", ".join(vals))
+            for col, vals in filters.items()
+        )
+        if settings.get("within"):
+            parts.append(t("filters {filters} (ranked within)", filters=shown))
+        else:
+            parts.append(t("filters {filters}", filters=shown))
     return " · ".join(parts)
 
 
-def when(analysis: SavedAnalysis) -> str:
-    """The analysis's date in the server's time zone, to the minute."""
-    return analysis.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+def when(analysis: SavedAnalysis, t: Translator = ENGLISH) -> str:
+    """The analysis's date in the server's time zone, to the minute (``26 nov. 2026 14:05`` in French)."""
+    local = analysis.saved_at.astimezone()
+    if t.lang == "en":
+        return local.strftime("%Y-%m-%d %H:%M")
+    return f"{t.date(local)} {local:%H:%M}"
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
