@@ -29,24 +29,8 @@ hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if h
 managers = portfolio.clients["account_manager"]
 books = compare(table, managers, hours)
 
-pct = st.column_config.NumberColumn
-shown = books.drop(
-    columns=["share_of_a"] + ([] if has_effort else ["hours", "effort_share", "revenue_per_hour"])
-)
-st.dataframe(
-    shown.round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}),
-    width="stretch",
-    column_config={
-        "clients": _("Clients"),
-        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
-        "revenue_share": pct(_("Share of the portfolio"), format="percent"),
-        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
-        "effort_share": pct(_("Share of effort"), format="percent"),
-        "revenue_per_hour": st.column_config.NumberColumn(
-            _("{measure} per hour", measure=Measure), format="localized"
-        ),
-        "largest_client_share": pct(_("Largest client's weight"), format="percent"),
-    },
+analysis.comparison_table(
+    books.drop(columns=["share_of_a"]), view.measure, _("Share of the portfolio"), has_effort
 )
 hints = rebalancing_hints(books, t=_)
 for hint in hints:

@@ -52,22 +52,7 @@ with right:
     show_chart(segment_mix_chart(revenue_mix, "value", title, t=_), width="stretch")
 
 st.subheader(_("Compare the segments"))
-pct = st.column_config.NumberColumn
-shown = comparison.drop(columns=[] if has_effort else ["hours", "effort_share", "revenue_per_hour"])
-st.dataframe(
-    shown.round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}),
-    width="stretch",
-    column_config={
-        "clients": _("Clients"),
-        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
-        "revenue_share": pct(_("Share of total"), format="percent"),
-        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
-        "effort_share": pct(_("Share of effort"), format="percent"),
-        "revenue_per_hour": st.column_config.NumberColumn(_("Per hour"), format="localized"),
-        "largest_client_share": pct(_("Largest client's weight"), format="percent"),
-        "share_of_a": pct(_("Share of A clients"), format="percent"),
-    },
-)
+analysis.comparison_table(comparison, view.measure, _("Share of total"), has_effort)
 
 st.subheader(_("Crossed ABC matrix: revenue class × potential class"))
 if "potential" not in portfolio.clients.columns or portfolio.clients["potential"].notna().sum() == 0:

@@ -248,7 +248,6 @@ FR: dict[str, str] = {
     "Compare the segments": "Comparer les segments",
     "Share of total": "Part du total",
     "Share of effort": "Part de l'effort",
-    "Per hour": "Par heure",
     "Largest client's weight": "Poids du plus gros client",
     "Share of A clients": "Part de clients A",
     "Crossed ABC matrix: revenue class × potential class": (

@@ -193,3 +193,25 @@ def class_table(view: View, _portfolio: Portfolio) -> pd.DataFrame:
 def source_label(portfolio: Portfolio) -> str:
     """Where the data comes from, ready for Markdown (the demo's name is translated)."""
     return plain(tr().maybe(portfolio.source))
+
+
+def comparison_table(comparison: pd.DataFrame, measure: str, share_label: str, has_effort: bool) -> None:
+    """Show a segments-or-managers comparison (from ``segments.compare``) with translated headers."""
+    _ = tr()
+    Measure = _(measure.capitalize())
+    pct, num = st.column_config.NumberColumn, st.column_config.NumberColumn
+    shown = comparison.drop(columns=[] if has_effort else ["hours", "effort_share", "revenue_per_hour"])
+    st.dataframe(
+        shown.round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}),
+        width="stretch",
+        column_config={
+            "clients": _("Clients"),
+            "revenue": num(Measure, format="localized"),
+            "revenue_share": pct(share_label, format="percent"),
+            "hours": num(_("Hours"), format="localized"),
+            "effort_share": pct(_("Share of effort"), format="percent"),
+            "revenue_per_hour": num(_("{measure} per hour", measure=Measure), format="localized"),
+            "largest_client_share": pct(_("Largest client's weight"), format="percent"),
+            "share_of_a": pct(_("Share of A clients"), format="percent"),
+        },
+    )

@@ -9,27 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_abc_browser import metric_value, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 TIMEOUT = 30_000  # ms
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
-
-
-def wait_until_idle(page: Page) -> None:
-    """The app is shown, no element is stale and no script run is in progress."""
-    expect(page.locator('[data-testid="stAppViewContainer"]')).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=TIMEOUT)
-    running = page.locator(
-        '[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]'
-    )
-    expect(running).to_have_count(0, timeout=TIMEOUT)
-
-
-def metric_value(page: Page, label: str) -> Locator:
-    label_loc = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
-    return page.get_by_test_id("stMetric").filter(has=label_loc).get_by_test_id("stMetricValue")
 
 
 def upload(page: Page, app_url: str, files: list[Path], loaded: str) -> None:
