@@ -43,14 +43,35 @@ def best_of(func: Callable[[], object], repeat: int = 3) -> float:
     return min(times)
 
 
+def best_of_each(funcs: dict[str, Callable[[], object]], repeat: int = 5) -> dict[str, float]:
+    """The fastest of ``repeat`` runs of each function, the functions taking turns.
+
+    Taking turns exposes every contender to the same load from other work on the machine,
+    so the ratios stay fair when that load changes during the measurement.
+    """
+    times: dict[str, list[float]] = {name: [] for name in funcs}
+    for _ in range(repeat):
+        for name, func in funcs.items():
+            start = time.perf_counter()
+            func()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(t) for name, t in times.items()}
+
+
 def child(code: str, timeout: float = 3600) -> dict:
-    """Run Python code in a fresh process; it prints a JSON dict; add its peak RSS in MB and wall time."""
+    """Run Python code in a fresh process; it prints a JSON dict; add its peak RSS in MB and wall time.
+
+    The peak is the process's own high-water mark (``VmHWM``). Not ``ru_maxrss``: Linux keeps
+    that figure across ``exec``, so a child started by a large process (this benchmark, after
+    loading the files in-process) would report the parent's size instead of its own.
+    """
     wrapper = (
-        "import json, resource, sys, time\n"
+        "import json, re, sys, time\n"
         "_t = time.perf_counter()\n"
         f"{code}\n"
         "result['seconds'] = time.perf_counter() - _t\n"
-        "result['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "_hwm = re.search(r'VmHWM:\\s*(\\d+) kB', open('/proc/self/status').read())\n"
+        "result['peak_mb'] = int(_hwm.group(1)) / 1024\n"
         "print(json.dumps(result))\n"
     )
     out = subprocess.run(

@@ -1,15 +1,22 @@
-"""Load a portfolio from files on disk (the CLI's entry to the loader)."""
+"""Load a portfolio from files on disk (the CLI's entry to the loader).
+
+Files on disk are not uploads: the app's upload limit (``MAX_BYTES``, 200 MB) does not
+apply to them. ``DISK_MAX_BYTES`` only keeps a mistaken path (a disk image, a database
+dump) from exhausting the memory: a 10^7-row transaction export is about 320 MB.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .ingest import LoadReport, build_portfolio
-from .loading import MAX_BYTES, LoadError, read_table
+from .loading import LoadError, read_table
 from .portfolio import Portfolio
 
+DISK_MAX_BYTES = 1024 * 1024 * 1024
 
-def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+
+def read_path(path: str | Path, max_bytes: int = DISK_MAX_BYTES) -> bytes:
     """A file's bytes, refusing a missing file or one over ``max_bytes`` before reading it."""
     p = Path(path)
     try:
@@ -24,7 +31,7 @@ def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
         raise LoadError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def load_paths(paths: list[str] | str, max_bytes: int = MAX_BYTES) -> tuple[Portfolio, LoadReport]:
+def load_paths(paths: list[str] | str, max_bytes: int = DISK_MAX_BYTES) -> tuple[Portfolio, LoadReport]:
     """Read every file (CSV or .xlsx, first non-empty sheet) and build one portfolio from them."""
     if isinstance(paths, str):
         paths = [paths]

@@ -10,19 +10,36 @@ and problem; nothing is dropped silently.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .columns import recognise
 from .loading import LoadError, RawTable
-from .parsing import finite, missing, not_finite_text, on_distinct, parse_dates, parse_hours, parse_numbers
+from .parsing import (
+    ANY_SPACE,
+    arrow_text,
+    distinct_series,
+    finite,
+    missing,
+    not_finite_text,
+    parse_dates,
+    parse_hours,
+    parse_numbers,
+    text_series,
+)
 from .portfolio import (
     _STAGE_WORDS,
     _STATUS_WORDS,
     CLIENT_ATTRIBUTES,
     Portfolio,
+    is_won,
     normalise_stage,
     normalise_status,
 )
@@ -31,6 +48,7 @@ KINDS = ("transactions", "clients", "activities")
 NUMERIC_ATTRIBUTES = ("cac", "potential")
 REJECT_COLUMNS = ["file", "row", "column", "value", "problem", "outcome"]
 BLANK_IDS = {"n/a", "#n/a", "null", "none", "nan", "-", "--"}  # "NA" may be a real code (North America)
+_BLANK_IDS = pa.array(sorted(BLANK_IDS), type=pa.large_string())
 NOT_USED = "row not used"
 KEPT = "row used without this value"
 _TX_ROLES = ("client", "name", "amount", "date", "stage", "margin", "product", *CLIENT_ATTRIBUTES)
@@ -39,6 +57,8 @@ KIND_ROLES = {
     "clients": ("client", "name", *CLIENT_ATTRIBUTES),
     "activities": ("client", "name", "date", "activity_type", "hours"),
 }
+# Columns are parsed side by side: most of the work is in Arrow kernels, which run outside the GIL.
+WORKERS = max(1, min(4, os.cpu_count() or 1))
 SIZE_BANDS = ([0, 10, 50, 250, 5000, np.inf], ["1–9", "10–49", "50–249", "250–4,999", "5,000+"])
 
 
@@ -137,8 +157,9 @@ def guess_mapping(table: RawTable) -> tuple[str | None, dict[str, str]]:
 def _reject(
     table: RawTable, mask: pd.Series, column: str, problem: str, outcome: str = NOT_USED
 ) -> pd.DataFrame:
-    rows = table.frame.index[mask.fillna(False).astype(bool).to_numpy()]
-    values = table.frame.loc[rows, column].astype(str) if column in table.frame else ""
+    flags = mask.fillna(False).astype(bool).to_numpy()
+    rows = table.frame.index[flags]
+    values = table.frame.loc[rows, column].astype(str) if column in table.frame and flags.any() else ""
     # Row numbers as the user sees them in a spreadsheet: the header is row 1.
     return pd.DataFrame(
         {
@@ -160,7 +181,37 @@ def clean_ids(values: pd.Series) -> pd.Series:
     >>> clean_ids(pd.Series([" 00042 ", "Acme\u00a0 SA"])).tolist()
     ['00042', 'Acme SA']
     """
-    return on_distinct(values, lambda u: u.str.replace(r"\s+", " ", regex=True).str.strip()).astype(str)
+    return _clean_ids(values)[0]
+
+
+def _clean_ids(values: pd.Series) -> tuple[pd.Series, pa.Array]:
+    """:func:`clean_ids`, and the distinct identifiers it gave (possibly repeated).
+
+    The work is done on the distinct values: identifiers without any whitespace (nearly
+    all of them, and the reader has already trimmed them) are left as they are, the
+    others are cleaned once each, and only then are the rows that hold them rewritten.
+    """
+    text = arrow_text(values)
+    distinct = pc.unique(text)
+    spaced = pc.match_substring_regex(distinct, ANY_SPACE)
+    if pc.any(spaced).as_py():
+        dirty = distinct.filter(spaced)
+        fixed = distinct_series(dirty).str.replace(r"\s+", " ", regex=True).str.strip().astype(str)
+        cleaned = arrow_text(fixed).combine_chunks()
+        text = pc.coalesce(pc.take(cleaned, pc.index_in(text, value_set=dirty)), text)
+        distinct = pc.coalesce(pc.take(cleaned, pc.index_in(distinct, value_set=dirty)), distinct)
+    return text_series(text, values.index, values.name), distinct
+
+
+def _only(
+    where: pd.Series | np.ndarray, test: Callable[[pd.Series], pd.Series], text: pd.Series
+) -> pd.Series:
+    """``test(text)`` on the rows where ``where`` is true, False elsewhere (a text test run on few rows)."""
+    out = np.zeros(len(text), dtype=bool)
+    rows = np.asarray(where, dtype=bool)
+    if rows.any():
+        out[rows] = test(text[rows]).to_numpy(dtype=bool, na_value=False)
+    return pd.Series(out, index=text.index)
 
 
 def _numbers(table: RawTable, column: str) -> pd.Series:
@@ -176,10 +227,20 @@ def _numbers(table: RawTable, column: str) -> pd.Series:
     return out
 
 
-def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame]:
+def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame, pa.Array]:
+    """The cleaned identifiers ("" where blank), the blank rows, and the distinct non-blank identifiers
+    in order of first appearance."""
     col = m["client"]
-    ids = clean_ids(table.frame[col])
-    blank = ids.eq("") | ids.str.lower().isin(BLANK_IDS)
+    ids, distinct = _clean_ids(table.frame[col])
+    # Blank or a missing marker, tested on the distinct identifiers (pandas' str.lower on this
+    # column is the same Arrow kernel), then looked up on the rows only if there are some.
+    blank_ids = distinct.filter(
+        pc.or_(pc.equal(distinct, ""), pc.is_in(pc.utf8_lower(distinct), value_set=_BLANK_IDS))
+    )
+    rows = np.zeros(len(ids), dtype=bool)
+    if len(blank_ids):
+        rows = pc.is_in(arrow_text(ids), value_set=blank_ids).to_numpy(zero_copy_only=False)
+    blank = pd.Series(rows, index=ids.index)
     if blank.all():
         raise MissingRoleError(
             f"{table.name}: the client column “{col}” is blank on every row. "
@@ -187,17 +248,46 @@ def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame]:
             table.name,
             "client",
         )
-    return ids.where(~blank, ""), _reject(table, blank, col, "client identifier is blank")
+    named = pc.unique(distinct)  # cleaning may have made two distinct identifiers equal
+    if blank.any():
+        ids = ids.where(~blank, "")
+        named = named.filter(pc.invert(pc.is_in(named, value_set=blank_ids)))
+    return ids, _reject(table, blank, col, "client identifier is blank"), named
 
 
-def _transactions(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
+def _column_jobs(pool: Executor, table: RawTable, m: dict[str, str]) -> dict[str, Future]:
+    """Start parsing a transaction file's amount, date, margin and stage columns, each on its own."""
     f = table.frame
-    ids, bad = _ids(table, m)
+    jobs: dict[str, Future] = {"amount": pool.submit(_numbers, table, m["amount"])}
+    if "date" in m:
+        jobs["date"] = pool.submit(parse_dates, f[m["date"]])
+    if "margin" in m:
+        jobs["margin"] = pool.submit(_numbers, table, m["margin"])
+    if "stage" in m:
+        jobs["stage"] = pool.submit(normalise_stage, f[m["stage"]])
+    return jobs
+
+
+def _transactions(
+    table: RawTable,
+    m: dict[str, str],
+    ident: tuple[pd.Series, pd.DataFrame, pa.Array] | None = None,
+    jobs: dict[str, Future] | None = None,
+) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
+    """The usable transactions and the problems of one file. ``ident``: its :func:`_ids`, and
+    ``jobs``: its :func:`_column_jobs`, if already started."""
+    if jobs is None:
+        with ThreadPoolExecutor(WORKERS) as pool:
+            return _transactions(table, m, ident, _column_jobs(pool, table, m))
+    f = table.frame
+    ids, bad, _ = ident or _ids(table, m)
     problems = [bad]
     col = m["amount"]
-    amount = _numbers(table, col)
-    blank = missing(f[col]) & amount.isna()
-    spelled = not_finite_text(f[col])
+    amount = jobs["amount"].result()
+    # The text tests only where they can be true: a missing marker parses to NaN, and a spelled-out
+    # non-number (NaN, inf, #DIV/0!) to NaN or an infinity.
+    blank = _only(amount.isna(), missing, f[col])
+    spelled = _only(~np.isfinite(amount.to_numpy(dtype="float64", na_value=np.nan)), not_finite_text, f[col])
     absurd = (amount.notna() & ~finite(amount)) | spelled
     unreadable = amount.isna() & ~blank & ~spelled
     problems += [
@@ -218,32 +308,36 @@ def _transactions(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, lis
     out = pd.DataFrame({"client": ids, "amount": amount.where(usable)})
     date_format = None
     if "date" in m:
-        out["date"], date_format = parse_dates(f[m["date"]])
-        bad_date = out["date"].isna() & ~missing(f[m["date"]])
+        out["date"], date_format = jobs["date"].result()
+        bad_date = out["date"].isna() & ~_only(out["date"].isna(), missing, f[m["date"]])
         problems.append(_reject(table, bad_date, m["date"], "date not recognised", KEPT))
     if "margin" in m:
-        margin = _numbers(table, m["margin"])
-        bad_margin = (margin.isna() & ~missing(f[m["margin"]])) | (margin.notna() & ~finite(margin))
+        margin = jobs["margin"].result()
+        bad_margin = (margin.isna() & ~_only(margin.isna(), missing, f[m["margin"]])) | (
+            margin.notna() & ~finite(margin)
+        )
         problems.append(_reject(table, bad_margin, m["margin"], "margin is not a usable number", KEPT))
         out["margin"] = margin.where(finite(margin))
-    out["stage"] = normalise_stage(f[m["stage"]]) if "stage" in m else "won"
+    out["stage"] = jobs["stage"].result() if "stage" in m else "won"
     if "product" in m:
         out["product"] = f[m["product"]].replace("", pd.NA)
     keep = (ids.ne("") & usable).to_numpy()
-    return out[keep].reset_index(drop=True), problems, date_format
+    return (out if keep.all() else out[keep]).reset_index(drop=True), problems, date_format
 
 
-def _activities(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
+def _activities(
+    table: RawTable, m: dict[str, str], ident: tuple[pd.Series, pd.DataFrame, pa.Array] | None = None
+) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
     from .columns import fold
 
     f = table.frame
-    ids, bad = _ids(table, m)
+    ids, bad, _ = ident or _ids(table, m)
     problems = [bad]
     out = pd.DataFrame({"client": ids})
     date_format = None
     if "date" in m:
         out["date"], date_format = parse_dates(f[m["date"]])
-        bad_date = out["date"].isna() & ~missing(f[m["date"]])
+        bad_date = out["date"].isna() & ~_only(out["date"].isna(), missing, f[m["date"]])
         problems.append(_reject(table, bad_date, m["date"], "date not recognised", KEPT))
     else:
         out["date"] = pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]")
@@ -253,7 +347,7 @@ def _activities(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, list[
         words = fold(m["hours"]).split() + [w.strip("()[]").lower() for w in m["hours"].split()]
         minutes = any(w in ("min", "mins", "minutes", "minute", "mn") for w in words)
         hours = parse_hours(f[m["hours"]], minutes=minutes)
-        unusable = (hours.isna() & ~missing(f[m["hours"]])) | (
+        unusable = (hours.isna() & ~_only(hours.isna(), missing, f[m["hours"]])) | (
             hours.notna() & ~(finite(hours) & (hours >= 0))
         )
         problems.append(
@@ -267,15 +361,32 @@ def _activities(table: RawTable, m: dict[str, str]) -> tuple[pd.DataFrame, list[
     return out, problems, date_format
 
 
-def _attributes(table: RawTable, m: dict[str, str], kind: str, ids: pd.Series) -> pd.DataFrame:
+def _attributes(
+    table: RawTable, m: dict[str, str], kind: str, ids: pd.Series, named: pa.Array | None = None
+) -> pd.DataFrame:
     """Per-client attributes: the mapped ones under their role name; in a one-row-per-client
-    table, the other columns too, as they are (extra segments the user brought)."""
+    table, the other columns too, as they are (extra segments the user brought).
+
+    ``named``: the distinct non-blank identifiers in order of first appearance, if known.
+    """
     f = table.frame
     cols: dict[str, pd.Series] = {}
     for role in ("name", *CLIENT_ATTRIBUTES):
         if role in m and role in KIND_ROLES[kind]:
             cols[role] = f[m[role]]
-    one_per_client = kind == "clients" or (kind == "transactions" and ids[ids.ne("")].is_unique)
+    text = arrow_text(ids)
+    blanks = pc.sum(pc.equal(text, "")).as_py() or 0
+    if named is None:
+        distinct = pc.unique(text)
+        named = distinct.filter(pc.not_equal(distinct, ""))
+    one_per_client = kind == "clients" or (kind == "transactions" and len(named) == len(ids) - blanks)
+    if not cols and not one_per_client:
+        # Only the identifiers: one row per distinct identifier, grouped as below but on those alone.
+        return (
+            pd.DataFrame({"client": text_series(named, pd.RangeIndex(len(named)))})
+            .groupby("client", sort=False)
+            .first()
+        )
     if one_per_client:
         used = set(m.values())
         reserved = {"client", "amount", "margin", "stage", "date", "product", *KIND_ROLES["transactions"]}
@@ -284,7 +395,8 @@ def _attributes(table: RawTable, m: dict[str, str], kind: str, ids: pd.Series) -
                 cols[col] = f[col]
     attrs = pd.DataFrame(cols, index=f.index)
     attrs["client"] = ids
-    attrs = attrs[ids.ne("")]
+    if blanks:
+        attrs = attrs[ids.ne("")]
     attrs = attrs.mask(attrs == "")
     return attrs.groupby("client", sort=False).first()
 
@@ -293,8 +405,9 @@ def _rekey_by_name(table: RawTable, m: dict[str, str], known: set[str]) -> tuple
     """Join on the name column when the transactions name their clients by it, not by the code."""
     if "name" not in m or not known:
         return m, None
-    by_id = clean_ids(table.frame[m["client"]]).isin(known).sum()
-    by_name = clean_ids(table.frame[m["name"]]).isin(known).sum()
+    among = pa.array(list(known), type=pa.large_string())
+    by_id = pc.sum(pc.is_in(arrow_text(clean_ids(table.frame[m["client"]])), value_set=among)).as_py() or 0
+    by_name = pc.sum(pc.is_in(arrow_text(clean_ids(table.frame[m["name"]])), value_set=among)).as_py() or 0
     if by_name > by_id:
         swapped = {**m, "client": m["name"], "name": m["client"]}
         return swapped, (
@@ -377,6 +490,7 @@ def build_portfolio(
     infos, problems = [], []
     transactions, activities, attributes = [], [], []
     tx_clients: set[str] = set()
+    tx_distinct: list[pa.Array] = []  # each transaction file's distinct clients
     listed: set[str] = set()
     tx_by_file: dict[str, pd.DataFrame] = {}
     for table, kind, m in sorted(plan, key=lambda p: p[1] != "transactions"):
@@ -384,16 +498,22 @@ def build_portfolio(
         if kind != "transactions":
             m, note = _rekey_by_name(table, m, tx_clients)
             notes += [note] if note else []
-        ids, bad = _ids(table, m)
         date_format = None
+        with ThreadPoolExecutor(WORKERS) as pool:
+            jobs = _column_jobs(pool, table, m) if kind == "transactions" else None
+            ids, bad, named = _ids(table, m)  # meanwhile the columns are parsed
+            if jobs is not None:
+                t, p, date_format = _transactions(table, m, (ids, bad, named), jobs)
         if kind == "transactions":
-            t, p, date_format = _transactions(table, m)
             transactions.append(t)
             tx_by_file[table.name] = t
-            tx_clients |= set(pd.unique(t["client"]))
+            # every row with a client kept: the file's clients are its distinct identifiers
+            clients_here = named if len(t) == len(ids) - len(bad) else pc.unique(arrow_text(t["client"]))
+            tx_distinct.append(clients_here)
+            tx_clients |= set(clients_here.to_pylist())
             used = len(t)
         elif kind == "activities":
-            t, p, date_format = _activities(table, m)
+            t, p, date_format = _activities(table, m, (ids, bad, named))
             activities.append(t)
             used = len(t)
             if t.attrs.get("minutes"):
@@ -405,7 +525,7 @@ def build_portfolio(
             if tx_clients and unknown:
                 notes.append(f"{_plural(unknown, 'company')} of this file with no transaction (0 revenue)")
         problems.extend(p)
-        attributes.append(_attributes(table, m, kind, ids))
+        attributes.append(_attributes(table, m, kind, ids, named))
         infos.append(TableInfo(table.name, kind, dict(m), len(table.frame), used, date_format, tuple(notes)))
     if listed:
         for i, info in enumerate(infos):
@@ -420,22 +540,22 @@ def build_portfolio(
     infos.sort(key=lambda i: order[i.name])
 
     tx = pd.concat(transactions, ignore_index=True)
-    won = tx[tx["stage"] == "won"]
-    if won.empty:
+    won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
+    if not won_rows.any():
         stages = tx["stage"].value_counts().to_dict()
         raise LoadError(
             f"None of the {len(tx):,} deals is won ({', '.join(f'{v} {k}' for k, v in stages.items())}), "
             "so there is no revenue to analyse. Check the deal stage column, "
             "or upload the won deals or invoices."
         )
-    if not (won.groupby("client")["amount"].sum() > 0).any():
+    if not _some_positive_total(tx, won_rows):
         raise LoadError(
             "No positive amount: no client has a positive total of sales "
-            f"(the won amounts add up to {won['amount'].sum():,.2f}): "
+            f"(the won amounts add up to {tx.loc[won_rows, 'amount'].sum():,.2f}): "
             "the ABC analysis needs revenue. Check that the amount column holds the sales figures, "
             "not credit notes or balances."
         )
-    clients = _clients_table(attributes, tx)
+    clients = _clients_table(attributes, tx, won_rows, tx_distinct)
     acts = (
         pd.concat(activities, ignore_index=True)
         if activities
@@ -455,14 +575,52 @@ def build_portfolio(
     return Portfolio(clients, tx, acts, source=source or ", ".join(t.name for t in tables)), report
 
 
-def _clients_table(attributes: list[pd.DataFrame], tx: pd.DataFrame) -> pd.DataFrame:
+def _some_positive_total(tx: pd.DataFrame, won_rows: pd.Series) -> bool:
+    """Whether some client's won amounts add up to more than 0.
+
+    When no amount is negative, that is whether some amount is positive (a sum of
+    numbers >= 0 that include a positive one is positive); otherwise the totals decide.
+    """
+    amounts = tx.loc[won_rows, "amount"]
+    if bool((amounts >= 0).all()):
+        return bool((amounts > 0).any())
+    return bool((amounts.groupby(tx.loc[won_rows, "client"], sort=False).sum() > 0).any())
+
+
+def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array] | None = None) -> pd.Index:
+    """Every company: those with attributes (every file gives its identifiers), then any other client.
+
+    ``tx_distinct``: the distinct clients of each transaction file, if known.
+    """
+    index, clients = attrs.index, tx["client"]
+    if all(isinstance(x.dtype, pd.StringDtype) and x.dtype.storage == "pyarrow" for x in (index, clients)):
+        known = arrow_text(index.to_series())
+        if tx_distinct is None:
+            tx_distinct = [pc.unique(arrow_text(clients))]
+        distinct = pa.chunked_array(tx_distinct, type=pa.large_string())
+        if pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct) and index.is_unique:
+            return pd.Index(index, name="client")  # as below, without a pass over every transaction
+    return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
+
+
+def _clients_table(
+    attributes: list[pd.DataFrame],
+    tx: pd.DataFrame,
+    won_rows: pd.Series | None = None,
+    tx_distinct: list[pa.Array] | None = None,
+) -> pd.DataFrame:
     """One row per company: attributes (first non-blank value per client), status, numbers, dates."""
     attrs = pd.concat(attributes) if attributes else pd.DataFrame()
     attrs = attrs.groupby(level=0, sort=False).first() if len(attrs) else attrs
-    everyone = pd.Index(pd.unique(pd.concat([attrs.index.to_series(), tx["client"]])), name="client")
+    everyone = _everyone(attrs, tx, tx_distinct)
     clients = attrs.reindex(everyone)
-    won = set(tx.loc[(tx["stage"] == "won") & (tx["amount"] != 0), "client"])
-    derived = pd.Series(np.where(everyone.isin(list(won)), "active", "prospect"), index=everyone)
+    if won_rows is None:
+        won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
+    selling_rows = (won_rows & (tx["amount"] != 0)).to_numpy(dtype=bool)
+    won = arrow_text(tx["client"]).filter(pa.array(selling_rows))
+    selling = pc.is_in(arrow_text(everyone.to_series()), value_set=pc.unique(won))
+    selling = selling.to_numpy(zero_copy_only=False)
+    derived = pd.Series(np.where(selling, "active", "prospect"), index=everyone)
     if "status" in clients.columns:
         given = clients["status"].notna() & clients["status"].astype("string").str.strip().ne("")
         clients["status"] = normalise_status(clients["status"]).where(given, derived)

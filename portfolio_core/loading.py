@@ -7,19 +7,30 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from charset_normalizer import from_bytes
+
+from .parsing import text_series
 
 SEPARATORS = ",;\t|"
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 MAX_BYTES = 200 * 1024 * 1024  # the app's upload limit (.streamlit/config.toml maxUploadSize)
 _SAMPLE_CHARS = 64_000
+MAX_COLUMNS = 2_000  # a wider "table" is a wrong separator or not an export: refuse it before parsing
+_BLANK_BYTES = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BLOCK_BYTES = 1 << 22  # 4 MiB blocks: several per large file, so that both cores parse
+_LONG_ROW_BLOCK_BYTES = 1 << 24  # for a file with a row longer than that
+_WORKERS = max(1, min(4, os.cpu_count() or 1))
 _ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8 with BOM",
@@ -102,7 +113,7 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     >>> decode("Société;1 234,56 €".encode("cp1252"))
     ('Société;1 234,56 €', 'cp1252')
     """
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if _BLANK_BYTES.fullmatch(data):  # nothing but blanks, NULs and byte-order marks (no copy of the data)
         raise LoadError(f"{name} is empty: export the table again with its header row and data rows.")
     _refuse_binary(data, name)
     text: str | None = None
@@ -214,12 +225,14 @@ def _header_fix(text: str, sep: str) -> tuple[str, int]:
             physical += 1
         text = "\n".join(lines[physical:])
     header = records[skip]
-    first, nl, rest = text.partition("\n")
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    first = text[:end]  # the header line; text[end:] is the rest, copied only when the header changes
     data = records[skip + 1 :]
     if len(header) == mode - 1 and data and all(len(r) == mode and not r[-1].strip() for r in data[:50]):
-        text = first.rstrip("\r") + sep + ("\r" if first.endswith("\r") else "") + nl + rest
+        text = first.rstrip("\r") + sep + ("\r" if first.endswith("\r") else "") + text[end:]
     elif len(header) == mode + 1 and not header[-1].strip():
-        text = first.rstrip("\r")[: -len(sep)] + nl + rest if first.rstrip("\r").endswith(sep) else text
+        text = first.rstrip("\r")[: -len(sep)] + text[end:] if first.rstrip("\r").endswith(sep) else text
     return text, physical
 
 
@@ -228,16 +241,34 @@ def _line_of(text: str, fragment: str) -> int | None:
     return text.count("\n", 0, pos) + 1 if pos >= 0 else None
 
 
-def read_csv_text(text: str, name: str, encoding: str = "utf-8") -> RawTable:
+def read_csv_text(
+    text: str, name: str, encoding: str = "utf-8", utf8: bytes | memoryview | None = None
+) -> RawTable:
     """Parse CSV text (separator detected) into a frame of stripped strings, empty cells as ``""``.
 
     Refuses broken quoting, ragged rows and duplicate column names, naming the lines.
+    ``utf8``, if given, must be ``text`` encoded in UTF-8 (the file's own bytes, when it
+    is UTF-8): the reader then parses them instead of a fresh copy.
     """
     sep = sniff_separator(text)
+    original = text
     text, skipped = _header_fix(text, sep)
-    first = next(csv.reader(io.StringIO(text[:_SAMPLE_CHARS]), delimiter=sep), [])
+    source = pa.py_buffer(utf8 if utf8 is not None and text is original else text.encode("utf-8"))
+    try:
+        first = next(csv.reader(io.StringIO(text[:_SAMPLE_CHARS]), delimiter=sep), [])
+    except csv.Error:  # a stray carriage return in the header: let the reader below judge the file
+        first = []
     width = max(len(first), 1)
-    if text.count('"') % 2:
+    if width > MAX_COLUMNS:
+        raise LoadError(
+            f"{name} has more than {MAX_COLUMNS:,} columns; a client, deal or activity export has "
+            "a few dozen. Check that it is a table with one row per client, deal or activity, and that the "
+            "separator is right, then export it again."
+        )
+    # Without any quote no value can hold a line break: the reader may then split the file into
+    # blocks without scanning the quotes first, which lets it parse the blocks in parallel.
+    quoted = '"' in text
+    if quoted and text.count('"') % 2:
         _check_quotes(text, name, sep)
     bad: list[tuple[int, int, str]] = []
 
@@ -245,19 +276,35 @@ def read_csv_text(text: str, name: str, encoding: str = "utf-8") -> RawTable:
         bad.append((row.expected_columns, row.actual_columns, row.text or ""))
         return "skip"
 
-    try:
-        table = pa_csv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            read_options=pa_csv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
+    def read(threads: bool, block: int) -> pa.Table:
+        return pa_csv.read_csv(
+            pa.BufferReader(source),
+            read_options=pa_csv.ReadOptions(
+                autogenerate_column_names=True, block_size=block, use_threads=threads
+            ),
             parse_options=pa_csv.ParseOptions(
-                delimiter=sep, newlines_in_values=True, invalid_row_handler=invalid
+                delimiter=sep, newlines_in_values=quoted, invalid_row_handler=invalid
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(width + 2)},
+                column_types={f"f{i}": pa.large_string() for i in range(width + 2)},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
+
+    block = _BLOCK_BYTES
+    try:
+        try:
+            table = read(threads=True, block=block)
+        except pa.ArrowInvalid as exc:
+            if "straddl" not in str(exc):
+                raise
+            bad.clear()  # a row longer than a block: read in larger blocks
+            block = _LONG_ROW_BLOCK_BYTES
+            table = read(threads=True, block=block)
+        if bad:  # blocks are parsed in parallel: read again in one thread to name the lines in file order
+            bad.clear()
+            table = read(threads=False, block=block)
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         raise LoadError(
             f"{name} could not be read as a table ({str(exc).splitlines()[0]}). "
@@ -273,13 +320,11 @@ def read_csv_text(text: str, name: str, encoding: str = "utf-8") -> RawTable:
             f"({where}: {actual} values). A separator inside an unquoted value or a missing value shifts "
             "the columns: put quotes around values that contain the separator, or export the file again."
         )
-    frame = table.to_pandas()
-    if frame.empty:
+    if table.num_rows == 0 or table.num_columns == 0:
         raise LoadError(f"{name} is empty: export the table again with its header row and data rows.")
-    header = [str(c).strip() for c in frame.iloc[0]]
-    frame = frame.iloc[1:].reset_index(drop=True)
-    frame.columns = pd.Index(header)
-    frame = _tidy(frame, name).reset_index(drop=True)
+    holder = [table]
+    del table
+    frame = _tidy_arrow(holder, name)
     return RawTable(name, frame, encoding=encoding, separator=sep, skipped_lines=skipped)
 
 
@@ -365,6 +410,54 @@ def _tidy(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame
 
 
+def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
+    """:func:`_tidy` for a CSV read by pyarrow (its first row the header), done in Arrow.
+
+    Same result as ``_tidy`` on the pandas frame (the test suite checks it) without
+    converting a cell to a Python object: cells are stripped by the same Arrow kernel
+    pandas' ``str.strip`` calls, and emptiness is a length test. Returns a frame with a
+    fresh RangeIndex and pyarrow-backed ``str`` columns. ``read`` holds the table and is
+    emptied, so that each column as read is freed once its stripped copy is made.
+    """
+    table = read.pop()
+    names = [str(c).strip() for c in table.slice(0, 1).to_pylist()[0].values()]
+    names = [c if c else f"(column {i + 1})" for i, c in enumerate(names)]
+    columns = list(table.slice(1).columns)
+    del table
+    with ThreadPoolExecutor(_WORKERS) as pool:  # Arrow kernels run outside the GIL
+        jobs = [pool.submit(pc.utf8_trim_whitespace, col) for col in columns]
+        columns.clear()  # each column as read is freed once stripped
+        columns = [job.result() for job in jobs]
+    filled = [pc.greater(pc.binary_length(col), 0) for col in columns]
+    empty = {
+        c for c, f in zip(names, filled, strict=True) if c.startswith("(column ") and not pc.any(f).as_py()
+    }
+    keep = [i for i, c in enumerate(names) if c not in empty]
+    names = [names[i] for i in keep]
+    columns, filled = [columns[i] for i in keep], [filled[i] for i in keep]
+    index = pd.Index(names, dtype=object)
+    if index.duplicated().any():
+        dup = ", ".join(f"“{d}”" for d in sorted(set(index[index.duplicated()])))
+        raise LoadError(
+            f"{name}: the column name {dup} appears more than once in the header. "
+            "Rename the duplicates so that each column has its own name, and upload again."
+        )
+    rows = len(columns[0]) if columns else 0
+    if columns:
+        used = filled[0]
+        for f in filled[1:]:
+            used = pc.or_(used, f)
+        kept = pc.sum(used).as_py() or 0
+        if kept < rows:
+            columns = [col.filter(used) for col in columns]
+            rows = kept
+    if not columns or rows == 0:
+        raise LoadError(f"{name} has a header but no data rows: export the data rows too.")
+    frame = pd.DataFrame({f"f{i}": text_series(col, pd.RangeIndex(rows)) for i, col in enumerate(columns)})
+    frame.columns = index
+    return frame
+
+
 def read_table(data: bytes, name: str, sheet: str | None = None, max_bytes: int = MAX_BYTES) -> RawTable:
     """Read an uploaded file by its content: .xlsx (zip) or CSV text.
 
@@ -379,4 +472,7 @@ def read_table(data: bytes, name: str, sheet: str | None = None, max_bytes: int 
     if data[:4] == b"PK\x03\x04":
         return read_excel_bytes(data, name, sheet)
     text, encoding = decode(data, name)
-    return read_csv_text(text, name, encoding)
+    # UTF-8 files: the reader parses the file's own bytes (after the byte-order mark), not a copy
+    utf8 = {"utf-8": 0, "utf-8-sig": len(_UTF8_BOM)}.get(encoding)
+    own = memoryview(data)[utf8:] if utf8 is not None and not data[utf8:].startswith(_UTF8_BOM) else None
+    return read_csv_text(text, name, encoding, utf8=own)

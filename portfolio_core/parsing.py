@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 MISSING = {"", "na", "n/a", "n.a.", "null", "none", "-", "--", "#n/a", "nd", "n.d.", "nc", "n/c", "?"}
 NOT_FINITE = {
@@ -29,6 +31,56 @@ _DMY = (
     r"(?:[ T]+(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?(?:[.,]\d+)?\s*(?P<ampm>[AaPp][Mm])?)?"
 )
 _TZ = r"\s*(?:Z|UTC|GMT|CES?T|[+-]\d{2}:?\d{2}|\[[^\]]*\])(?:\s*\([^)]*\))?$"
+# A number as most exports write it: digits, at most one decimal mark, a leading minus. At most
+# 15 characters, so at most 15 digits: below 2**53, where every float parser rounds the same way.
+_PLAIN = r"^-?[0-9]+(?:[.,][0-9]+)?$"
+_PLAIN_CHARS = 15
+# Every character Python's str.isspace() (and so the regex \s) accepts; pyarrow's utf8_trim_whitespace
+# trims exactly these (tests/test_loading_speed_equivalence.py checks both).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+ANY_SPACE = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in WHITESPACE) + "]"  # RE2 syntax
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
+def arrow_text(text: pd.Series) -> pa.ChunkedArray:
+    """A text column as Arrow strings, missing cells as ``""`` (no copy for a pyarrow-backed column).
+
+    Cells that are not text are written as ``astype("string")`` writes them.
+    """
+    dtype = text.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        text = text.astype("string")
+    values = pa.chunked_array(text.array.__arrow_array__())
+    return values.fill_null("") if values.null_count else values
+
+
+def text_series(values: pa.ChunkedArray | pa.Array, index: pd.Index, name: object = None) -> pd.Series:
+    """Arrow strings as a pandas ``str`` Series (pyarrow-backed, NaN for missing), without a copy."""
+    if isinstance(values, pa.Array):
+        values = pa.chunked_array([values])
+    if not pa.types.is_large_string(values.type):
+        values = values.cast(pa.large_string())
+    return pd.Series(pd.array(values, dtype=_STR), index=index, name=name)
+
+
+def factorize(values: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
+    """Codes (one per cell) and the distinct values, in order of first appearance (as pd.factorize)."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int32), pa.array([], type=values.type)
+    encoded = values.dictionary_encode().combine_chunks()
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary
+
+
+def distinct_series(uniques: pa.Array | pa.ChunkedArray) -> pd.Series:
+    """Distinct values as the ``string`` Series that column functions receive from :func:`on_distinct`."""
+    if isinstance(uniques, pa.Array):
+        uniques = pa.chunked_array([uniques])
+    if not pa.types.is_large_string(uniques.type):
+        uniques = uniques.cast(pa.large_string())
+    return pd.Series(pd.array(uniques, dtype=pd.StringDtype("pyarrow")))
 
 
 def on_distinct(text: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -36,10 +88,11 @@ def on_distinct(text: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.S
 
     Exports repeat values (dates, stages, client ids): this keeps regex work
     proportional to the number of distinct values, not rows. Missing cells give
-    ``func``'s result for an empty string.
+    ``func``'s result for an empty string. The distinct values are found in Arrow
+    (no Python string per cell) and given to ``func`` as a ``string`` Series.
     """
-    codes, uniques = pd.factorize(text.astype("string").fillna(""), sort=False)
-    result = func(pd.Series(np.asarray(uniques, dtype=object), dtype="string"))
+    codes, uniques = factorize(arrow_text(text))
+    result = func(distinct_series(uniques))
     values = result.to_numpy()[codes] if len(codes) else result.to_numpy()[:0]
     return pd.Series(values, index=text.index, name=text.name)
 
@@ -106,16 +159,88 @@ def parse_numbers(text: pd.Series, prefer_comma: bool = False) -> pd.Series:
     """
     if pd.api.types.is_numeric_dtype(text):
         return text.astype("float64")
-    return on_distinct(text, lambda u: _parse_distinct_numbers(u, prefer_comma)).astype("float64")
+    values = arrow_text(text)
+    plain = pc.and_(
+        pc.less_equal(pc.binary_length(values), _PLAIN_CHARS), pc.match_substring_regex(values, _PLAIN)
+    )
+    count = pc.sum(plain).as_py() or 0
+    if count == 0:
+        return on_distinct(text, lambda u: _parse_distinct_numbers(u, prefer_comma)).astype("float64")
+    # Plain numbers ("1234.56", "-7,5") are parsed in one vectorised pass; the other values as
+    # before, once per distinct value. The decimal mark is decided as before, on the distinct
+    # other values plus one plain value of each shape (a dot or a comma, followed by three
+    # digits or not): the decision only asks whether some or all values have a shape, so one
+    # witness per shape gives it the same answer as every plain value would.
+    shown = values.filter(plain) if count < len(values) else values
+    others = values.filter(pc.invert(plain)) if count < len(values) else values.slice(0, 0)
+    witnesses, marks = _shapes(shown)
+    mark = _decimal_mark_with(witnesses, others, prefer_comma)
+    fast = _parse_plain(shown, mark, marks)
+    if not len(others):
+        return pd.Series(fast, index=text.index, name=text.name, dtype="float64")
+    out = np.empty(len(values), dtype="float64")
+    is_plain = plain.to_numpy(zero_copy_only=False)
+    out[is_plain] = fast
+    codes, uniques = factorize(others)
+    rest = _parse_distinct_numbers(distinct_series(uniques), prefer_comma, mark=mark)
+    out[~is_plain] = rest.to_numpy(dtype="float64")[codes]
+    return pd.Series(out, index=text.index, name=text.name)
 
 
-def _parse_distinct_numbers(text: pd.Series, prefer_comma: bool) -> pd.Series:
+def _shapes(plain: pa.ChunkedArray) -> tuple[list[str], set[str]]:
+    """One value of each shape among plain numbers (a dot or a comma, followed by 3 digits or not),
+    and the marks that occur."""
+    length = pc.binary_length(plain).to_numpy()
+    found, marks = [], set()
+    for mark in ".,":
+        at = pc.find_substring(plain, mark).to_numpy()  # plain numbers are ASCII: bytes are characters
+        has = at >= 0
+        if not has.any():
+            continue
+        marks.add(mark)
+        three = has & (length - at == 4)
+        for shape in (three, has & ~three):
+            rows = np.flatnonzero(shape)
+            if len(rows):
+                found.append(str(plain[int(rows[0])].as_py()).lstrip("-"))
+    return found, marks
+
+
+def _decimal_mark_with(witnesses: list[str], others: pa.ChunkedArray, prefer_comma: bool) -> str:
+    """The decimal mark that :func:`decimal_mark` gives for the other values and the plain ones together."""
+    values = pd.Series(witnesses, dtype=object)
+    if len(others):
+        cleaned = _strip_number(distinct_series(pc.unique(others)))[0]
+        values = pd.concat([cleaned[cleaned.str.contains(r"\d", regex=True)].astype(object), values])
+    return decimal_mark(values, prefer_comma)
+
+
+def _parse_plain(plain: pa.ChunkedArray, mark: str, marks: set[str]) -> np.ndarray:
+    """Plain numbers as floats, ``mark`` read as the decimal mark and the other one as digit grouping.
+
+    ``marks``: the marks that occur in them.
+    """
+    thousands = "." if mark == "," else ","
+    if thousands in marks:
+        plain = pc.replace_substring(plain, thousands, "")
+    if mark == "," and "," in marks:
+        plain = pc.replace_substring(plain, ",", ".")
+    return np.asarray(plain.cast(pa.float64()).to_numpy(), dtype="float64")
+
+
+def _strip_number(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Spaces, currency and sign taken off: ``(digits and marks, negative, raw text)``."""
     raw = text.astype("string").fillna("")
     s = raw.str.replace(_SPACES, "", regex=True).str.replace(_CURRENCY, "", regex=True)
     s = s.str.replace("\u2212", "-", regex=False).str.replace("\u2013", "-", regex=False)
     negative = s.str.fullmatch(r"[-+]?\(.*\)") | s.str.fullmatch(r".*\d-") | s.str.startswith("-")
-    s = s.str.strip("()+-")
-    mark = decimal_mark(s[s.str.contains(r"\d", regex=True)], prefer_comma)
+    return s.str.strip("()+-"), negative, raw
+
+
+def _parse_distinct_numbers(text: pd.Series, prefer_comma: bool, mark: str | None = None) -> pd.Series:
+    s, negative, raw = _strip_number(text)
+    if mark is None:
+        mark = decimal_mark(s[s.str.contains(r"\d", regex=True)], prefer_comma)
     thousands = "." if mark == "," else ","
     s = s.str.replace(thousands, "", regex=False)
     if mark == ",":
@@ -201,8 +326,8 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, str]:
         if getattr(dates.dt, "tz", None) is not None:
             dates = dates.dt.tz_localize(None)
         return dates.astype("datetime64[ns]"), "YYYY-MM-DD"
-    codes, uniques = pd.factorize(text.astype("string").fillna(""), sort=False)
-    parsed, label = _parse_distinct_dates(pd.Series(np.asarray(uniques, dtype=object), dtype="string"))
+    codes, uniques = factorize(arrow_text(text))
+    parsed, label = _parse_distinct_dates(distinct_series(uniques))
     values = parsed.to_numpy(dtype="datetime64[ns]")[codes]
     return pd.Series(values, index=text.index, name=text.name), label
 
