@@ -190,32 +190,22 @@ class WhatIf:
     clients: pd.DataFrame
 
 
+def _what_if(concerned: pd.DataFrame, share_of_time: float, hourly_cost: float) -> WhatIf:
+    freed = float(concerned["hours"].sum() * share_of_time)
+    revenue, margin = float(concerned["revenue"].sum()), float(concerned["margin"].sum())
+    return WhatIf(freed, freed * hourly_cost, revenue, margin, concerned)
+
+
 def serve_less(
     table: pd.DataFrame, classes: tuple[str, ...] = ("C",), cut: float = 0.5, hourly_cost: float = 60.0
 ) -> WhatIf:
     """Serve the given classes with ``cut`` (0..1) less time: hours freed, what those clients bring."""
-    concerned = table[table["abc_class"].isin(classes)]
-    freed = float(concerned["hours"].sum() * cut)
-    return WhatIf(
-        freed,
-        freed * hourly_cost,
-        float(concerned["revenue"].sum()),
-        float(concerned["margin"].sum()),
-        concerned,
-    )
+    return _what_if(table[table["abc_class"].isin(classes)], cut, hourly_cost)
 
 
 def let_go(table: pd.DataFrame, profit_below: float = 0.0, hourly_cost: float = 60.0) -> WhatIf:
     """Let go of the clients whose profit is below a threshold: all their hours are freed."""
-    concerned = table[table["profit"] < profit_below]
-    freed = float(concerned["hours"].sum())
-    return WhatIf(
-        freed,
-        freed * hourly_cost,
-        float(concerned["revenue"].sum()),
-        float(concerned["margin"].sum()),
-        concerned,
-    )
+    return _what_if(table[table["profit"] < profit_below], 1.0, hourly_cost)
 
 
 def scatter_points(
