@@ -191,9 +191,9 @@ FR: dict[str, str] = {
     "Total effort (hours)": "Effort total (heures)",
     "Cost to serve": "Coût de service",
     "Hours × {cost} per hour": "Heures × {cost} de l'heure",
-    "Clients taking 80 % of effort": "Clients qui prennent 80 % de l'effort",
+    "Clients taking 80 % of effort": "Clients : 80 % de l'effort",
     "Share of clients that consume 80 % of the hours": "Part des clients qui consomment 80 % des heures",
-    "Clients making 80 % of {measure}": "Clients qui font 80 % du {measure}",
+    "Clients making 80 % of {measure}": "Clients : 80 % du {measure}",
     "**{effort} of clients consume 80 % of the effort**; {revenue} make 80 % of the {measure}. Only "
     "{overlap} of the {top} clients who take the most time are also among those who make the most "
     "{measure}.": (
