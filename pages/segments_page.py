@@ -6,7 +6,7 @@ import streamlit as st
 from portfolio_core import CLASSES
 from portfolio_core.actions import years_covered
 from portfolio_core.charts import migration_chart, segment_mix_chart
-from portfolio_core.segments import GROUPS, compare, cross_matrix, migration, period_values
+from portfolio_core.segments import GROUPS, compare, cross_matrix, migration
 from ui import analysis
 from ui.i18n import show_chart, tr
 
@@ -98,12 +98,12 @@ if not portfolio.has("date"):
     st.info(_("Needs dated sales (a date column in the invoices or deals)."))
 else:
     months = st.slider(_("Period length (months)"), 3, 24, 12, key="migration_months")
-    end = portfolio.transactions["date"].max() + pd.Timedelta(days=1)
-    middle, start = end - pd.DateOffset(months=months), end - pd.DateOffset(months=2 * months)
     column = "amount" if view.measure == "revenue" else "margin"
+    # the period totals do not depend on the cut-offs: computed once per data set and length
+    start, middle, end, earlier, later = analysis.periods(view.data_key, months, column, portfolio)
     scope = analysis.selection(view, portfolio)
-    before = period_values(portfolio.transactions, start, middle, column).reindex(scope).dropna()
-    after = period_values(portfolio.transactions, middle, end, column).reindex(scope).dropna()
+    before = earlier.reindex(scope).dropna()
+    after = later.reindex(scope).dropna()
     day = pd.Timedelta(days=1)
     st.caption(
         _(

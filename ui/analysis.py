@@ -14,7 +14,7 @@ import streamlit as st
 
 from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
 from portfolio_core.effort import Economics, client_economics, effort_hours
-from portfolio_core.segments import classify_selection, segment_frame, select, yearly_classes
+from portfolio_core.segments import classify_selection, period_values, segment_frame, select, yearly_classes
 from ui.i18n import tr
 from ui.text import plain
 
@@ -214,4 +214,21 @@ def comparison_table(comparison: pd.DataFrame, measure: str, share_label: str, h
             "largest_client_share": pct(_("Largest client's weight"), format="percent"),
             "share_of_a": pct(_("Share of A clients"), format="percent"),
         },
+    )
+
+
+@cached(16)
+def periods(
+    data_key: str, months: int, column: str, _portfolio: Portfolio
+) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Series, pd.Series]:
+    """The two last periods of ``months`` months and the sales per client in each (once per data set)."""
+    tx = _portfolio.transactions
+    end = tx["date"].max() + pd.Timedelta(days=1)
+    middle, start = end - pd.DateOffset(months=months), end - pd.DateOffset(months=2 * months)
+    return (
+        start,
+        middle,
+        end,
+        period_values(tx, start, middle, column),
+        period_values(tx, middle, end, column),
     )
