@@ -6,9 +6,12 @@ import os
 import streamlit as st
 
 from ui.auth import require_sign_in
+from ui.frame import frame, leave_folder_mode
 from ui.i18n import init_language, language_picker, tr
 from ui.sidebar import analysis_controls
 from ui.state import init_state, write_url
+
+leave_folder_mode()  # before the sign-in, so that no page file stays reachable without the frame
 
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
 init_language()
@@ -16,28 +19,19 @@ require_sign_in()
 init_state()
 _ = tr()
 
-# Page files end in "_page.py" and their url_path drops that suffix: a page's hash must never
-# equal the one Streamlit's old pages/ folder mode gives the file, or a first visit to a deep
-# link (and AppTest) would run the page file without this frame.
+# Each page file is named after its URL path (pages/abc.py is /abc), so Streamlit's old pages/
+# folder mode, which serves the first request after a server start, and st.navigation agree.
 PAGES = [
-    st.Page(
-        "pages/data_page.py", title=_("Data"), icon=":material/upload_file:", url_path="data", default=True
-    ),
-    st.Page("pages/abc_page.py", title=_("ABC analysis"), icon=":material/bar_chart:", url_path="abc"),
-    st.Page(
-        "pages/effort_page.py", title=_("Effort vs revenue"), icon=":material/schedule:", url_path="effort"
-    ),
-    st.Page("pages/kpis_page.py", title=_("KPIs"), icon=":material/monitoring:", url_path="kpis"),
-    st.Page("pages/segments_page.py", title=_("Segments"), icon=":material/pie_chart:", url_path="segments"),
-    st.Page(
-        "pages/managers_page.py", title=_("Account managers"), icon=":material/groups:", url_path="managers"
-    ),
-    st.Page("pages/clients_page.py", title=_("Clients"), icon=":material/person_search:", url_path="clients"),
-    st.Page("pages/saved_page.py", title=_("Saved analyses"), icon=":material/bookmarks:", url_path="saved"),
-    st.Page("pages/export_page.py", title=_("Export"), icon=":material/download:", url_path="export"),
-    st.Page(
-        "pages/present_page.py", title=_("Presentation"), icon=":material/slideshow:", url_path="present"
-    ),
+    st.Page("pages/data.py", title=_("Data"), icon=":material/upload_file:", default=True),
+    st.Page("pages/abc.py", title=_("ABC analysis"), icon=":material/bar_chart:"),
+    st.Page("pages/effort.py", title=_("Effort vs revenue"), icon=":material/schedule:"),
+    st.Page("pages/kpis.py", title=_("KPIs"), icon=":material/monitoring:"),
+    st.Page("pages/segments.py", title=_("Segments"), icon=":material/pie_chart:"),
+    st.Page("pages/managers.py", title=_("Account managers"), icon=":material/groups:"),
+    st.Page("pages/clients.py", title=_("Clients"), icon=":material/person_search:"),
+    st.Page("pages/saved.py", title=_("Saved analyses"), icon=":material/bookmarks:"),
+    st.Page("pages/export.py", title=_("Export"), icon=":material/download:"),
+    st.Page("pages/present.py", title=_("Presentation"), icon=":material/slideshow:"),
 ]
 # Pages that work on the whole analysis get the shared sidebar controls.
 WITHOUT_CONTROLS = ("", "present", "saved")  # "" is the default page, Data
@@ -47,7 +41,8 @@ if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()
 try:
-    page.run()
+    with frame():
+        page.run()
 except Exception:  # st.stop / st.rerun are BaseExceptions and pass through
     if os.environ.get("PORTFOLIO_DEBUG"):  # tests see the real exception
         raise

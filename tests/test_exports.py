@@ -290,7 +290,7 @@ def test_cli_report_bad_input_exits_2_with_one_line(tmp_path, args, expected):
 
 def test_export_page_renders_and_offers_every_download(app):
     app.run()
-    app.switch_page("pages/export_page.py").run()
+    app.switch_page("pages/export.py").run()
     assert not app.exception and not app.error
     assert app.title[0].value == "Export"
     assert app.get("download_button") == []  # nothing is rendered before the user asks
@@ -416,7 +416,7 @@ def test_export_page_in_french(app):
     TRANSLATORS["fr"].missing.clear()
     app.query_params["lang"] = "fr"
     app.run()
-    app.switch_page("pages/export_page.py").run()
+    app.switch_page("pages/export.py").run()
     assert not app.exception and not app.error
     assert app.number_input(key="export_hourly_cost").label == "Coût horaire (pour le coût de service)"
     next(b for b in app.button if b.label == "Préparer le dossier de réunion").click().run()

@@ -104,7 +104,7 @@ def test_a_file_with_a_hundred_thousand_columns_is_refused_before_parsing():
         read_table(f"{header}\n{row}\n".encode(), "wide.csv")
 
 
-PAGES = ["pages/data_page.py", "pages/abc_page.py", "pages/effort_page.py", "pages/segments_page.py"]
+PAGES = ["pages/data.py", "pages/abc.py", "pages/effort.py", "pages/segments.py"]
 
 
 @pytest.mark.parametrize("name, data", DAMAGED[::6], ids=[n for n, _ in DAMAGED[::6]])

@@ -38,7 +38,7 @@ def test_a_french_windows_1252_file_goes_straight_to_the_analysis(app):
     assert "semicolon-separated, Windows-1252" in text and "dates read as DD/MM/YYYY" in text
     assert selectbox(app, "Client (identifier) *").value == "Société"
     assert selectbox(app, "Amount (revenue) *").value == "Chiffre d'affaires"
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     # Café Crème 2000.00, Étoile du Nord 2000.00: equal values, both A
     assert metrics(app)["A clients"] == "2"
 
@@ -51,7 +51,7 @@ def test_a_multi_file_set_is_joined_and_each_file_shows_its_role(app):
     assert (m["Clients in the portfolio"], m["Set aside"], m["Activities"]) == ("3", "2", "3")
     kinds = [s.value for s in app.selectbox if s.label == "File type"]
     assert kinds == ["clients", "transactions", "activities"]
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     # C001 4000, C002 750.50, C005 250 of T = 5000.50 (partner C004 set aside):
     # before(C002) = 4000 / 5000.50 = .79992 < .80 -> A; before(C005) = 4750.50 / 5000.50 = .950005 -> C
     assert {k: v for k, v in metrics(app).items() if k.endswith("clients")} == {
@@ -67,11 +67,11 @@ def test_changing_a_role_rebuilds_the_analysis_and_is_remembered(app):
     app.get("file_uploader")[0].set_value(("x.csv", csv, "text/csv")).run()
     selectbox(app, "Amount (revenue) *").set_value("Margin").run()
     assert not app.exception
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert "ranked by revenue" in shown(app.caption[0].value)
     assert app.dataframe[0].value["Revenue"].tolist() == [60.0, 10.0]
     # a new file with the same header gets the same choice
-    app.switch_page("pages/data_page.py").run()
+    app.switch_page("pages/data.py").run()
     app.get("file_uploader")[0].set_value(("y.csv", csv.replace(b"B,50", b"C,50"), "text/csv")).run()
     assert selectbox(app, "Amount (revenue) *").value == "Margin"
     assert any("remembered" in shown(c.value) for c in app.caption)

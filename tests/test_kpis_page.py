@@ -2,7 +2,7 @@
 
 from tests.conftest import SMALL_CSV, shown
 
-PAGE = "pages/kpis_page.py"
+PAGE = "pages/kpis.py"
 
 
 def metrics(at) -> dict:
@@ -38,7 +38,7 @@ def test_suggest_cutoffs_moves_the_sliders(app):
     assert (a, b) != (80, 95) and 1 <= a < b <= 100
     assert app.success and f"A {a} %" in shown(app.success[0].value)
     # the other pages and the URL follow
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (a, b)
     assert app.query_params["a"] in (str(a), [str(a)])
 
@@ -118,7 +118,7 @@ def test_kpis_page_in_french_has_no_missing_translation(app):
     assert not app.exception and app.success
     assert app.success[0].value.startswith("Seuils réglés sur la suggestion")
     # a two-column upload: every "needs a column" message, in French
-    app.switch_page("pages/data_page.py").run()
+    app.switch_page("pages/data.py").run()
     app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
     app.switch_page(PAGE).run()
     assert not app.exception and not app.error

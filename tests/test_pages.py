@@ -7,12 +7,12 @@ import pytest
 from tests.conftest import ROOT, SMALL_CSV, shown
 
 PAGES = [
-    "pages/data_page.py",
-    "pages/abc_page.py",
-    "pages/effort_page.py",
-    "pages/segments_page.py",
-    "pages/managers_page.py",
-    "pages/clients_page.py",
+    "pages/data.py",
+    "pages/abc.py",
+    "pages/effort.py",
+    "pages/segments.py",
+    "pages/managers.py",
+    "pages/clients.py",
 ]
 
 
@@ -31,7 +31,7 @@ def test_every_page_renders_on_the_demo(app, page):
 
 def test_abc_page_shows_class_counts_that_add_up_to_the_active_clients(app):
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     m = metrics(app)
     counts = [int(m[f"{c} clients"].replace(",", "")) for c in "ABC"]
     assert sum(counts) == 400  # the demo has 400 active clients; others are set aside
@@ -43,7 +43,7 @@ def test_an_upload_replaces_the_demo(app):
     app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
     assert not app.exception and not app.error
     assert any("clients.csv" in shown(h.value) for h in app.subheader)
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     # by hand: before = 0, .5, .7, .8, .88, .93, .96, .98, .994, .996 -> A 3, B 3, C 4
     assert metrics(app) == {"A clients": "3", "B clients": "3", "C clients": "4"}
 
@@ -59,7 +59,7 @@ def test_a_failed_upload_keeps_the_data_loaded_before(app):
 def test_moving_a_slider_changes_the_metrics_and_the_url(app):
     app.run()
     app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     app.slider(key="w_a").set_value(60).run()
     # a = .6: before(100) = .7 is no longer < .6 -> A 2, B (.7, .8, .88, .93 < .95) 4, C 4
     assert metrics(app) == {"A clients": "2", "B clients": "4", "C clients": "4"}
@@ -70,16 +70,16 @@ def test_cutoffs_come_from_the_url_and_survive_a_page_switch(app):
     app.query_params["a"] = "70"
     app.query_params["b"] = "90"
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (70, 90)
-    app.switch_page("pages/data_page.py").run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/data.py").run()
+    app.switch_page("pages/abc.py").run()
     assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (70, 90)
 
 
 def test_b_stays_above_a(app):
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     app.slider(key="w_b").set_value(85).run()
     app.slider(key="w_a").set_value(90).run()
     assert app.slider(key="w_b").value > app.slider(key="w_a").value
@@ -88,7 +88,7 @@ def test_b_stays_above_a(app):
 def test_effort_page_without_an_activity_log_says_what_would_unlock_it(app):
     app.run()
     app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
-    app.switch_page("pages/effort_page.py").run()
+    app.switch_page("pages/effort.py").run()
     assert not app.exception
     assert "activity log" in shown(app.info[0].value)
     assert not app.metric  # no figures made up without effort data
@@ -96,7 +96,7 @@ def test_effort_page_without_an_activity_log_says_what_would_unlock_it(app):
 
 def test_effort_page_on_the_demo_shows_who_takes_the_time(app):
     app.run()
-    app.switch_page("pages/effort_page.py").run()
+    app.switch_page("pages/effort.py").run()
     assert not app.exception and not app.error
     m = metrics(app)
     share = int(m["Clients taking 80 % of effort"].rstrip("%"))
@@ -116,15 +116,15 @@ def class_counts(at) -> list[int]:
 
 def test_a_segment_filter_narrows_the_analysis_and_survives_page_switches(app):
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     everyone = sum(class_counts(app))
     app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
     retail = class_counts(app)
     assert 0 < sum(retail) < everyone
     assert app.query_params["f.sector"] in (["Retail"], "Retail")
-    app.switch_page("pages/segments_page.py").run()
+    app.switch_page("pages/segments.py").run()
     assert not app.exception
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert class_counts(app) == retail
     assert app.multiselect(key="w_f_sector").value == ["Retail"]
 
@@ -132,7 +132,7 @@ def test_a_segment_filter_narrows_the_analysis_and_survives_page_switches(app):
 def test_filters_come_from_the_url(app):
     app.query_params["f.account_manager"] = "Claire Martin"
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     claire = sum(class_counts(app))
     assert 0 < claire < 400
     assert any("Claire Martin" in shown(c.value) for c in app.caption)
@@ -140,7 +140,7 @@ def test_filters_come_from_the_url(app):
 
 def test_ranking_within_the_selection_changes_classes(app):
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     app.multiselect(key="w_f_size").set_value(["Micro"]).run()
     global_counts = class_counts(app)
     app.toggle(key="w_within").set_value(True).run()
@@ -154,7 +154,7 @@ def test_filters_that_leave_no_client_say_so(app):
     csv = b"Client,Revenue,Sector,Size\na,100,Retail,Large\nb,50,Food,Small\nc,20,Food,Large\n"
     app.run()
     app.get("file_uploader")[0].set_value(("c.csv", csv, "text/csv")).run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
     app.multiselect(key="w_f_size").set_value(["Small"]).run()
     assert not app.exception
@@ -163,7 +163,7 @@ def test_filters_that_leave_no_client_say_so(app):
 
 def test_managers_page_lists_every_manager(app):
     app.run()
-    app.switch_page("pages/managers_page.py").run()
+    app.switch_page("pages/managers.py").run()
     assert not app.exception
     books = app.dataframe[0].value
     assert sorted(books.index) == sorted(
@@ -175,15 +175,15 @@ def test_managers_page_lists_every_manager(app):
 def test_managers_and_segments_pages_explain_what_they_need(app):
     app.run()
     app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
-    app.switch_page("pages/managers_page.py").run()
+    app.switch_page("pages/managers.py").run()
     assert "account manager" in shown(app.info[0].value)
-    app.switch_page("pages/segments_page.py").run()
+    app.switch_page("pages/segments.py").run()
     assert "segment" in shown(app.info[0].value)
 
 
 def test_clients_page_search(app):
     app.run()
-    app.switch_page("pages/clients_page.py").run()
+    app.switch_page("pages/clients.py").run()
     assert len(app.dataframe[0].value) == 400
     app.text_input(key="client_search").input("Claire Martin").run()
     shown = app.dataframe[0].value
@@ -192,7 +192,7 @@ def test_clients_page_search(app):
 
 def test_presentation_steps_through_the_key_views_without_controls(app):
     app.run()
-    app.switch_page("pages/present_page.py").run()
+    app.switch_page("pages/present.py").run()
     assert not app.exception
     assert not app.sidebar.slider  # the controls are hidden
     titles = [app.title[0].value]
@@ -223,7 +223,7 @@ def test_every_page_renders_in_both_languages_without_a_missing_translation(app,
 def test_a_french_browser_gets_french_and_the_choice_is_kept_in_the_url(app):
     app.context = {"locale": "fr-FR"}
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert {m.label for m in app.metric} == {"Clients A", "Clients B", "Clients C"}
     assert app.query_params["lang"] in (["fr"], "fr")
     assert app.slider(key="w_a").label == "Seuil A (%)"
@@ -248,7 +248,7 @@ def test_the_mapping_screen_is_translated_too(app):
 
 def test_the_suggest_button_on_the_abc_page_moves_the_sliders(app):
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     button = next(b for b in app.button if b.label.startswith("Suggest cut-offs"))
     a, b = (int(x) for x in re.findall(r"(\d+) %", button.label))
     button.click().run()
@@ -258,7 +258,7 @@ def test_the_suggest_button_on_the_abc_page_moves_the_sliders(app):
 
 def test_searching_the_class_table(app):
     app.run()
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert len(app.dataframe[0].value) == 400
     app.text_input[0].input("Claire Martin").run()  # a manager's name: only her clients remain
     table = app.dataframe[0].value

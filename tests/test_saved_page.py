@@ -8,7 +8,7 @@ from pathlib import Path
 from portfolio_core import Portfolio, demo_portfolio
 from portfolio_core.storage import AnalysisStore
 
-PAGE = "pages/saved_page.py"
+PAGE = "pages/saved.py"
 
 
 def db_path() -> Path:
@@ -37,7 +37,7 @@ def test_save_then_open_restores_the_cutoffs_and_filters(app):
     assert app.text_input(key="sv_name").value.startswith("Portfolio review ")
 
     # a filter and cut-offs on the ABC page, then save
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     app.slider(key="w_a").set_value(70).run()
     sector = app.multiselect(key="w_f_sector")
     sector.set_value([sector.options[0]]).run()
@@ -53,7 +53,7 @@ def test_save_then_open_restores_the_cutoffs_and_filters(app):
     assert "October review" in texts(app.markdown)
 
     # change everything, then open the saved analysis
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     app.slider(key="w_a").set_value(60).run()
     app.multiselect(key="w_f_sector").set_value([]).run()
     assert app.session_state.a == 60 and not app.session_state.filters
@@ -65,7 +65,7 @@ def test_save_then_open_restores_the_cutoffs_and_filters(app):
     assert app.session_state.a == 70 and app.session_state.filters == chosen
     assert app.session_state.data_key != data_key  # the saved data replaced the loaded one
 
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert app.slider(key="w_a").value == 70
     assert app.multiselect(key="w_f_sector").value == list(chosen["sector"])
     assert not app.exception
@@ -127,7 +127,7 @@ def test_a_corrupted_database_is_reported_not_overwritten(app):
     assert app.error and "damaged" in app.error[0].value and "PORTFOLIO_DB" in app.error[0].value
     assert db_path().read_bytes() == garbage
     assert app.session_state.portfolio.source == "Demo portfolio"  # the loaded data stays
-    app.switch_page("pages/abc_page.py").run()
+    app.switch_page("pages/abc.py").run()
     assert not app.exception and not app.error
 
 

@@ -1,5 +1,9 @@
 """Page "Clients": every client with its figures, and one client's card."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import pandas as pd
 import streamlit as st
 

@@ -1,5 +1,9 @@
 """Page "Data": upload exports, see and fix what each file and column was recognised as, the portfolio."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import hashlib
 
 import streamlit as st

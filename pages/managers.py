@@ -1,5 +1,9 @@
 """Page "Account managers": each manager's book, its mix and weight, and rebalancing hints."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import streamlit as st
 
 from portfolio_core import classify_abc, pareto_curve

@@ -1,5 +1,9 @@
 """Page "KPIs": concentration, suggested cut-offs, sales, loyalty, CLV vs CAC, churn risk, potential."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import math
 from typing import Any
 

@@ -1,5 +1,9 @@
 """Page "Segments": the ABC mix per segment, the crossed ABC matrix, class migration."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import pandas as pd
 import streamlit as st
 

@@ -1,5 +1,9 @@
 """Page "Effort vs revenue": who takes the team's time, what they bring, what to do."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import altair as alt
 import pandas as pd
 import streamlit as st

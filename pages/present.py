@@ -1,5 +1,9 @@
 """Page "Presentation": the key views full width, large, one at a time, no controls."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import streamlit as st
 
 from portfolio_core import CLASSES, class_summary
@@ -42,7 +46,7 @@ nav[0].button(_("◀ Previous"), on_click=_go, args=(-1,), disabled=step == 0, w
 nav[1].button(_("Next ▶"), on_click=_go, args=(1,), disabled=step == len(STEPS) - 1, width="stretch")
 nav[2].caption(f"{step + 1} / {len(STEPS)} · {analysis.describe(view, len(table))}")
 if nav[3].button(_("Leave presentation"), width="stretch"):
-    st.switch_page("pages/abc_page.py")
+    st.switch_page("pages/abc.py")
 
 current = STEPS[step]
 st.title(_(current))

@@ -1,5 +1,9 @@
 """Page "ABC analysis": class counts and shares, the Pareto chart, the class table."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import streamlit as st
 
 from portfolio_core import CLASSES

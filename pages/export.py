@@ -1,5 +1,9 @@
 """Page "Export": the current view's charts (PNG, SVG), Excel workbook and PowerPoint deck."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import datetime as dt
 
 import streamlit as st

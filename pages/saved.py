@@ -1,5 +1,9 @@
 """Page "Saved analyses": save the current analysis, open / rename / duplicate / delete one, compare two."""
 
+from ui.frame import require_frame
+
+require_frame()
+
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -75,9 +79,7 @@ if flash:
     message, opened = flash if isinstance(flash, tuple) else (str(flash), False)
     st.success(message)
     if opened:
-        st.page_link(
-            "pages/abc_page.py", label=_("See it on the ABC analysis page"), icon=":material/bar_chart:"
-        )
+        st.page_link("pages/abc.py", label=_("See it on the ABC analysis page"), icon=":material/bar_chart:")
 
 analyses: list[SavedAnalysis] | None = attempt(store.list)
 if analyses is None:
