@@ -5,18 +5,14 @@ import os
 
 import streamlit as st
 
-from ui.auth import require_sign_in
-from ui.frame import frame, leave_folder_mode
+from ui.auth import may_enter, require_sign_in
+from ui.frame import frame
 from ui.i18n import init_language, language_picker, tr
 from ui.sidebar import analysis_controls
 from ui.state import init_state, write_url
 
-leave_folder_mode()  # before the sign-in, so that no page file stays reachable without the frame
-
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
 init_language()
-require_sign_in()
-init_state()
 _ = tr()
 
 # Each page file is named after its URL path (pages/abc.py is /abc), so Streamlit's old pages/
@@ -35,7 +31,11 @@ PAGES = [
 ]
 # Pages that work on the whole analysis get the shared sidebar controls.
 WITHOUT_CONTROLS = ("", "present", "saved")  # "" is the default page, Data
-page = st.navigation(PAGES)
+# st.navigation comes before the sign-in, on every run: it also ends Streamlit's old pages/ folder
+# mode (see ui/frame.py), and a stranger's menu is hidden.
+page = st.navigation(PAGES, position="sidebar" if may_enter() else "hidden")
+require_sign_in()
+init_state()
 language_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()

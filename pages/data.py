@@ -5,6 +5,7 @@ from ui.frame import require_frame
 require_frame()
 
 import hashlib
+import logging
 
 import streamlit as st
 
@@ -166,11 +167,11 @@ if uploads:
         needs = exc
     except LoadError as exc:
         problem = str(exc)
-    except Exception as exc:  # never a traceback to the user
+    except Exception:  # never a traceback, nor an exception's name, to the user: the log has them
+        logging.getLogger("portfolio").exception("reading the uploaded files failed")
         problem = _(
-            "The files could not be read ({error}). Export them again as CSV or .xlsx; "
-            "if this keeps happening, send the file to support.",
-            error=type(exc).__name__,
+            "The files could not be read. Export them again as CSV or .xlsx; "
+            "if this keeps happening, send the file to support."
         )
     else:
         infos = {i.name: i for i in report_new.tables}

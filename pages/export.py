@@ -5,6 +5,7 @@ from ui.frame import require_frame
 require_frame()
 
 import datetime as dt
+import logging
 
 import streamlit as st
 
@@ -21,7 +22,6 @@ from portfolio_core.exports import (
 )
 from ui import analysis
 from ui.i18n import TRANSLATORS, tr
-from ui.text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -91,9 +91,9 @@ if ss.get("export_prepared") != wanted:
 try:
     with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
         pack = meeting_pack(view, float(hourly_cost), today, _.lang, portfolio)
-except Exception as exc:  # any failure: a plain message, never a traceback
-    reason = " ".join(str(exc).split()) or type(exc).__name__
-    st.error(_("The export failed: {reason}. The analysis pages still work.", reason=plain(reason)))
+except Exception:  # any failure: a plain message, never a traceback or a server path; the log has them
+    logging.getLogger("portfolio").exception("building the meeting pack failed")
+    st.error(_("The export failed. The analysis pages still work; the details are in the server log."))
     st.stop()
 
 stamp = f"{today}_A{view.a}_B{view.b}"

@@ -5,6 +5,7 @@ from ui.frame import require_frame
 require_frame()
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -19,22 +20,22 @@ from ui.text import plain
 _ = tr()
 ss = st.session_state
 store = saved.store()
+log = logging.getLogger("portfolio")
 
 
 def attempt(action: Callable[..., Any], *args: Any) -> Any:
-    """Run a store call; on failure show a plain message (never a traceback) and return None."""
+    """Run a store call; on failure show a plain message (never a traceback or a server path) and log it."""
     try:
         return action(*args)
     except StorageError as exc:
+        log.warning("saved analyses at %s: %s", store.path, exc)
         st.error(_("{problem}\n\nThe analysis loaded in the app is unchanged.", problem=problem(exc)))
-    except Exception as exc:  # noqa: BLE001 - a user sees a message, not a traceback
+    except Exception:
+        log.exception("saved analyses at %s", store.path)
         st.error(
             _(
-                "The saved analyses could not be used ({error}). The analysis loaded in the app is "
-                "unchanged. If this keeps happening, set PORTFOLIO_DB to another file and send {path} to "
-                "support.",
-                error=plain(f"{type(exc).__name__}: {exc}"),
-                path=plain(store.path),
+                "The saved analyses could not be used. The analysis loaded in the app is unchanged. If "
+                "this keeps happening, tell whoever runs the app: the details are in the server log."
             )
         )
     return None
@@ -69,9 +70,7 @@ st.title(_("Saved analyses"))
 st.caption(
     _(
         "A saved analysis keeps the loaded data, the column mapping, the cut-offs, filters and options, and "
-        "its date. They are kept in `{path}` (set the PORTFOLIO_DB environment variable to use another "
-        "file).",
-        path=str(store.path).replace("`", "'"),
+        "its date."
     )
 )
 flash = ss.pop("sv_flash", None)

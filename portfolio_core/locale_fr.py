@@ -394,8 +394,8 @@ FR: dict[str, str] = {
         "Aucun historique des activités : chargez-en un (client, date, type, heures) pour voir qui prend le "
         "temps de l'équipe."
     ),
-    "The files could not be read ({error}). Export them again as CSV or .xlsx; if this keeps happening, send the file to support.": (
-        "Les fichiers n'ont pas pu être lus ({error}). Exportez-les de nouveau en CSV ou .xlsx ; si cela se "
+    "The files could not be read. Export them again as CSV or .xlsx; if this keeps happening, send the file to support.": (
+        "Les fichiers n'ont pas pu être lus. Exportez-les de nouveau en CSV ou .xlsx ; si cela se "
         "reproduit, envoyez le fichier au support."
     ),
     "read as": "lu comme",

@@ -4,11 +4,9 @@ files (Excel workbook, PowerPoint deck), keyed by their English wording (merged 
 FR_MEETING: dict[str, str] = {
     # --- Saved analyses page ----------------------------------------------------------------------
     "A saved analysis keeps the loaded data, the column mapping, the cut-offs, filters and options, and "
-    "its date. They are kept in `{path}` (set the PORTFOLIO_DB environment variable to use another "
-    "file).": (
+    "its date.": (
         "Une analyse enregistrée garde les données chargées, l'association des colonnes, les seuils, les "
-        "filtres et les options, ainsi que sa date. Les analyses sont conservées dans `{path}` (définissez "
-        "la variable d'environnement PORTFOLIO_DB pour utiliser un autre fichier)."
+        "filtres et les options, ainsi que sa date."
     ),
     "See it on the ABC analysis page": "La voir sur la page Analyse ABC",
     "Save the current analysis": "Enregistrer l'analyse en cours",
@@ -81,19 +79,19 @@ FR_MEETING: dict[str, str] = {
     "{problem}\n\nThe analysis loaded in the app is unchanged.": (
         "{problem}\n\nL'analyse chargée dans l'application n'a pas changé."
     ),
-    "The saved analyses could not be used ({error}). The analysis loaded in the app is unchanged. If "
-    "this keeps happening, set PORTFOLIO_DB to another file and send {path} to support.": (
-        "Les analyses enregistrées n'ont pas pu être utilisées ({error}). L'analyse chargée dans "
-        "l'application n'a pas changé. Si cela se reproduit, définissez PORTFOLIO_DB vers un autre fichier "
-        "et envoyez {path} au support."
+    "The saved analyses could not be used. The analysis loaded in the app is unchanged. If this keeps "
+    "happening, tell whoever runs the app: the details are in the server log.": (
+        "Les analyses enregistrées n'ont pas pu être utilisées. L'analyse chargée dans l'application n'a "
+        "pas changé. Si cela se reproduit, prévenez la personne qui administre l'application : le détail "
+        "est dans le journal du serveur."
     ),
-    "The saved-analyses database {path} is damaged or is not a saved-analyses database ({detail}). It "
-    "was left untouched. Move it away (or set PORTFOLIO_DB to another file) to start a new one, and keep "
+    "The saved analyses cannot be read: their database is damaged or is not a saved-analyses database "
+    "({detail}). It was left untouched. Whoever runs the app can move it away to start a new one, and keep "
     "it: a SQLite recovery tool may get the analyses back.": (
-        "La base des analyses enregistrées {path} est endommagée ou n'est pas une base d'analyses "
-        "enregistrées ({detail}). Elle n'a pas été modifiée. Déplacez-la (ou définissez PORTFOLIO_DB vers "
-        "un autre fichier) pour en commencer une nouvelle, et gardez-la : un outil de récupération SQLite "
-        "pourra peut-être retrouver les analyses."
+        "Les analyses enregistrées sont illisibles : leur base est endommagée ou n'est pas une base "
+        "d'analyses enregistrées ({detail}). Elle n'a pas été modifiée. La personne qui administre "
+        "l'application peut la déplacer pour en commencer une nouvelle, et la garder : un outil de "
+        "récupération SQLite pourra peut-être retrouver les analyses."
     ),
     "it holds other tables and no saved-analyses schema version": (
         "elle contient d'autres tables et aucune version de schéma d'analyses enregistrées"
@@ -105,24 +103,24 @@ FR_MEETING: dict[str, str] = {
         "la table {role} de l'analyse n° {id} est illisible : {error}"
     ),
     "analysis #{id} lacks its {tables} table": "il manque à l'analyse n° {id} sa table {tables}",
-    "The saved-analyses database {path} is busy (another save is running). Try again in a moment.": (
-        "La base des analyses enregistrées {path} est occupée (un autre enregistrement est en cours). "
+    "The saved analyses are busy (another save is running). Try again in a moment.": (
+        "Les analyses enregistrées sont occupées (un autre enregistrement est en cours). "
         "Réessayez dans un instant."
     ),
-    "The saved-analyses database {path} cannot be used ({error}). Check that the folder exists, is "
-    "writable and the disk is not full, or set PORTFOLIO_DB to another file.": (
-        "La base des analyses enregistrées {path} est inutilisable ({error}). Vérifiez que le dossier "
-        "existe, qu'il est accessible en écriture et que le disque n'est pas plein, ou définissez "
-        "PORTFOLIO_DB vers un autre fichier."
+    "The saved analyses cannot be used ({error}). Whoever runs the app should check that the "
+    "database's folder exists, is writable and the disk is not full.": (
+        "Les analyses enregistrées sont inutilisables ({error}). La personne qui administre "
+        "l'application doit vérifier que le dossier de la base existe, qu'il est accessible en écriture "
+        "et que le disque n'est pas plein."
     ),
-    "The saved-analyses database {path} cannot be created or opened ({error}). Set PORTFOLIO_DB to a "
-    "file in a writable folder.": (
-        "La base des analyses enregistrées {path} ne peut être ni créée ni ouverte ({error}). Définissez "
-        "PORTFOLIO_DB vers un fichier dans un dossier accessible en écriture."
+    "The saved analyses cannot be created or opened ({error}). Whoever runs the app should give them a "
+    "writable folder.": (
+        "Les analyses enregistrées ne peuvent être ni créées ni ouvertes ({error}). La personne qui "
+        "administre l'application doit leur donner un dossier accessible en écriture."
     ),
-    "The saved-analyses database {path} was written by a newer version of the app (schema {version}, "
+    "The saved analyses were written by a newer version of the app (schema {version}, "
     "this app reads up to {supported}). Update the app; the file was left untouched.": (
-        "La base des analyses enregistrées {path} a été écrite par une version plus récente de "
+        "Les analyses enregistrées ont été écrites par une version plus récente de "
         "l'application (schéma {version}, cette application lit jusqu'au {supported}). Mettez "
         "l'application à jour ; le fichier n'a pas été modifié."
     ),
@@ -162,8 +160,9 @@ FR_MEETING: dict[str, str] = {
     "Rendering the charts and building the workbook and the deck…": (
         "Rendu des graphiques, création du classeur et de la présentation…"
     ),
-    "The export failed: {reason}. The analysis pages still work.": (
-        "L'export a échoué : {reason}. Les pages d'analyse fonctionnent toujours."
+    "The export failed. The analysis pages still work; the details are in the server log.": (
+        "L'export a échoué. Les pages d'analyse fonctionnent toujours ; le détail est dans le journal du "
+        "serveur."
     ),
     "Meeting files": "Fichiers de la réunion",
     "Excel workbook (.xlsx)": "Classeur Excel (.xlsx)",

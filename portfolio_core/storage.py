@@ -432,9 +432,9 @@ class AnalysisStore:
 
     def _corrupt(self, detail: str | Message) -> CorruptDatabaseError:
         return CorruptDatabaseError(
-            "The saved-analyses database {path} is damaged or is not a saved-analyses database "
-            "({detail}). It was left untouched. Move it away (or set PORTFOLIO_DB to another file) to "
-            "start a new one, and keep it: a SQLite recovery tool may get the analyses back.",
+            "The saved analyses cannot be read: their database is damaged or is not a saved-analyses "
+            "database ({detail}). It was left untouched. Whoever runs the app can move it away to start "
+            "a new one, and keep it: a SQLite recovery tool may get the analyses back.",
             path=self.path,
             detail=detail,
         )
@@ -452,20 +452,19 @@ class AnalysisStore:
                 raise self._corrupt(str(exc)) from exc
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
                 raise StorageError(
-                    "The saved-analyses database {path} is busy (another save is running). "
-                    "Try again in a moment.",
+                    "The saved analyses are busy (another save is running). Try again in a moment.",
                     path=self.path,
                 ) from exc
             raise DatabaseUnavailableError(
-                "The saved-analyses database {path} cannot be used ({error}). Check that the folder "
-                "exists, is writable and the disk is not full, or set PORTFOLIO_DB to another file.",
+                "The saved analyses cannot be used ({error}). Whoever runs the app should check that "
+                "the database's folder exists, is writable and the disk is not full.",
                 path=self.path,
                 error=exc,
             ) from exc
         except OSError as exc:
             raise DatabaseUnavailableError(
-                "The saved-analyses database {path} cannot be created or opened "
-                "({error}). Set PORTFOLIO_DB to a file in a writable folder.",
+                "The saved analyses cannot be created or opened ({error}). Whoever runs the app "
+                "should give them a writable folder.",
                 path=self.path,
                 error=exc.strerror or exc,
             ) from exc
@@ -528,7 +527,7 @@ class AnalysisStore:
             return True
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(
-                "The saved-analyses database {path} was written by a newer version of the app "
+                "The saved analyses were written by a newer version of the app "
                 "(schema {version}, this app reads up to {supported}). Update the app; the file "
                 "was left untouched.",
                 path=self.path,

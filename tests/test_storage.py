@@ -639,7 +639,7 @@ def test_an_unwritable_location_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     store = AnalysisStore(blocker / "analyses.db")
     assert store.list() == []
-    with pytest.raises(DatabaseUnavailableError, match="PORTFOLIO_DB"):
+    with pytest.raises(DatabaseUnavailableError, match="writable folder"):
         store.save("x", demo_portfolio(1), {})
 
 
@@ -769,12 +769,12 @@ def test_errors_keep_their_english_text_and_can_be_shown_in_french(tmp_path):
     with pytest.raises(CorruptDatabaseError) as corrupt:
         AnalysisStore(foreign).list()
     english = str(corrupt.value)
-    assert english.startswith(f"The saved-analyses database {foreign} is damaged")
+    assert english.startswith("The saved analyses cannot be read: their database is damaged")
     assert "(it holds other tables and no saved-analyses schema version)" in english
+    assert str(foreign) not in english  # a page shows this: no server path
     french = corrupt.value.translated(fr)
-    assert french.startswith(f"La base des analyses enregistrées {foreign} est endommagée")
-    assert "(elle contient d'autres tables" in french and "PORTFOLIO_DB" in french
-    # values can be escaped for Markdown, the nested detail included, the template's text not
-    escaped = corrupt.value.translated(fr, escape=lambda v: f"<{v}>")
-    assert f"<{foreign}>" in escaped and "PORTFOLIO_DB" in escaped
+    assert french.startswith("Les analyses enregistrées sont illisibles : leur base est endommagée")
+    assert "(elle contient d'autres tables" in french and str(foreign) not in french
+    # only values are escaped for Markdown: here the template and the nested detail are our own words
+    assert corrupt.value.translated(fr, escape=lambda v: f"<{v}>") == french
     assert not fr.missing

@@ -24,12 +24,17 @@ def auth_configured() -> bool:
         return False
 
 
+def may_enter() -> bool:
+    """Whether the visitor may see the app: always in single-user mode, once signed in in team mode."""
+    return not auth_configured() or bool(st.user.is_logged_in)
+
+
 def require_sign_in() -> None:
     """When sign-in is configured, stop here until the user has signed in; show a sign-out button."""
     if not auth_configured():
         return
     _ = tr()
-    if not st.user.is_logged_in:
+    if not may_enter():
         st.title(_("Client Portfolio Analyzer"))
         st.info(_("Sign in to see your team's portfolio and your saved analyses."))
         st.button(_("Sign in"), on_click=st.login, type="primary")

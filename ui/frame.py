@@ -2,10 +2,11 @@
 
 Streamlit 1.67 serves the files of a ``pages/`` folder by their own names ("folder mode") until
 some run calls ``st.navigation``; that switch is process-wide (``PagesManager.uses_pages_directory``)
-and is set when the first session of a server starts. ``app.py`` turns folder mode off on its
-first line, and every page file starts with :func:`require_frame`, which runs the frame instead
-of the page whenever a page file is reached without it (the first request after a restart).
-``tests/test_frame.py`` fails the day the Streamlit internal this leans on changes.
+and is set when the first session of a server starts. ``app.py`` calls ``st.navigation`` on every
+run before the sign-in, which ends folder mode for the server's later runs; the request that
+started it still runs the page file it names, so every page file starts with
+:func:`require_frame`, which runs the frame instead whenever a page file is reached without it.
+``tests/test_frame.py`` fails the day the Streamlit behaviour this leans on changes.
 """
 
 from __future__ import annotations
@@ -17,15 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 _inside = contextvars.ContextVar("inside_frame", default=False)
-
-
-def leave_folder_mode() -> None:
-    """Stop Streamlit from serving ``pages/*.py`` directly, for every later run of this server."""
-    PagesManager.uses_pages_directory = False
 
 
 @contextmanager

@@ -42,8 +42,12 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def running_app(work_dir: Path) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free port; yield its base URL once healthy; stop it after."""
+def running_app(work_dir: Path, secrets: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free port; yield its base URL once healthy; stop it after.
+
+    The saved analyses go to ``work_dir/portfolio.db``; ``secrets`` is a ``secrets.toml`` to use
+    instead of the repository's (an ``[auth]`` section there turns team mode on).
+    """
     port = _free_port()
     log_path = work_dir / "streamlit.log"
     env = dict(os.environ)
@@ -54,6 +58,8 @@ def running_app(work_dir: Path) -> Iterator[str]:
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
+    if secrets is not None:
+        cmd += ["--secrets.files", str(secrets)]
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

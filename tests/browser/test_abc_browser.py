@@ -155,19 +155,16 @@ def test_deep_link_sets_the_cutoffs(page: Page, app_url: str) -> None:
     expect_chart_drawn(page, 70, 90)
 
 
-# App bug, reported to the lead. With a `pages/` folder next to app.py, the first session after the
-# server starts runs in Streamlit's old folder mode: Streamlit wraps app.py in its own navigation
-# (app, abc_page, data_page), where /abc or /data matches nothing, and sends "Page not found"
-# before app.py's st.navigation finds the page (which then runs, under a modal error dialog).
-# That st.navigation call turns folder mode off for the rest of the server's life, so later
-# sessions are fine: hence a fresh server. Renaming the folder (e.g. to views/) fixes it.
-# strict: this test fails once the bug is fixed, as a reminder to drop the marker.
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="'Page not found' dialog on a deep link while pages/ exists"
-)
+# The first session after a server start runs in Streamlit's old pages/ folder mode: the page file
+# named by the URL runs first, hands over to the frame (ui/frame.py), and the frame's st.navigation
+# finds the same URL path, so no "Page not found" dialog: hence a fresh server.
 def test_first_deep_link_after_start_shows_no_page_not_found(page: Page, fresh_app_url: str) -> None:
     page.goto(f"{fresh_app_url}/abc?a=70&b=90")
     wait_until_idle(page)
     expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
     expect(slider_thumb(page, "A cut-off (%)")).to_have_value("70", timeout=TIMEOUT)
     expect(page.get_by_text("Page not found")).to_have_count(0)
+    # the frame's menu (page titles), not folder mode's (file names)
+    links = page.get_by_test_id("stSidebarNavLink")
+    expect(links.filter(has_text="ABC analysis")).to_have_count(1)
+    expect(links.filter(has_text=re.compile(r"^(app|abc|data)$"))).to_have_count(0)
