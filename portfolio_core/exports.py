@@ -462,10 +462,7 @@ def build_report(
     notes: list[str] = []
     if portfolio.activities.empty:
         notes.append(
-            t(
-                "No activity log: load one (client, date, type, hours; --activities FILE on the command "
-                "line) to see effort against revenue."
-            )
+            t("No activity log: load one (client, date, type, hours) to see effort against revenue.")
         )
     elif not has_effort:
         notes.append(t("The activity log gives no hours for these clients: check its duration column."))

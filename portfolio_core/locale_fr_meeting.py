@@ -212,10 +212,9 @@ FR_MEETING: dict[str, str] = {
     "Clients taking 80% of effort": "Clients prenant 80 % de l'effort",
     "Clients costing more than they bring": "Clients non rentables",
     "{amount} of profit lost": "{amount} de profit perdu",
-    "No activity log: load one (client, date, type, hours; --activities FILE on the command line) to "
-    "see effort against revenue.": (
-        "Pas d'historique des échanges : chargez-en un (client, date, type, heures ; --activities FICHIER "
-        "en ligne de commande) pour voir l'effort face au chiffre d'affaires."
+    "No activity log: load one (client, date, type, hours) to see effort against revenue.": (
+        "Pas d'historique des échanges : chargez-en un (client, date, type, heures) pour voir l'effort "
+        "face au chiffre d'affaires."
     ),
     "The activity log gives no hours for these clients: check its duration column.": (
         "L'historique des échanges ne donne aucune heure pour ces clients : vérifiez sa colonne de durée."
