@@ -634,26 +634,70 @@ def deal_stages(portfolio: Portfolio) -> bool:
     )
 
 
-def win_rates(portfolio: Portfolio, clients: pd.Index, groups: pd.Series | None = None) -> pd.DataFrame:
+BLANK_GROUP = "(blank)"  # the group of deals without a value (as in charts_kpi.BLANK)
+
+
+def deal_groups(portfolio: Portfolio, by: str, deals: pd.DataFrame | None = None) -> pd.Series:
+    """The group of each deal (transaction row) for a breakdown by ``by``.
+
+    ``by="account_manager"``: the deal's own owner when the deals file names one
+    (a deal with a blank owner falls back to the company's account manager);
+    any other client column: the company's value. Missing values are ``"(blank)"``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"account_manager": ["Ann", "Ann"]}, index=["x", "y"])
+    >>> t = pd.DataFrame({"client": ["x", "y", "y"], "amount": [1.0, 2.0, 3.0],
+    ...                   "account_manager": ["Bob", None, "Cy"]})
+    >>> deal_groups(Portfolio(c, t), "account_manager").tolist()
+    ['Bob', 'Ann', 'Cy']
+    """
+    t = portfolio.transactions if deals is None else deals
+    company = portfolio.clients[by] if by in portfolio.clients.columns else pd.Series(dtype=object)
+    key = t["client"].map(company.astype(object))
+    if by == "account_manager" and "account_manager" in t.columns:
+        key = t["account_manager"].astype(object).where(t["account_manager"].notna(), key)
+    return key.astype(object).where(key.notna(), BLANK_GROUP)
+
+
+def win_rates(
+    portfolio: Portfolio,
+    clients: pd.Index | None = None,
+    groups: pd.Series | None = None,
+    by: str | None = None,
+) -> pd.DataFrame:
     """Deals, win rate, average deal size, pipeline and sales activities, overall or per group.
 
-    Win rate = won / (won + lost) in number of deals (NaN without closed deal);
-    average deal size is the mean amount of won deals; pipeline is the amount
-    of open deals; activities counts the activity log's rows. ``groups`` maps
-    client -> group (account manager, sector...); without it one row "All".
+    Win rate = won / (won + lost) in number of deals (NaN without closed deal),
+    over every closed deal of the companies in ``clients``, by default every
+    company in the files, prospects, former clients and partners included: the
+    portfolio scope decides who is ranked A/B/C, never which deals count here.
+    Average deal size is the mean amount of won deals; pipeline is the amount
+    of open deals; activities counts the activity log's rows.
+
+    Groups: ``by`` names a client column; ``"account_manager"`` counts each
+    deal under the deal's own owner (see :func:`deal_groups`), any other column
+    under the company's value (its segment). ``groups`` (client -> group) is
+    the older form, by company. Without either, one row "All".
 
     Examples
     --------
     >>> from portfolio_core.demo import demo_portfolio
     >>> p = demo_portfolio()
-    >>> w = win_rates(p, p.in_scope())
+    >>> w = win_rates(p)
     >>> 0 < float(w.loc["All", "win_rate"]) < 1
     True
     """
     t = portfolio.transactions
-    t = t[t["client"].isin(clients)]
+    if clients is not None:
+        t = t[t["client"].isin(clients)]
     stage = t["stage"] if "stage" in t.columns else pd.Series("won", index=t.index)
-    key = pd.Series("All", index=t.index) if groups is None else t["client"].map(groups).fillna("(blank)")
+    if by is not None:
+        key = deal_groups(portfolio, by, t)
+    elif groups is not None:
+        key = t["client"].map(groups).fillna(BLANK_GROUP)
+    else:
+        key = pd.Series("All", index=t.index)
     frame = pd.DataFrame(
         {
             "group": key.to_numpy(),
@@ -680,12 +724,15 @@ def win_rates(portfolio: Portfolio, clients: pd.Index, groups: pd.Series | None 
     out["average_deal"] = out["won_value"] / out["won"].where(out["won"] > 0)
     acts = portfolio.activities
     if not acts.empty and "client" in acts.columns:
-        acts = acts[acts["client"].isin(clients)]
-        akey = (
-            pd.Series("All", index=acts.index)
-            if groups is None
-            else acts["client"].map(groups).fillna("(blank)")
-        )
+        if clients is not None:
+            acts = acts[acts["client"].isin(clients)]
+        if by is not None:
+            company = portfolio.clients[by] if by in portfolio.clients.columns else pd.Series(dtype=object)
+            akey = acts["client"].map(company.astype(object)).fillna(BLANK_GROUP)
+        elif groups is not None:
+            akey = acts["client"].map(groups).fillna(BLANK_GROUP)
+        else:
+            akey = pd.Series("All", index=acts.index)
         out["activities"] = akey.value_counts().reindex(out.index).fillna(0).astype("int64")
     out.index.name = "group"
     return out
@@ -742,13 +789,15 @@ def missing_kpis(portfolio: Portfolio, t: Translator = ENGLISH) -> dict[str, str
     return missing
 
 
-def kpi_summary(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
+def kpi_summary(portfolio: Portfolio, values: pd.Series, companies: pd.Index | None = None) -> dict[str, Any]:
     """The KPI block of the CLI's JSON: concentration, win rate, suggested cut-offs.
 
-    ``values`` is the value per client in scope (``portfolio.values()``); the
-    win rate counts the deals of those clients and is left out when no deal
-    is won or lost, or when every deal is won (the loader marks every sale won
-    when the file has no stage column, so a win rate would say nothing).
+    ``values`` is the value per client in scope (``portfolio.values()``). The
+    win rate counts every closed deal of ``companies``, by default every
+    company in the files, prospects included (see :func:`win_rates`); it is
+    left out when no deal is won or lost, or when every deal is won (the
+    loader marks every sale won when the file has no stage column, so a win
+    rate would say nothing).
     Shares and the win rate are fractions; the cut-offs are percent (the unit
     of ``--a``/``--b``).
 
@@ -762,7 +811,7 @@ def kpi_summary(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
     result: dict[str, Any] = {"concentration": concentration(values).as_dict()}
     t = portfolio.transactions
     if deal_stages(portfolio):
-        stage = t.loc[t["client"].isin(values.index), "stage"]
+        stage = t["stage"] if companies is None else t.loc[t["client"].isin(companies), "stage"]
         won, lost = int((stage == "won").sum()), int((stage == "lost").sum())
         if won + lost > 0:
             result["win_rate"] = won / (won + lost)
