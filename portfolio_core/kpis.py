@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .abc import NoPositiveValueError
-from .bgnbd import BGNBDParams, enough_history, fit_bgnbd, prob_alive, rfm_summary
+from .bgnbd import BGNBDParams, Model, enough_history, fit_bgnbd, prob_alive, rfm_summary
 from .columns import fold
 from .cutoffs import suggest_cutoffs
 from .i18n import ENGLISH, Translator
@@ -319,14 +319,21 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp, t: Translator = ENGLI
 
 
 def fit_portfolio_bgnbd(
-    portfolio: Portfolio, as_of: pd.Timestamp | None = None, clients: pd.Index | None = None
+    portfolio: Portfolio,
+    as_of: pd.Timestamp | None = None,
+    clients: pd.Index | None = None,
+    model: Model = "mbgnbd",
 ) -> tuple[BGNBDParams | None, pd.DataFrame]:
-    """Fit the BG/NBD model on every client's dated won purchases (weeks).
+    """Fit the MBG/NBD model (or the BG/NBD, ``model="bgnbd"``) on dated won purchases (weeks).
 
-    The fit uses every company that bought (or those of ``clients``), former
-    clients included: the model needs those who stopped. Returns
-    ``(None, summary)`` when the history is too thin (fewer than 30 buyers or
-    10 repeat buyers).
+    The modified BG/NBD is the default: in the BG/NBD a client with a single
+    purchase can never have dropped out, so its probability of being active
+    is 100 % however long it has been silent, next to a "High" churn risk;
+    the MBG/NBD gives it a probability below 1 that falls with the silence
+    (see :mod:`portfolio_core.bgnbd`). The fit uses every company that
+    bought (or those of ``clients``), former clients included: the model
+    needs those who stopped. Returns ``(None, summary)`` when the history is
+    too thin (fewer than 30 buyers or 10 repeat buyers).
     """
     won = _dated(portfolio.won())
     if clients is not None:
@@ -336,7 +343,7 @@ def fit_portfolio_bgnbd(
     summary = rfm_summary(won, as_of=as_of)
     if not enough_history(summary):
         return None, summary
-    params = fit_bgnbd(summary["frequency"], summary["recency"], summary["T"])
+    params = fit_bgnbd(summary["frequency"], summary["recency"], summary["T"], model)
     return params, summary
 
 

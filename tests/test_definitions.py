@@ -196,3 +196,27 @@ def test_a_client_identifier_at_the_cap_is_accepted(tmp_path):
     path.write_text(f"Client,Revenue\nA,10\n{'x' * MAX_ID_CHARS},5\n", encoding="utf-8")
     p, _ = load_paths([path])
     assert p.values()["x" * 1000] == 5.0 and MAX_ID_CHARS == 1000
+
+
+def test_one_purchase_clients_in_the_churn_list_get_no_contradictory_figure():
+    from portfolio_core import demo_portfolio
+    from portfolio_core.kpis import alive_probability, as_of_date, client_kpis, fit_portfolio_bgnbd
+
+    p = demo_portfolio()
+    as_of = as_of_date(p)
+    params, summary = fit_portfolio_bgnbd(p, as_of)  # the KPIs page's fit: MBG/NBD
+    assert params is not None and params.model == "mbgnbd"
+    table = client_kpis(
+        p, p.in_scope(), as_of=as_of, p_alive=alive_probability(params, summary, p.in_scope())
+    )
+    once = table[table["purchases"] == 1]
+    assert len(once) > 10 and set(once["churn_risk"]) == {"Low", "Medium", "High"}
+    # never "High" risk next to "100 % still active": every one-purchase client gets a probability < 1
+    assert (once["p_alive"] < 1).all()
+    # and both figures tell the same story: the longer the silence, the higher the risk and the lower
+    # the probability, so every High client is less likely active than every Medium one, and so on
+    by_risk = once.groupby("churn_risk")["p_alive"]
+    assert by_risk.max()["High"] < by_risk.min()["Medium"]
+    assert by_risk.max()["Medium"] < by_risk.min()["Low"]
+    silence = once.sort_values("days_since_purchase")
+    assert (np.diff(silence["p_alive"].to_numpy()) <= 1e-12).all()
