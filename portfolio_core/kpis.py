@@ -735,7 +735,7 @@ def win_rates(
             acts = acts[acts["client"].isin(clients)]
         if by is not None:
             company = portfolio.clients[by] if by in portfolio.clients.columns else pd.Series(dtype=object)
-            akey = acts["client"].map(company.astype(object)).fillna(BLANK_GROUP)
+            akey = acts["client"].map(company.astype(object)).astype(object).fillna(BLANK_GROUP)
         elif groups is not None:
             akey = acts["client"].map(groups).fillna(BLANK_GROUP)
         else:
