@@ -55,8 +55,11 @@ def gini(values: pd.Series | np.ndarray) -> float:
     """Gini coefficient over every client, zeros included, without small-sample correction.
 
     ``G = sum((2i - n - 1) x_i) / (n sum(x))`` with ``x`` sorted ascending and
-    ``i = 1..n``; values <= 0 count as 0. 0 when everyone brings the same, at
-    most ``1 - 1/n`` when one client brings everything.
+    ``i = 1..n``. Non-positive values: the concentration is that of the clients'
+    net revenue clipped at 0, so a client whose sales net to 0 or less counts as
+    0 (it neither adds to nor subtracts from the total) and still counts in ``n``.
+    0 when everyone brings the same, at most ``1 - 1/n`` when one client brings
+    everything. No positive value: :class:`NoPositiveValueError`.
 
     Examples
     --------
@@ -73,6 +76,8 @@ def gini(values: pd.Series | np.ndarray) -> float:
 
 def hhi(values: pd.Series | np.ndarray) -> float:
     """Herfindahl-Hirschman index: the sum of squared shares, from 1/n (even) to 1 (one client).
+
+    Shares of the positive total, values clipped at 0 (as :func:`gini`).
 
     Examples
     --------
@@ -122,7 +127,9 @@ def concentration(values: pd.Series, threshold: float = 0.10) -> Concentration:
     """Top-1, top-10 and top-20 % shares, Gini, HHI and the clients above ``threshold``.
 
     ``values`` is the revenue per client (all clients in scope, zeros
-    included); values <= 0 count as 0.
+    included). Every figure is over the net revenue clipped at 0: a client
+    whose sales net to 0 or less counts as 0 in the total and the shares, and
+    as one client in ``clients`` and the top-20 % count.
 
     Examples
     --------
