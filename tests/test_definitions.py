@@ -220,3 +220,20 @@ def test_one_purchase_clients_in_the_churn_list_get_no_contradictory_figure():
     assert by_risk.max()["Medium"] < by_risk.min()["Low"]
     silence = once.sort_values("days_since_purchase")
     assert (np.diff(silence["p_alive"].to_numpy()) <= 1e-12).all()
+
+
+def test_the_abc_page_keeps_and_flags_clients_without_net_revenue(app):
+    invoices = b"Client,Amount\nA,100\nB,100\nB,-100\nC,50\nC,-80\nD,0\n"
+    app.run()
+    app.get("file_uploader")[0].set_value(("invoices.csv", invoices, "text/csv")).run()
+    assert not app.exception and not app.error
+    app.switch_page("pages/abc.py").run()
+    # A 100 is the only positive total: A; B (100 - 100 = 0), C (50 - 80 = -30), D (0) stay, in C
+    assert {m.label: m.value for m in app.metric} == {"A clients": "1", "B clients": "0", "C clients": "3"}
+    table = app.dataframe[0].value.set_index("Client")
+    assert table["Note"].to_dict() == {
+        "A": "",
+        "B": "no net revenue",
+        "D": "no net revenue",
+        "C": "no net revenue",
+    }
