@@ -18,6 +18,7 @@ from portfolio_core.files import load_paths
 from portfolio_core.ingest import MAX_ID_CHARS
 from portfolio_core.kpis import concentration, gini, hhi, kpi_summary, win_rates
 from portfolio_core.summary import summary_dict
+from tests.conftest import shown
 
 # Four companies. Gamma and Delta never won a deal: they are prospects, outside the ranked portfolio,
 # but their closed deals count in every win rate. Each deal names its own owner, who is not always
@@ -87,6 +88,14 @@ def test_the_cli_win_rate_follows_the_definition(deals, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["win_rate"] == pytest.approx(2 / 7)  # as above: 2 won / (2 won + 5 lost)
     assert data["clients"] == 2  # the ranking still holds the two clients only
+
+
+def test_the_cli_win_rate_of_a_segment_counts_its_prospects_deals(deals, capsys):
+    assert main(["summary", *map(str, deals), "--segment", "sector=Retail", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # Retail = Acme (client) + Gamma (prospect): won D1; lost D2, D5, D6 -> 1 / 4
+    assert data["win_rate"] == pytest.approx(1 / 4)
+    assert data["clients"] == 1  # only Acme is ranked
 
 
 def test_a_client_whose_sales_net_to_zero_or_less_stays_in_class_c(tmp_path, capsys):
@@ -237,3 +246,23 @@ def test_the_abc_page_keeps_and_flags_clients_without_net_revenue(app):
         "D": "no net revenue",
         "C": "no net revenue",
     }
+
+
+def test_the_kpis_page_counts_every_company_s_deals_and_names_the_churn_model(app):
+    from portfolio_core import demo_portfolio
+
+    stage = demo_portfolio().transactions["stage"]
+    won, lost = int((stage == "won").sum()), int((stage == "lost").sum())  # every company, prospects too
+    app.run()
+    app.switch_page("pages/kpis.py").run()
+    assert not app.exception and not app.error
+    m = {x.label: x.value for x in app.metric}
+    assert m["Win rate"] == f"{won / (won + lost):.1%}"
+    captions = " ".join(shown(c.value) for c in app.caption)
+    assert "prospects and former clients included" in captions
+    text = " ".join(shown(x.value) for x in app.markdown)
+    assert "MBG/NBD" in text and "below 100 %" in text
+    # the clients at risk (columns "why" and "p_alive" are shown as "Why", "Probability still active")
+    at_risk = next(d.value for d in app.dataframe if {"why", "p_alive"} <= set(d.value.columns))
+    once = at_risk[at_risk["why"].str.startswith("Only one purchase")]
+    assert len(once) > 0 and (once["p_alive"] < 1).all()
