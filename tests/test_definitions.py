@@ -200,6 +200,13 @@ def test_a_client_identifier_over_the_cap_is_refused(tmp_path, capsys):
     assert "over the limit of 1,000" in capsys.readouterr().err
 
 
+def test_the_definitions_page_states_the_identifier_cap():
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "definitions.md").read_text(encoding="utf-8")
+    assert f"{MAX_ID_CHARS:,} characters" in text and "MAX_ID_CHARS" in text
+
+
 def test_a_client_identifier_at_the_cap_is_accepted(tmp_path):
     path = tmp_path / "ok.csv"
     path.write_text(f"Client,Revenue\nA,10\n{'x' * MAX_ID_CHARS},5\n", encoding="utf-8")
@@ -266,3 +273,38 @@ def test_the_kpis_page_counts_every_company_s_deals_and_names_the_churn_model(ap
     at_risk = next(d.value for d in app.dataframe if {"why", "p_alive"} <= set(d.value.columns))
     once = at_risk[at_risk["why"].str.startswith("Only one purchase")]
     assert len(once) > 0 and (once["p_alive"] < 1).all()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("pqrs"),
+            st.sampled_from(["Ann", "Bob", None]),
+            st.sampled_from(["won", "lost", "open"]),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.lists(st.sampled_from(["active", "prospect", "former", "partner"]), min_size=4, max_size=4),
+)
+def test_the_scope_never_decides_which_deals_count(deals_rows, statuses):
+    from portfolio_core.portfolio import Portfolio
+
+    tx = pd.DataFrame(deals_rows, columns=["client", "account_manager", "stage"]).assign(amount=1.0)
+    clients = pd.DataFrame(
+        {"status": statuses, "account_manager": ["Cy", "Cy", "Dee", "Dee"]}, index=pd.Index(list("pqrs"))
+    )
+    p = Portfolio(clients, tx)
+    overall = win_rates(p).loc["All"]
+    won, lost = int((tx["stage"] == "won").sum()), int((tx["stage"] == "lost").sum())
+    # whatever the statuses: every closed deal counts
+    assert (overall["won"], overall["lost"]) == (won, lost)
+    # per owner, each deal counts exactly once: the owners' counts add up to the overall ones
+    per_owner = win_rates(p, by="account_manager")
+    assert per_owner[["won", "lost", "open"]].sum().tolist() == [
+        won,
+        lost,
+        int((tx["stage"] == "open").sum()),
+    ]
+    # a deal without an owner counts under its company's account manager
+    assert set(per_owner.index) <= {"Ann", "Bob", "Cy", "Dee"}
