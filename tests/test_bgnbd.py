@@ -160,4 +160,4 @@ def test_mbgnbd_prob_alive_grows_with_recency(r, alpha, a, b, x, recencies):
     t_x = np.sort(np.array(recencies))
     alive = prob_alive(p, [x] * len(t_x), t_x, [50.0] * len(t_x))
     assert np.all(np.diff(alive) >= -1e-12)
-    assert np.all((alive > 0) & (alive < 1))
+    assert np.all((alive >= 0) & (alive < 1))  # >= 0: a very long silence may round to 0
