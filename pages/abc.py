@@ -51,7 +51,7 @@ value_label = _(view.measure.capitalize())
 headers = {
     "client": _("Client"), "name": _("Name"), "rank": _("Rank"), "value": value_label,
     "share": _("Share"), "cumulative_share": _("Cumulative share"), "abc_class": _("Class"),
-    "sector": _("Sector"), "account_manager": _("Account manager"),
+    "sector": _("Sector"), "account_manager": _("Account manager"), "note": _("Note"),
 }  # fmt: skip
 query = st.text_input(_("Search clients"), placeholder=_("Client, name, sector…"))
 picked = st.multiselect(_("Classes shown"), list(CLASSES), default=list(CLASSES))

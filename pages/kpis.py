@@ -268,6 +268,14 @@ if row is not None and "Pipeline value" not in missing:
     )
 if row is not None and "activities" in overall:
     s1[3].metric(_("Sales activities"), _.number(row["activities"]), help=_("Rows of the activity log"))
+if row is not None and (stages or "Pipeline value" not in missing):
+    st.caption(
+        _(
+            "Win rate, deal size and pipeline count the deals of every company in the files, prospects and "
+            "former clients included (the scope only decides who is ranked A/B/C); by account manager, "
+            "each deal counts under its own owner."
+        )
+    )
 needs("Average deal size", "Win rate", "Pipeline value", "Sales activities")
 segment_cols = [c for c in portfolio.segment_columns if c != "account_manager"]
 segment = None
@@ -432,10 +440,12 @@ if "churn_risk" in table:
     if params is not None:
         right.markdown(
             _(
-                "**Probability still active** (BG/NBD model of Fader, Hardie and Lee, 2005, fitted on {n} "
-                "buyers' histories, former clients included): a client who has not bought for longer than "
-                "its pace predicts is less likely to be still active. Fitted r = {r}, α = {alpha} weeks, "
-                "a = {a}, b = {b}.",
+                "**Probability still active** (modified BG/NBD model, MBG/NBD, of Batislam, Denizel and "
+                "Filiztekinler, 2007, fitted on {n} buyers' histories, former clients included): a client "
+                "who has not bought for longer than its pace predicts is less likely to be still active. A "
+                "client may drop out right after any purchase, the first included, so a client who bought "
+                "only once gets a probability below 100 % that falls with its silence. Fitted r = {r}, "
+                "α = {alpha} weeks, a = {a}, b = {b}.",
                 n=_.number(params.clients),
                 r=significant(params.r),
                 alpha=significant(params.alpha),
@@ -453,7 +463,7 @@ if "churn_risk" in table:
     else:
         right.caption(
             _(
-                "The probability that a client is still active (BG/NBD) needs more repeat history: at least "
+                "The probability that a client is still active (MBG/NBD) needs more repeat history: at least "
                 "30 buyers with dated sales, 10 of whom bought twice or more."
             )
         )

@@ -13,7 +13,7 @@ import pandas as pd
 from .abc import classify_abc
 from .effort import effort_hours
 from .files import load_paths
-from .kpis import kpi_summary
+from .kpis import kpi_summary, matching_clients
 from .portfolio import Portfolio
 from .segments import classify_selection, filters_from_text, segment_frame, select
 from .summary import summary_dict
@@ -51,7 +51,14 @@ def cmd_summary(args: argparse.Namespace) -> None:
             f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
         )
     result = summary_dict(classified, hours)
-    result.update(kpi_summary(portfolio, classified["value"]))
+    # The win rate counts every company's closed deals, prospects included; --segment keeps the
+    # companies (in scope or not) that match the filters.
+    companies = None
+    if args.segment:
+        segments = segment_frame(portfolio.clients.loc[portfolio.values().index])
+        filters = filters_from_text(args.segment, segments)
+        companies = matching_clients(portfolio.clients, segments, filters)
+    result.update(kpi_summary(portfolio, classified["value"], companies))
     if args.json:
         print(json.dumps(result, indent=2))
         return

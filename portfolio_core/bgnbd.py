@@ -11,11 +11,22 @@ since the first) and ``T`` (the time since the first purchase), all in the same
 time unit. The log-likelihood (equation 6 of the paper) is vectorised with
 scipy.special; identical rows are grouped and weighted, so a million clients
 cost no more than their distinct histories.
+
+The modified BG/NBD (MBG/NBD) of Batislam, Denizel and Filiztekinler (2007),
+"Empirical validation and comparison of models for customer base analysis",
+International Journal of Research in Marketing 24(3), lets a client drop out
+right after its first purchase too (at every purchase, the first included,
+with the probability p ~ Beta(a, b)). In the BG/NBD a client without repeat
+purchase cannot have dropped out, so its probability of being active is 1
+however long it has been silent; in the MBG/NBD it is below 1 and falls with
+the silence. ``model="mbgnbd"`` selects it in :func:`log_likelihood`,
+:func:`fit_bgnbd` and (through the fitted parameters) :func:`prob_alive`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -24,11 +35,17 @@ from scipy import optimize, special
 MIN_CLIENTS = 30  # clients with a purchase
 MIN_REPEAT = 10  # clients with a repeat purchase
 LOG_BOUND = 12.0  # parameters stay within exp(-12)..exp(12)
+Model = Literal["bgnbd", "mbgnbd"]
+MODELS = ("bgnbd", "mbgnbd")
 
 
 @dataclass(frozen=True)
 class BGNBDParams:
-    """Fitted parameters: purchase rate ~ Gamma(r, alpha), drop-out ~ Beta(a, b)."""
+    """Fitted parameters: purchase rate ~ Gamma(r, alpha), drop-out ~ Beta(a, b).
+
+    ``model`` is ``"bgnbd"`` (Fader, Hardie and Lee 2005) or ``"mbgnbd"``
+    (Batislam et al. 2007: a client may also drop out right after its first purchase).
+    """
 
     r: float
     alpha: float
@@ -37,6 +54,7 @@ class BGNBDParams:
     log_likelihood: float
     clients: int
     converged: bool
+    model: Model = "bgnbd"
 
 
 def rfm_summary(
@@ -97,16 +115,39 @@ def _grouped(frequency, recency, T) -> tuple[np.ndarray, np.ndarray, np.ndarray,
     )
 
 
-def log_likelihood(r: float, alpha: float, a: float, b: float, x, t_x, T) -> np.ndarray:
+def _check_model(model: str) -> None:
+    if model not in MODELS:
+        raise ValueError(f"unknown model {model!r}: use 'bgnbd' or 'mbgnbd'")
+
+
+def log_likelihood(
+    r: float, alpha: float, a: float, b: float, x, t_x, T, model: Model = "bgnbd"
+) -> np.ndarray:
     """The BG/NBD log-likelihood of each client (equation 6 of Fader, Hardie and Lee 2005).
+
+    With ``model="mbgnbd"``, the MBG/NBD likelihood (Batislam et al. 2007)::
+
+        L = Gamma(r + x) alpha^r / Gamma(r) * [ B(a, b + x + 1) / B(a, b) / (alpha + T)^(r + x)
+                                              + B(a + 1, b + x) / B(a, b) / (alpha + t_x)^(r + x) ]
+
+    (alive after all x + 1 purchases and silent since, or dropped out right after the last one),
+    for every x, 0 included.
 
     Examples
     --------
     >>> float(log_likelihood(1.0, 1.0, 1.0, 1.0, [0], [0.0], [1.0])[0])  # log((alpha / (alpha + T)) ** r)
     -0.693147...
+    >>> float(log_likelihood(1.0, 1.0, 1.0, 1.0, [0], [0.0], [1.0], model="mbgnbd")[0])  # log(1/4 + 1/2)
+    -0.287682...
     """
+    _check_model(model)
     x, t_x, T = (np.asarray(v, "float64") for v in (x, t_x, T))
     a1 = special.gammaln(r + x) - special.gammaln(r) + r * np.log(alpha)
+    if model == "mbgnbd":
+        base = special.betaln(a, b)
+        alive = special.betaln(a, b + x + 1) - base - (r + x) * np.log(alpha + T)
+        dropped = special.betaln(a + 1, b + x) - base - (r + x) * np.log(alpha + t_x)
+        return a1 + np.logaddexp(alive, dropped)
     a2 = special.betaln(a, b + x) - special.betaln(a, b)
     a3 = -(r + x) * np.log(alpha + T)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -118,8 +159,8 @@ def log_likelihood(r: float, alpha: float, a: float, b: float, x, t_x, T) -> np.
     return a1 + a2 + np.logaddexp(a3, a4)
 
 
-def fit_bgnbd(frequency, recency, T) -> BGNBDParams:
-    """Maximum-likelihood BG/NBD parameters (scipy, on the log of the parameters).
+def fit_bgnbd(frequency, recency, T, model: Model = "bgnbd") -> BGNBDParams:
+    """Maximum-likelihood BG/NBD (or MBG/NBD, ``model="mbgnbd"``) parameters (scipy, on their logs).
 
     L-BFGS-B from (1, mean age, 1, 1) within exp(+-12); Nelder-Mead then a
     polish when it does not converge.
@@ -136,6 +177,7 @@ def fit_bgnbd(frequency, recency, T) -> BGNBDParams:
     >>> fit.clients, fit.r > 0 and fit.alpha > 0
     (8, True)
     """
+    _check_model(model)
     x, t, big_t, w = _grouped(frequency, recency, T)
     if len(x) == 0:
         raise ValueError("the BG/NBD fit needs at least one client")
@@ -143,7 +185,7 @@ def fit_bgnbd(frequency, recency, T) -> BGNBDParams:
 
     def nll(log_params: np.ndarray) -> float:
         r, alpha, a, b = np.exp(log_params)
-        value = -float(np.dot(w, log_likelihood(r, alpha, a, b, x, t, big_t)))
+        value = -float(np.dot(w, log_likelihood(r, alpha, a, b, x, t, big_t, model)))
         return value if np.isfinite(value) else 1e300
 
     start = np.log([1.0, scale, 1.0, 1.0])
@@ -158,20 +200,33 @@ def fit_bgnbd(frequency, recency, T) -> BGNBDParams:
         best = min((best, simplex, polished), key=lambda res: float(res.fun))
     at_bound = bool(np.any(np.abs(best.x) >= LOG_BOUND - 1e-6))
     r, alpha, a, b = (float(v) for v in np.exp(best.x))
-    return BGNBDParams(r, alpha, a, b, -float(best.fun), int(w.sum()), bool(best.success) and not at_bound)
+    converged = bool(best.success) and not at_bound
+    return BGNBDParams(r, alpha, a, b, -float(best.fun), int(w.sum()), converged, model)
 
 
 def prob_alive(params: BGNBDParams, frequency, recency, T) -> np.ndarray:
-    """P(the client is still active | x, t_x, T): 1 for clients without repeat purchase.
+    """P(the client is still active | x, t_x, T), under the model the parameters were fitted with.
+
+    BG/NBD: ``1 / (1 + a / (b + x - 1) * ((alpha + T) / (alpha + t_x))^(r + x))`` for
+    ``x > 0``, and 1 for clients without repeat purchase (the model's known artefact).
+    MBG/NBD: ``1 / (1 + a / (b + x) * ((alpha + T) / (alpha + t_x))^(r + x))`` for every
+    ``x``: below 1 for one-purchase clients too, and lower the longer the silence.
 
     Examples
     --------
     >>> p = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0, 0, True)
     >>> prob_alive(p, [0, 2], [0.0, 30.43], [38.86, 38.86]).round(3).tolist()
     [1.0, 0.727]
+    >>> m = BGNBDParams(1.0, 1.0, 1.0, 1.0, 0.0, 0, True, "mbgnbd")
+    >>> prob_alive(m, [0], [0.0], [1.0]).tolist()  # 1 / (1 + 1/1 * (2/1)^1)
+    [0.3333333333333333]
     """
     x, t_x, big_t = (np.asarray(v, "float64") for v in (frequency, recency, T))
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
+    if params.model == "mbgnbd":
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            log_ratio = np.log(a) - np.log(b + x) + (r + x) * (np.log(alpha + big_t) - np.log(alpha + t_x))
+            return np.asarray(1.0 / (1.0 + np.exp(log_ratio)), dtype="float64")
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         log_ratio = (
             np.log(a)

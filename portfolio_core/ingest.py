@@ -49,6 +49,9 @@ NUMERIC_ATTRIBUTES = ("cac", "potential")
 REJECT_COLUMNS = ["file", "row", "column", "value", "problem", "outcome"]
 BLANK_IDS = {"n/a", "#n/a", "null", "none", "nan", "-", "--"}  # "NA" may be a real code (North America)
 _BLANK_IDS = pa.array(sorted(BLANK_IDS), type=pa.large_string())
+# A client identifier is a code or a company name: a longer "identifier" is a wrong column or a
+# quote left open that swallowed the rest of the file.
+MAX_ID_CHARS = 1_000
 NOT_USED = "row not used"
 KEPT = "row used without this value"
 _TX_ROLES = ("client", "name", "amount", "date", "stage", "margin", "product", *CLIENT_ATTRIBUTES)
@@ -248,6 +251,14 @@ def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame, p
             table.name,
             "client",
         )
+    longest = pc.max(pc.utf8_length(distinct)).as_py() or 0
+    if longest > MAX_ID_CHARS:
+        at = pc.index(pc.greater(pc.utf8_length(arrow_text(ids)), MAX_ID_CHARS), True).as_py()
+        raise LoadError(
+            f"{table.name}: the client identifier on row {at + 2 + table.skipped_lines:,} of “{col}” "
+            f"is {longest:,} characters long, over the limit of {MAX_ID_CHARS:,}; check that “{col}” "
+            "is the client column and that no quote is left open, then upload again."
+        )
     named = pc.unique(distinct)  # cleaning may have made two distinct identifiers equal
     if blank.any():
         ids = ids.where(~blank, "")
@@ -321,6 +332,8 @@ def _transactions(
     out["stage"] = jobs["stage"].result() if "stage" in m else "won"
     if "product" in m:
         out["product"] = f[m["product"]].replace("", pd.NA)
+    if "account_manager" in m:  # the deal's own owner: per-owner win rates count each deal by it
+        out["account_manager"] = f[m["account_manager"]].replace("", pd.NA)
     keep = (ids.ne("") & usable).to_numpy()
     return (out if keep.all() else out[keep]).reset_index(drop=True), problems, date_format
 
@@ -616,7 +629,9 @@ def _clients_table(
     clients = attrs.reindex(everyone)
     if won_rows is None:
         won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
-    selling_rows = (won_rows & (tx["amount"] != 0)).to_numpy(dtype=bool)
+    # A client is a company with at least one sale (an invoice, a won deal), whatever the amounts
+    # add up to: sales netting to 0 or less make a client in class C, flagged "no net revenue".
+    selling_rows = won_rows.to_numpy(dtype=bool)
     won = arrow_text(tx["client"]).filter(pa.array(selling_rows))
     selling = pc.is_in(arrow_text(everyone.to_series()), value_set=pc.unique(won))
     selling = selling.to_numpy(zero_copy_only=False)

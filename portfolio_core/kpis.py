@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .abc import NoPositiveValueError
-from .bgnbd import BGNBDParams, enough_history, fit_bgnbd, prob_alive, rfm_summary
+from .bgnbd import BGNBDParams, Model, enough_history, fit_bgnbd, prob_alive, rfm_summary
 from .columns import fold
 from .cutoffs import suggest_cutoffs
 from .i18n import ENGLISH, Translator
@@ -55,8 +55,11 @@ def gini(values: pd.Series | np.ndarray) -> float:
     """Gini coefficient over every client, zeros included, without small-sample correction.
 
     ``G = sum((2i - n - 1) x_i) / (n sum(x))`` with ``x`` sorted ascending and
-    ``i = 1..n``; values <= 0 count as 0. 0 when everyone brings the same, at
-    most ``1 - 1/n`` when one client brings everything.
+    ``i = 1..n``. Non-positive values: the concentration is that of the clients'
+    net revenue clipped at 0, so a client whose sales net to 0 or less counts as
+    0 (it neither adds to nor subtracts from the total) and still counts in ``n``.
+    0 when everyone brings the same, at most ``1 - 1/n`` when one client brings
+    everything. No positive value: :class:`NoPositiveValueError`.
 
     Examples
     --------
@@ -73,6 +76,8 @@ def gini(values: pd.Series | np.ndarray) -> float:
 
 def hhi(values: pd.Series | np.ndarray) -> float:
     """Herfindahl-Hirschman index: the sum of squared shares, from 1/n (even) to 1 (one client).
+
+    Shares of the positive total, values clipped at 0 (as :func:`gini`).
 
     Examples
     --------
@@ -122,7 +127,9 @@ def concentration(values: pd.Series, threshold: float = 0.10) -> Concentration:
     """Top-1, top-10 and top-20 % shares, Gini, HHI and the clients above ``threshold``.
 
     ``values`` is the revenue per client (all clients in scope, zeros
-    included); values <= 0 count as 0.
+    included). Every figure is over the net revenue clipped at 0: a client
+    whose sales net to 0 or less counts as 0 in the total and the shares, and
+    as one client in ``clients`` and the top-20 % count.
 
     Examples
     --------
@@ -319,14 +326,21 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp, t: Translator = ENGLI
 
 
 def fit_portfolio_bgnbd(
-    portfolio: Portfolio, as_of: pd.Timestamp | None = None, clients: pd.Index | None = None
+    portfolio: Portfolio,
+    as_of: pd.Timestamp | None = None,
+    clients: pd.Index | None = None,
+    model: Model = "mbgnbd",
 ) -> tuple[BGNBDParams | None, pd.DataFrame]:
-    """Fit the BG/NBD model on every client's dated won purchases (weeks).
+    """Fit the MBG/NBD model (or the BG/NBD, ``model="bgnbd"``) on dated won purchases (weeks).
 
-    The fit uses every company that bought (or those of ``clients``), former
-    clients included: the model needs those who stopped. Returns
-    ``(None, summary)`` when the history is too thin (fewer than 30 buyers or
-    10 repeat buyers).
+    The modified BG/NBD is the default: in the BG/NBD a client with a single
+    purchase can never have dropped out, so its probability of being active
+    is 100 % however long it has been silent, next to a "High" churn risk;
+    the MBG/NBD gives it a probability below 1 that falls with the silence
+    (see :mod:`portfolio_core.bgnbd`). The fit uses every company that
+    bought (or those of ``clients``), former clients included: the model
+    needs those who stopped. Returns ``(None, summary)`` when the history is
+    too thin (fewer than 30 buyers or 10 repeat buyers).
     """
     won = _dated(portfolio.won())
     if clients is not None:
@@ -336,7 +350,7 @@ def fit_portfolio_bgnbd(
     summary = rfm_summary(won, as_of=as_of)
     if not enough_history(summary):
         return None, summary
-    params = fit_bgnbd(summary["frequency"], summary["recency"], summary["T"])
+    params = fit_bgnbd(summary["frequency"], summary["recency"], summary["T"], model)
     return params, summary
 
 
@@ -634,26 +648,70 @@ def deal_stages(portfolio: Portfolio) -> bool:
     )
 
 
-def win_rates(portfolio: Portfolio, clients: pd.Index, groups: pd.Series | None = None) -> pd.DataFrame:
+BLANK_GROUP = "(blank)"  # the group of deals without a value (as in charts_kpi.BLANK)
+
+
+def deal_groups(portfolio: Portfolio, by: str, deals: pd.DataFrame | None = None) -> pd.Series:
+    """The group of each deal (transaction row) for a breakdown by ``by``.
+
+    ``by="account_manager"``: the deal's own owner when the deals file names one
+    (a deal with a blank owner falls back to the company's account manager);
+    any other client column: the company's value. Missing values are ``"(blank)"``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"account_manager": ["Ann", "Ann"]}, index=["x", "y"])
+    >>> t = pd.DataFrame({"client": ["x", "y", "y"], "amount": [1.0, 2.0, 3.0],
+    ...                   "account_manager": ["Bob", None, "Cy"]})
+    >>> deal_groups(Portfolio(c, t), "account_manager").tolist()
+    ['Bob', 'Ann', 'Cy']
+    """
+    t = portfolio.transactions if deals is None else deals
+    company = portfolio.clients[by] if by in portfolio.clients.columns else pd.Series(dtype=object)
+    key = t["client"].map(company.astype(object))
+    if by == "account_manager" and "account_manager" in t.columns:
+        key = t["account_manager"].astype(object).where(t["account_manager"].notna(), key)
+    return key.astype(object).where(key.notna(), BLANK_GROUP)
+
+
+def win_rates(
+    portfolio: Portfolio,
+    clients: pd.Index | None = None,
+    groups: pd.Series | None = None,
+    by: str | None = None,
+) -> pd.DataFrame:
     """Deals, win rate, average deal size, pipeline and sales activities, overall or per group.
 
-    Win rate = won / (won + lost) in number of deals (NaN without closed deal);
-    average deal size is the mean amount of won deals; pipeline is the amount
-    of open deals; activities counts the activity log's rows. ``groups`` maps
-    client -> group (account manager, sector...); without it one row "All".
+    Win rate = won / (won + lost) in number of deals (NaN without closed deal),
+    over every closed deal of the companies in ``clients``, by default every
+    company in the files, prospects, former clients and partners included: the
+    portfolio scope decides who is ranked A/B/C, never which deals count here.
+    Average deal size is the mean amount of won deals; pipeline is the amount
+    of open deals; activities counts the activity log's rows.
+
+    Groups: ``by`` names a client column; ``"account_manager"`` counts each
+    deal under the deal's own owner (see :func:`deal_groups`), any other column
+    under the company's value (its segment). ``groups`` (client -> group) is
+    the older form, by company. Without either, one row "All".
 
     Examples
     --------
     >>> from portfolio_core.demo import demo_portfolio
     >>> p = demo_portfolio()
-    >>> w = win_rates(p, p.in_scope())
+    >>> w = win_rates(p)
     >>> 0 < float(w.loc["All", "win_rate"]) < 1
     True
     """
     t = portfolio.transactions
-    t = t[t["client"].isin(clients)]
+    if clients is not None:
+        t = t[t["client"].isin(clients)]
     stage = t["stage"] if "stage" in t.columns else pd.Series("won", index=t.index)
-    key = pd.Series("All", index=t.index) if groups is None else t["client"].map(groups).fillna("(blank)")
+    if by is not None:
+        key = deal_groups(portfolio, by, t)
+    elif groups is not None:
+        key = t["client"].map(groups).fillna(BLANK_GROUP)
+    else:
+        key = pd.Series("All", index=t.index)
     frame = pd.DataFrame(
         {
             "group": key.to_numpy(),
@@ -680,12 +738,15 @@ def win_rates(portfolio: Portfolio, clients: pd.Index, groups: pd.Series | None 
     out["average_deal"] = out["won_value"] / out["won"].where(out["won"] > 0)
     acts = portfolio.activities
     if not acts.empty and "client" in acts.columns:
-        acts = acts[acts["client"].isin(clients)]
-        akey = (
-            pd.Series("All", index=acts.index)
-            if groups is None
-            else acts["client"].map(groups).fillna("(blank)")
-        )
+        if clients is not None:
+            acts = acts[acts["client"].isin(clients)]
+        if by is not None:
+            company = portfolio.clients[by] if by in portfolio.clients.columns else pd.Series(dtype=object)
+            akey = acts["client"].map(company.astype(object)).astype(object).fillna(BLANK_GROUP)
+        elif groups is not None:
+            akey = acts["client"].map(groups).fillna(BLANK_GROUP)
+        else:
+            akey = pd.Series("All", index=acts.index)
         out["activities"] = akey.value_counts().reindex(out.index).fillna(0).astype("int64")
     out.index.name = "group"
     return out
@@ -742,13 +803,15 @@ def missing_kpis(portfolio: Portfolio, t: Translator = ENGLISH) -> dict[str, str
     return missing
 
 
-def kpi_summary(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
+def kpi_summary(portfolio: Portfolio, values: pd.Series, companies: pd.Index | None = None) -> dict[str, Any]:
     """The KPI block of the CLI's JSON: concentration, win rate, suggested cut-offs.
 
-    ``values`` is the value per client in scope (``portfolio.values()``); the
-    win rate counts the deals of those clients and is left out when no deal
-    is won or lost, or when every deal is won (the loader marks every sale won
-    when the file has no stage column, so a win rate would say nothing).
+    ``values`` is the value per client in scope (``portfolio.values()``). The
+    win rate counts every closed deal of ``companies``, by default every
+    company in the files, prospects included (see :func:`win_rates`); it is
+    left out when no deal is won or lost, or when every deal is won (the
+    loader marks every sale won when the file has no stage column, so a win
+    rate would say nothing).
     Shares and the win rate are fractions; the cut-offs are percent (the unit
     of ``--a``/``--b``).
 
@@ -762,7 +825,7 @@ def kpi_summary(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
     result: dict[str, Any] = {"concentration": concentration(values).as_dict()}
     t = portfolio.transactions
     if deal_stages(portfolio):
-        stage = t.loc[t["client"].isin(values.index), "stage"]
+        stage = t["stage"] if companies is None else t.loc[t["client"].isin(companies), "stage"]
         won, lost = int((stage == "won").sum()), int((stage == "lost").sum())
         if won + lost > 0:
             result["win_rate"] = won / (won + lost)

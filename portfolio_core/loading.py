@@ -403,11 +403,27 @@ def _tidy(frame: pd.DataFrame, name: str) -> pd.DataFrame:
             f"{name}: the column name {dup} appears more than once in the header. "
             "Rename the duplicates so that each column has its own name, and upload again."
         )
+    read_rows = len(frame)
     if len(frame.columns):
         frame = frame[filled[frame.columns].any(axis=1)]
     if frame.empty:
-        raise LoadError(f"{name} has a header but no data rows: export the data rows too.")
+        raise LoadError(_no_data(name, list(frame.columns), read_rows))
     return frame
+
+
+def _no_data(name: str, columns: list[str], rows: int) -> str:
+    """The one-sentence refusal of a table without a filled data cell (``rows``: data rows read)."""
+    if not columns or all(c.startswith("(column ") for c in columns):
+        return (
+            f"{name} holds no value: every cell is blank. "
+            "Export the table again with its header row and data rows."
+        )
+    if rows:
+        return (
+            f"{name}: every data cell is blank ({rows:,} {'row' if rows == 1 else 'rows'} under the "
+            "header), so there is nothing to analyse. Export the table again with its values."
+        )
+    return f"{name} has a header but no data rows: export the data rows too."
 
 
 def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
@@ -420,6 +436,9 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
     emptied, so that each column as read is freed once its stripped copy is made.
     """
     table = read.pop()
+    for i, col in enumerate(table.columns):  # empty on every row, header included: no type (null)
+        if pa.types.is_null(col.type):
+            table = table.set_column(i, table.field(i).name, pc.fill_null(col.cast(pa.large_string()), ""))
     names = [str(c).strip() for c in table.slice(0, 1).to_pylist()[0].values()]
     names = [c if c else f"(column {i + 1})" for i, c in enumerate(names)]
     columns = list(table.slice(1).columns)
@@ -443,6 +462,7 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
             "Rename the duplicates so that each column has its own name, and upload again."
         )
     rows = len(columns[0]) if columns else 0
+    read_rows = rows
     if columns:
         used = filled[0]
         for f in filled[1:]:
@@ -452,7 +472,7 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
             columns = [col.filter(used) for col in columns]
             rows = kept
     if not columns or rows == 0:
-        raise LoadError(f"{name} has a header but no data rows: export the data rows too.")
+        raise LoadError(_no_data(name, names, read_rows))
     frame = pd.DataFrame({f"f{i}": text_series(col, pd.RangeIndex(rows)) for i, col in enumerate(columns)})
     frame.columns = index
     return frame

@@ -101,6 +101,8 @@ FR: dict[str, str] = {
     "Share": "Part",
     "Cumulative share": "Part cumulée",
     "Class": "Classe",
+    "Note": "Remarque",
+    "no net revenue": "pas de CA net",
     "Search clients": "Rechercher des clients",
     "Client, name, sector…": "Client, nom, secteur…",
     "Classes shown": "Classes affichées",

@@ -262,18 +262,30 @@ FR_KPIS: dict[str, str] = {
         "pour un client qui a acheté sur moins de 3 jours, la médiane des acheteurs réguliers) : **Faible** "
         "jusqu'à 1,5 fois cet intervalle depuis le dernier achat, **Moyen** jusqu'à 3 fois, **Élevé** au-delà."
     ),
-    "**Probability still active** (BG/NBD model of Fader, Hardie and Lee, 2005, fitted on {n} buyers' "
-    "histories, former clients included): a client who has not bought for longer than its pace predicts is "
-    "less likely to be still active. Fitted r = {r}, α = {alpha} weeks, a = {a}, b = {b}.": (
-        "**Probabilité d'être encore actif** (modèle BG/NBD de Fader, Hardie et Lee, 2005, ajusté sur "
-        "l'historique de {n} acheteurs, anciens clients compris) : un client qui n'a pas acheté depuis plus "
-        "longtemps que son rythme ne le prévoit a moins de chances d'être encore actif. Paramètres ajustés : "
-        "r\u00a0=\u00a0{r}, α\u00a0=\u00a0{alpha} semaines, a\u00a0=\u00a0{a}, b\u00a0=\u00a0{b}."
+    "**Probability still active** (modified BG/NBD model, MBG/NBD, of Batislam, Denizel and Filiztekinler, "
+    "2007, fitted on {n} buyers' histories, former clients included): a client who has not bought for longer "
+    "than its pace predicts is less likely to be still active. A client may drop out right after any "
+    "purchase, the first included, so a client who bought only once gets a probability below 100 % that "
+    "falls with its silence. Fitted r = {r}, α = {alpha} weeks, a = {a}, b = {b}.": (
+        "**Probabilité d'être encore actif** (modèle BG/NBD modifié, MBG/NBD, de Batislam, Denizel et "
+        "Filiztekinler, 2007, ajusté sur l'historique de {n} acheteurs, anciens clients compris) : un client "
+        "qui n'a pas acheté depuis plus longtemps que son rythme ne le prévoit a moins de chances d'être encore "
+        "actif. Un client peut partir juste après n'importe quel achat, le premier compris : un client qui n'a "
+        "acheté qu'une fois a donc une probabilité inférieure à 100\u00a0%, qui baisse avec son silence. "
+        "Paramètres ajustés : r\u00a0=\u00a0{r}, α\u00a0=\u00a0{alpha} semaines, a\u00a0=\u00a0{a}, "
+        "b\u00a0=\u00a0{b}."
     ),
-    "The probability that a client is still active (BG/NBD) needs more repeat history: at least 30 buyers "
+    "The probability that a client is still active (MBG/NBD) needs more repeat history: at least 30 buyers "
     "with dated sales, 10 of whom bought twice or more.": (
-        "La probabilité qu'un client soit encore actif (BG/NBD) demande plus d'historique d'achats répétés : "
+        "La probabilité qu'un client soit encore actif (MBG/NBD) demande plus d'historique d'achats répétés : "
         "au moins 30 acheteurs avec des ventes datées, dont 10 ont acheté deux fois ou plus."
+    ),
+    "Win rate, deal size and pipeline count the deals of every company in the files, prospects and former "
+    "clients included (the scope only decides who is ranked A/B/C); by account manager, each deal counts "
+    "under its own owner.": (
+        "Le taux de réussite, le montant moyen et le pipeline comptent les affaires de toutes les entreprises "
+        "des fichiers, prospects et anciens clients compris (le périmètre ne décide que du classement A/B/C) ; "
+        "par commercial, chaque affaire compte pour son propre responsable."
     ),
     "The model is fitted on the whole portfolio, filters aside: a fit per selection would take tens of "
     "seconds on large portfolios.": (

@@ -94,7 +94,8 @@ class Portfolio:
     - ``clients``: indexed by ``client`` (text); ``status`` in STATUSES and
       any of CLIENT_ATTRIBUTES or extra columns the user brought.
     - ``transactions``: ``client``, ``amount`` and optionally ``date``,
-      ``margin``, ``stage`` (won/lost/open), ``product``.
+      ``margin``, ``stage`` (won/lost/open), ``product``, ``account_manager``
+      (the deal's owner, when the deals file names one).
     - ``activities`` (may be empty): ``client``, ``date``, ``type``, ``hours``.
     """
 

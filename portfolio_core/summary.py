@@ -11,7 +11,10 @@ from .effort import share_of_clients_for
 
 
 def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> dict[str, Any]:
-    """``{"clients", "total_revenue", "classes": {"A": {"clients", "revenue", "revenue_share"}, ...}}``.
+    """``{"clients", "total_revenue", "no_net_revenue", "classes": {"A": {"clients", ...}, ...}}``.
+
+    Each class holds ``clients``, ``revenue`` and ``revenue_share``; ``no_net_revenue`` counts
+    the clients whose sales net to 0 or less (in class C, flagged).
 
     With ``hours`` per client, each class also gets ``effort_hours`` and
     ``effort_share``, and a top-level ``effort`` holds ``total_hours`` and
@@ -28,6 +31,8 @@ def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> di
     result: dict[str, Any] = {
         "clients": int(len(classified)),
         "total_revenue": float(classified["value"].sum()),
+        # clients with sales netting to 0 or less: in class C, flagged
+        "no_net_revenue": int(classified["non_positive"].sum()) if "non_positive" in classified else 0,
         "classes": {
             cls: {
                 "clients": int(table[cls]["clients"]),

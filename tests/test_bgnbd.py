@@ -3,6 +3,8 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from portfolio_core.bgnbd import BGNBDParams, fit_bgnbd, log_likelihood, prob_alive, rfm_summary
 from tests.conftest import DATA
@@ -90,3 +92,72 @@ def test_grouping_identical_rows_does_not_change_the_fit(cdnow):
     twice = fit_bgnbd(doubled["frequency"], doubled["recency"], doubled["T"])
     assert twice.r == pytest.approx(once.r, rel=1e-3)
     assert twice.log_likelihood == pytest.approx(2 * once.log_likelihood, rel=1e-6)
+
+
+# --- MBG/NBD (Batislam, Denizel and Filiztekinler 2007): a client may drop out after its first purchase
+
+
+# BTYDplus (M. Platzer's R package, mbgcnbd.EstimateParameters with k = 1) on the same CDNOW sample,
+# as quoted by lifetimes' test suite (test_params_out_is_close_to_BTYDplus): r, alpha, a, b.
+BTYDPLUS_MBGNBD = {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}
+
+
+def test_the_mbgnbd_likelihood_of_a_one_purchase_client_by_hand():
+    # r = alpha = a = b = 1, x = 0, t_x = 0, T = 1:
+    # alive:   B(1, 2) / B(1, 1) * Gamma(1) 1^1 / (Gamma(1) (1 + 1)^1) = 1/2 * 1/2 = 1/4
+    # dropped: B(2, 1) / B(1, 1) * Gamma(1) 1^1 / (Gamma(1) (1 + 0)^1) = 1/2 * 1   = 1/2
+    got = log_likelihood(1.0, 1.0, 1.0, 1.0, [0], [0.0], [1.0], model="mbgnbd")
+    assert got[0] == pytest.approx(np.log(1 / 4 + 1 / 2))
+
+
+def test_the_mbgnbd_likelihood_of_a_repeat_buyer_by_hand():
+    # r = alpha = a = b = 1, x = 1, t_x = 1, T = 3:
+    # alive:   B(1, 3) / B(1, 1) * Gamma(2) / (Gamma(1) (1 + 3)^2) = 1/3 * 1/16 = 1/48
+    # dropped: B(2, 2) / B(1, 1) * Gamma(2) / (Gamma(1) (1 + 1)^2) = 1/6 * 1/4  = 1/24
+    got = log_likelihood(1.0, 1.0, 1.0, 1.0, [1], [1.0], [3.0], model="mbgnbd")
+    assert got[0] == pytest.approx(np.log(1 / 48 + 1 / 24))
+
+
+def test_the_mbgnbd_fit_on_cdnow_matches_btydplus(cdnow):
+    fit = fit_bgnbd(cdnow["frequency"], cdnow["recency"], cdnow["T"], model="mbgnbd")
+    assert fit.converged and fit.model == "mbgnbd" and fit.clients == 2357
+    for name, expected in BTYDPLUS_MBGNBD.items():
+        assert getattr(fit, name) == pytest.approx(expected, abs=0.002), name
+
+
+def test_mbgnbd_prob_alive_by_hand():
+    p = BGNBDParams(1.0, 1.0, 1.0, 1.0, 0.0, 0, True, "mbgnbd")
+    # x = 0, t_x = 0, T = 1: 1 / (1 + a / b * ((alpha + T) / alpha)^r) = 1 / (1 + 2) = 1/3
+    # x = 1, t_x = 1, T = 3: 1 / (1 + a / (b + 1) * ((1 + 3) / (1 + 1))^2) = 1 / (1 + 1/2 * 4) = 1/3
+    assert prob_alive(p, [0, 1], [0.0, 1.0], [1.0, 3.0]) == pytest.approx([1 / 3, 1 / 3])
+    # the posterior odds of the likelihood's two terms: alive 1/4 against dropped 1/2 -> 1/3 alive
+    assert prob_alive(p, [0], [0.0], [1.0])[0] == pytest.approx((1 / 4) / (1 / 4 + 1 / 2))
+
+
+positive = st.floats(0.01, 100.0)
+
+
+@given(positive, positive, positive, positive, st.floats(0.0, 200.0))
+def test_mbgnbd_a_one_purchase_client_is_never_certainly_active(r, alpha, a, b, age):
+    p = BGNBDParams(r, alpha, a, b, 0.0, 0, True, "mbgnbd")
+    alive = prob_alive(p, [0], [0.0], [age])[0]
+    assert 0 <= alive < 1  # it may have dropped out right after its first purchase
+    # and the longer its silence, the less likely it is still active
+    assert prob_alive(p, [0], [0.0], [age + 10.0])[0] <= alive
+
+
+@given(
+    positive,
+    positive,
+    positive,
+    positive,
+    st.integers(0, 20),
+    st.lists(st.floats(0.0, 50.0), min_size=2, max_size=6),
+)
+def test_mbgnbd_prob_alive_grows_with_recency(r, alpha, a, b, x, recencies):
+    # same frequency and age: the more recent the last purchase, the likelier the client is active
+    p = BGNBDParams(r, alpha, a, b, 0.0, 0, True, "mbgnbd")
+    t_x = np.sort(np.array(recencies))
+    alive = prob_alive(p, [x] * len(t_x), t_x, [50.0] * len(t_x))
+    assert np.all(np.diff(alive) >= -1e-12)
+    assert np.all((alive >= 0) & (alive < 1))  # >= 0: a very long silence may round to 0

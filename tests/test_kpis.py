@@ -246,7 +246,9 @@ def test_kpi_summary_by_hand():
     assert d["concentration"]["hhi"] == pytest.approx((4000**2 + 500**2 + 700**2) / 5200**2)
     # ascending 500, 700, 4000: (-2 * 500 + 0 + 2 * 4000) / (3 * 5200)
     assert d["concentration"]["gini"] == pytest.approx(7000 / 15600)
-    assert d["win_rate"] == pytest.approx(5 / 6)
+    # every company's closed deals count, the former client w's too: won x 3 + y 1 + z 1 + w 1 = 6,
+    # lost y 1 -> 6 / 7 (the scope decides who is ranked, not which deals count)
+    assert d["win_rate"] == pytest.approx(6 / 7)
     assert set(d["suggested_cutoffs"]) == {"a", "b"}
     assert 1 <= d["suggested_cutoffs"]["a"] < d["suggested_cutoffs"]["b"] <= 100
 

@@ -177,11 +177,19 @@ def summary(view: View, _portfolio: Portfolio) -> pd.DataFrame:
 
 
 def with_labels(table: pd.DataFrame, portfolio: Portfolio) -> pd.DataFrame:
-    """Classified clients with their name, sector and manager, for the class table."""
+    """Classified clients with their name, sector and manager, for the class table.
+
+    When some clients' sales net to 0 or less, a ``note`` column flags them "no net revenue"
+    (they are clients, in class C).
+    """
     clients = portfolio.clients
     columns = [c for c in ("name", "sector", "account_manager") if c in clients.columns]
-    table = table.drop(columns=["before_share", "non_positive"])
-    return pd.concat([table, clients[columns].reindex(table.index)], axis=1)
+    flagged = table["non_positive"] if "non_positive" in table else pd.Series(False, index=table.index)
+    table = table.drop(columns=["before_share", "non_positive"], errors="ignore")
+    out = pd.concat([table, clients[columns].reindex(table.index)], axis=1)
+    if flagged.any():
+        out["note"] = flagged.map({True: tr()("no net revenue"), False: ""})
+    return out
 
 
 @cached(32)

@@ -135,10 +135,15 @@ def _client_table(
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _sales(view: View, group: str | None, _portfolio: Portfolio) -> pd.DataFrame:
-    """Deals, win rate, deal size, pipeline and activities, overall (``group`` None) or per client column."""
+    """Deals, win rate, deal size, pipeline and activities, overall (``group`` None) or per client column.
+
+    Every closed deal of every company the filters keep counts, prospects, former clients and partners
+    included (the scope switch decides who is ranked, not which deals count); per account manager
+    each deal counts under its own owner.
+    """
     p = _portfolio
-    groups = None if group is None else p.clients[group].astype(object)
-    return win_rates(p, analysis.selection(view, p), groups)
+    companies = None if not view.filters else _everyone_matching(view, p)
+    return win_rates(p, companies, by=group)
 
 
 # --- What the page calls: each cached call keyed on the part of the view it depends on ---------------
@@ -183,7 +188,7 @@ def client_table(
 
 
 def sales(view: View, group: str | None, portfolio: Portfolio) -> pd.DataFrame:
-    """Deals, win rate, deal size, pipeline and activities of the selected clients, overall or per group."""
+    """Deals, win rate, deal size, pipeline and activities of every company the filters keep, by group."""
     return _sales(clients_view(view), group, portfolio)
 
 
