@@ -32,7 +32,9 @@ _STAGE_WORDS = {
              "deleted", "supprim", "declined", "echec", "sans suite"),
     "won": ("won", "gagne", "signe", "signed", "paid", "paye", "invoiced", "facture", "closed won",
             "done", "complete", "accepted", "accepte", "authorised", "authorized", "sent", "envoye",
-            "overdue", "en retard", "emise", "issued", "regle", "encaisse", "valide", "conclu"),
+            "overdue", "en retard", "emise", "issued", "regle", "encaisse", "valide", "conclu",
+            # a credit note is a realised sale too, a negative one: it nets against the invoices
+            "avoir", "credit note", "credit memo", "creditnote", "credit_note"),
 }  # fmt: skip
 
 
@@ -77,12 +79,12 @@ def normalise_status(text: pd.Series) -> pd.Series:
 
 
 def normalise_stage(text: pd.Series) -> pd.Series:
-    """Map deal stages to won/lost/open; a blank stage is a won sale (an invoice).
+    """Map deal stages to won/lost/open; a blank stage is a won sale (an invoice), a credit note too.
 
     Examples
     --------
-    >>> normalise_stage(pd.Series(["Closed Won", "closedlost", "Proposition", "Gagnée", ""])).tolist()
-    ['won', 'lost', 'open', 'won', 'won']
+    >>> normalise_stage(pd.Series(["Closed Won", "closedlost", "Proposal", "Gagnée", "", "Avoir"])).tolist()
+    ['won', 'lost', 'open', 'won', 'won', 'won']
     """
     return _by_distinct(text, _stage_of)
 

@@ -136,6 +136,31 @@ def test_a_client_whose_sales_net_to_zero_or_less_stays_in_class_c(tmp_path, cap
     assert data["concentration"]["top1_share"] == pytest.approx(1.0)
 
 
+def test_a_credit_note_is_a_sale_that_nets_against_the_invoices(tmp_path):
+    # an accounting export with a document type: a customer whose invoice was fully credited is
+    # still a customer (net 0, class C, flagged), never a prospect
+    path = tmp_path / "ventes.csv"
+    path.write_text(
+        "Client;Montant;Statut facture\n"
+        "Alpha;100;Facture\n"
+        "Bravo;100;Facture\nBravo;-100;Avoir\n"
+        "Charlie;40;Credit note\n"  # (sign aside) a realised document: Charlie is a client
+        "Delta;70;Brouillon\n",  # a draft is not a sale: Delta is a prospect
+        encoding="utf-8",
+    )
+    p, _ = load_paths([path])
+    assert p.clients["status"].to_dict() == {
+        "Alpha": "active",
+        "Bravo": "active",
+        "Charlie": "active",
+        "Delta": "prospect",
+    }
+    table = classify_abc(p.values())
+    # T = 100 + 40 = 140; before(Alpha) = 0 -> A; before(Charlie) = 100/140 = .71 < .8 -> A; Bravo: 0 -> C
+    assert table["abc_class"].to_dict() == {"Alpha": "A", "Charlie": "A", "Bravo": "C"}
+    assert table["non_positive"].to_dict() == {"Alpha": False, "Charlie": False, "Bravo": True}
+
+
 def test_concentration_clips_negative_clients_at_zero_but_counts_them():
     v = pd.Series({"a": 60.0, "b": 40.0, "c": -50.0, "d": 0.0})
     c = concentration(v)
