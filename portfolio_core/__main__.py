@@ -11,6 +11,7 @@ from typing import NoReturn
 import pandas as pd
 
 from .abc import classify_abc
+from .csvsafe import to_csv
 from .effort import effort_hours
 from .files import load_paths
 from .kpis import kpi_summary
@@ -65,7 +66,8 @@ def cmd_classify(args: argparse.Namespace) -> None:
     table = _load(args)[1].rename(columns={"abc_class": "class"})
     table.index.name = "client"
     out = args.out or sys.stdout
-    table.to_csv(out, columns=["rank", "value", "share", "cumulative_share", "class"])
+    columns = ["rank", "value", "share", "cumulative_share", "class"]
+    to_csv(table[columns], out)  # client names that look like formulas are written as text
 
 
 def cmd_report(args: argparse.Namespace) -> None:
