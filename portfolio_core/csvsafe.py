@@ -63,7 +63,7 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
             column = column.astype(object)
         elif not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
             continue
-        out.isetitem(position, column.map(neutralise_cell).astype(object))
+        out.isetitem(position, column.map(neutralise_cell).astype(object).to_numpy())
     out.columns = _safe_index(out.columns)
     out.index = _safe_index(out.index)
     return out
