@@ -69,8 +69,12 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _is_text(dtype: Any) -> bool:
+    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+
+
 def _has_cr(frame: pd.DataFrame) -> bool:
-    texts = [frame[c] for c in frame.columns if pd.api.types.is_object_dtype(frame[c].dtype)]
+    texts = [frame.iloc[:, i] for i in range(frame.shape[1]) if _is_text(frame.iloc[:, i].dtype)]
     labels = [pd.Series(frame.columns, dtype=object), pd.Series(frame.index, dtype=object)]
     return any(s.map(lambda v: isinstance(v, str) and "\r" in v).any() for s in [*texts, *labels])
 
