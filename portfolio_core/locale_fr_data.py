@@ -49,4 +49,44 @@ FR_DATA: dict[str, str] = {
     "the last upload's file {name} fails its checksum": (
         "le fichier {name} du dernier import ne correspond pas à sa somme de contrôle"
     ),
+    # --- assumptions beside the figures (Effort, Presentation, workbook, deck) ---------------------
+    "Cost to serve at {cost} per hour of the team's time (your hourly cost).": (
+        "Coût de service à {cost} par heure de travail de l'équipe (votre coût horaire)."
+    ),
+    "Cost to serve at {cost} per hour of the team's time: a default, not your figure. Set your hourly cost.": (
+        "Coût de service à {cost} par heure de travail de l'équipe : une valeur par défaut, pas la vôtre. "
+        "Indiquez votre coût horaire."
+    ),
+    "{cost} per hour (your figure)": "{cost} par heure (votre chiffre)",
+    "{cost} per hour (default, not chosen)": "{cost} par heure (par défaut, non choisi)",
+    "{n} clients cost more to serve than they bring, at {cost} per hour (your hourly cost): {lost} of profit lost.": (
+        "{n} clients coûtent plus à servir qu'ils ne rapportent, à {cost} par heure (votre coût horaire) : "
+        "{lost} de profit perdu."
+    ),
+    "{n} clients cost more to serve than they bring at the default {cost} per hour, an hourly cost nobody chose ({lost} of profit lost): set your own before letting anyone go.": (
+        "{n} clients coûtent plus à servir qu'ils ne rapportent au coût horaire par défaut de {cost}, que "
+        "personne n'a choisi ({lost} de profit perdu) : indiquez le vôtre avant de vous séparer de quiconque."
+    ),
+    "{type} {hours} h": "{type} {hours} h",
+    "Activities logged without a duration count: {durations}.": (
+        "Les activités enregistrées sans durée comptent : {durations}."
+    ),
+    "Prospects, former clients and partners are included in the figures.": (
+        "Les prospects, anciens clients et partenaires sont inclus dans les chiffres."
+    ),
+    "Set aside (not in the figures): {prospects} prospect(s), {former} former client(s), {partners} partner(s).": (
+        "Mis de côté (hors des chiffres) : {prospects} prospect(s), {former} ancien(s) client(s), "
+        "{partners} partenaire(s)."
+    ),
+    "call": "appel",
+    "email": "e-mail",
+    "meeting": "réunion",
+    "visit": "visite",
+    "support ticket": "ticket de support",
+    "other": "autre",
+    "Assumption: hourly cost": "Hypothèse : coût horaire",
+    "Assumption: durations": "Hypothèse : durées",
+    "Assumption: who is out of scope": "Hypothèse : qui est hors périmètre",
+    "Let-go advice rests on": "Le conseil de se séparer repose sur",
+    "Cost to serve based on": "Coût de service calculé sur",
 }
