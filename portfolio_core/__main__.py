@@ -11,6 +11,7 @@ from typing import NoReturn
 import pandas as pd
 
 from .abc import classify_abc
+from .assumptions import DEFAULT_HOURLY_COST
 from .csvsafe import to_csv
 from .effort import effort_hours
 from .files import load_paths
@@ -81,6 +82,8 @@ def cmd_report(args: argparse.Namespace) -> None:
     for path, _ in targets:
         if not Path(path).parent.is_dir():
             raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
+    chosen = args.hourly_cost is not None  # without --hourly-cost the files say the cost is a default
+    args.hourly_cost = DEFAULT_HOURLY_COST if args.hourly_cost is None else args.hourly_cost
     if args.hourly_cost < 0:
         raise ValueError(f"--hourly-cost must be 0 or more (got {args.hourly_cost:g})")
     portfolio, classified = _load(args)
@@ -101,6 +104,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         filters=tuple(sorted(filters.items())),
         within=args.within_selection,
         hourly_cost=args.hourly_cost,
+        hourly_cost_set=chosen,
         source=portfolio.source,
     )
     report = build_report(portfolio, classified, settings, t=Translator(args.lang))
@@ -158,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--xlsx", metavar="PATH", help="write the Excel workbook here")
     report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
     report.add_argument(
-        "--hourly-cost", type=float, default=60.0, help="cost of an hour of effort (default 60)"
+        "--hourly-cost", type=float, default=None, help="cost of an hour of effort (default 60)"
     )
     report.add_argument(
         "--lang",

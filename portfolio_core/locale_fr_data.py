@@ -89,4 +89,6 @@ FR_DATA: dict[str, str] = {
     "Assumption: who is out of scope": "Hypothèse : qui est hors périmètre",
     "Let-go advice rests on": "Le conseil de se séparer repose sur",
     "Cost to serve based on": "Coût de service calculé sur",
+    "{cost} (default)": "{cost} (par défaut)",
+    "Settings: default durations, quadrant lines": "Réglages : durées par défaut, lignes des quadrants",
 }
