@@ -274,52 +274,6 @@ if ss.get("up_not_kept"):
         )
     )
 
-if tables:
-    st.subheader(_("Files and columns"))
-    st.caption(
-        _(
-            "Each file's type and columns were recognised from its header and applied. "
-            "Change any of them here: the analysis follows, and the choice is remembered for files "
-            "with the same columns."
-        )
-    )
-    for i, table in enumerate(tables):
-        kind = ss.up_kinds[table.name]
-        mapping = ss.up_maps[table.name]
-        info = infos.get(table.name)
-        with st.container(border=True):
-            details = [table.description, _("{n} rows", n=_.number(len(table.frame)))]
-            if info is not None:
-                details.append(_("{n} used", n=_.number(info.rows_used)))
-                if info.date_format:
-                    details.append(_("dates read as {format}", format=info.date_format))
-            read_as = _("read as")
-            st.markdown(
-                f"**{plain(table.name)}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n"
-                + " · ".join(map(plain, details))
-            )
-            for note in info.notes if info is not None else ():
-                st.caption(plain(note))
-            if table.name in ss.up_remembered:
-                st.caption(_("Mapping remembered from an earlier file with the same columns."))
-            left, right = st.columns([3, 2], gap="medium")
-            with right:
-                if len(table.sheets) > 1:
-                    sheet_key = f"sheet:{ss.up_fileset[:12]}:{i}"
-                    st.selectbox(
-                        _("Sheet of {name}", name=plain(table.name)),
-                        list(table.sheets),
-                        index=list(table.sheets).index(table.sheet),
-                        key=sheet_key,
-                        on_change=_sheet_changed,
-                        args=(table.name, sheet_key),
-                    )
-                prefix = f"map:{ss.up_fileset[:12]}:{i}:{table.sheet or ''}"
-                _mapping_editor(table, kind, mapping, prefix)
-            with left:
-                shown = table.frame.head(100)
-                st.dataframe(shown, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(shown)))
-
 portfolio = ss.portfolio
 report = ss.report
 counts = portfolio.scope_counts()
@@ -390,6 +344,52 @@ elif not is_demo(portfolio):
             clients=_.number(counts["active"]),
         )
     )
+
+if tables:
+    st.subheader(_("Files and columns"))
+    st.caption(
+        _(
+            "Each file's type and columns were recognised from its header and applied. "
+            "Change any of them here: the analysis follows, and the choice is remembered for files "
+            "with the same columns."
+        )
+    )
+    for i, table in enumerate(tables):
+        kind = ss.up_kinds[table.name]
+        mapping = ss.up_maps[table.name]
+        info = infos.get(table.name)
+        with st.container(border=True):
+            details = [table.description, _("{n} rows", n=_.number(len(table.frame)))]
+            if info is not None:
+                details.append(_("{n} used", n=_.number(info.rows_used)))
+                if info.date_format:
+                    details.append(_("dates read as {format}", format=info.date_format))
+            read_as = _("read as")
+            st.markdown(
+                f"**{plain(table.name)}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n"
+                + " · ".join(map(plain, details))
+            )
+            for note in info.notes if info is not None else ():
+                st.caption(plain(note))
+            if table.name in ss.up_remembered:
+                st.caption(_("Mapping remembered from an earlier file with the same columns."))
+            left, right = st.columns([3, 2], gap="medium")
+            with right:
+                if len(table.sheets) > 1:
+                    sheet_key = f"sheet:{ss.up_fileset[:12]}:{i}"
+                    st.selectbox(
+                        _("Sheet of {name}", name=plain(table.name)),
+                        list(table.sheets),
+                        index=list(table.sheets).index(table.sheet),
+                        key=sheet_key,
+                        on_change=_sheet_changed,
+                        args=(table.name, sheet_key),
+                    )
+                prefix = f"map:{ss.up_fileset[:12]}:{i}:{table.sheet or ''}"
+                _mapping_editor(table, kind, mapping, prefix)
+            with left:
+                shown = table.frame.head(100)
+                st.dataframe(shown, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(shown)))
 
 st.subheader(_("Preview"))
 tab_t, tab_c, tab_a = st.tabs([_("Transactions"), _("Clients"), _("Activities")])

@@ -133,8 +133,7 @@ m[2].metric(
 m[3].metric(_("Clients making 80 % of {measure}", measure=measure), _.percent(revenue_80))
 st.caption(
     " ".join(
-        [
-            hourly_cost_text(hourly_cost, cost_chosen, _),
+        [  # the hourly cost is said just above, beside its field
             durations_text(dict(default_hours), _),
             scope_text(portfolio.scope_counts(), view.include_inactive, _),
         ]
