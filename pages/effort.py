@@ -51,20 +51,21 @@ if portfolio.activities.empty:
     st.stop()
 
 # The hourly cost is in plain sight: every cost, profit and let-go figure below rests on it.
-if "hourly_cost" not in ss and ss.get("cost_per_hour") is not None:
-    ss.hourly_cost = ss.cost_per_hour  # the widget is dropped on a page switch: the cost is not
+if "w_hourly_cost" not in ss and ss.get("cost_per_hour") is not None:
+    ss.w_hourly_cost = ss.cost_per_hour  # the widget is dropped on a page switch: the cost is not
 cost_box, cost_words = st.columns([1, 3], vertical_alignment="bottom")
 cost_box.number_input(
     _("Hourly cost"),
     min_value=0.0,
     value=None,
     step=5.0,
-    key="hourly_cost",
+    key="w_hourly_cost",
     placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
     help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
 )
-ss.cost_per_hour = ss.hourly_cost
+ss.cost_per_hour = ss.w_hourly_cost
 hourly_cost, cost_chosen = current_hourly_cost()
+ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
 cost_sentence = hourly_cost_text(hourly_cost, cost_chosen, _)
 if cost_chosen:
     cost_words.caption(cost_sentence)

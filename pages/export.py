@@ -96,6 +96,7 @@ cost_box.number_input(
 )
 ss.cost_per_hour = ss.export_hourly_cost  # one figure for every page and file
 hourly_cost, cost_chosen = current_hourly_cost()
+ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
 (cost_words.caption if cost_chosen else cost_words.warning)(hourly_cost_text(hourly_cost, cost_chosen, _))
 today = dt.date.today().isoformat()
 activity_hours = tuple(ss.get("activity_hours", ()))

@@ -62,7 +62,7 @@ def test_the_effort_page_says_the_let_go_figure_rests_on_a_default_until_a_cost_
     assert "Cost to serve at 60 per hour of the team's time: a default, not your figure." in beside
     assert "Activities logged without a duration count: call 0.25 h, email 0.1 h, meeting 1 h" in beside
     assert "Set aside (not in the figures): 0 prospect(s), 0 former client(s), 0 partner(s)." in beside
-    app.number_input(key="hourly_cost").set_value(45.0).run()
+    app.number_input(key="w_hourly_cost").set_value(45.0).run()
     assert any(text.startswith(CHOSEN_LET_GO) for text in texts(app))
     assert not any("default" in shown(w.value) for w in app.warning)  # no "default" warning any more
     assert "Cost to serve at 45 per hour of the team's time (your hourly cost)." in " ".join(texts(app))
@@ -76,7 +76,7 @@ def test_the_presentation_shows_the_cost_behind_the_let_go_figure(app):
     assert any(h.value == "What we do about it" for h in app.title)
     assert DEFAULT_LET_GO in [shown(w.value) for w in app.warning]
     app.switch_page("pages/effort.py").run()
-    app.number_input(key="hourly_cost").set_value(45.0).run()
+    app.number_input(key="w_hourly_cost").set_value(45.0).run()
     app.switch_page("pages/present.py").run()  # the cost set on the Effort page follows
     assert CHOSEN_LET_GO in texts(app) and not app.warning
 
@@ -140,3 +140,18 @@ def test_the_cli_report_says_the_cost_is_a_default_unless_given(tmp_path):
         assert result.returncode == 0, result.stderr
         settings = {r[0]: r[1] for r in load_workbook(out)["Settings"].iter_rows(values_only=True)}
         assert settings["Let-go advice rests on"] == expected
+
+
+def test_the_cost_set_on_the_effort_page_is_the_one_the_clients_page_uses(app):
+    upload_set(app)
+    app.switch_page("pages/effort.py").run()
+    app.switch_page("pages/clients.py").run()  # no cost set: the default 60, and no error
+    assert not app.exception
+    app.switch_page("pages/effort.py").run()
+    app.number_input(key="w_hourly_cost").set_value(45.0).run()
+    app.switch_page("pages/clients.py").run()
+    assert not app.exception
+    # The client list's profit at 45 per hour: Ay 1000 - 2 x 45 = 910, Cee 50 - 3 x 45 = -85.
+    listing = app.dataframe[0].value
+    profit = dict(zip(listing.index.astype(str), listing["Profit"], strict=True))
+    assert (profit["Ay"], profit["Cee"]) == (910, -85)
