@@ -432,13 +432,15 @@ MIGRATIONS = {1: _migrate_1_to_2}
 # The last upload (see AnalysisStore.keep_upload): outside the versioned schema, created on first use.
 _LAST_UPLOAD_SCHEMA = [
     """CREATE TABLE IF NOT EXISTS last_upload (
-        position INTEGER PRIMARY KEY,
+        owner TEXT NOT NULL,
+        position INTEGER NOT NULL,
         name TEXT NOT NULL,
         sha256 TEXT NOT NULL,
-        data BLOB NOT NULL
+        data BLOB NOT NULL,
+        PRIMARY KEY (owner, position)
     )""",
     """CREATE TABLE IF NOT EXISTS last_upload_state (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
+        owner TEXT NOT NULL PRIMARY KEY,
         saved_at TEXT NOT NULL,
         state TEXT NOT NULL,
         clients INTEGER NOT NULL
@@ -818,13 +820,15 @@ class AnalysisStore:
         state: Mapping[str, Any],
         clients: int,
         saved_at: dt.datetime | None = None,
+        owner: str = "",
     ) -> None:
         """Keep the files of the current upload (and how they were read) as the store's *last upload*.
 
-        There is one last upload per store (per user in team mode): keeping another replaces it, in one
-        transaction. It is not a saved analysis and never appears in :meth:`list`. ``state`` (the file
-        types, column mappings and sheets) must be JSON-serialisable; the file bytes are rewritten only
-        when the files changed. The two tables are created on first use (older apps ignore them).
+        There is one last upload per ``owner`` of a store (an opaque key, e.g. one per browser; each
+        user has a store of their own in team mode): keeping another replaces it, in one transaction.
+        It is not a saved analysis and never appears in :meth:`list`. ``state`` (the file types, column
+        mappings and sheets) must be JSON-serialisable; the file bytes are rewritten only when the files
+        changed. The two tables are created on first use (older apps ignore them).
         """
         try:
             state_text = json.dumps(dict(state), sort_keys=True, ensure_ascii=False)
@@ -837,23 +841,26 @@ class AnalysisStore:
             with self._errors(), self._transaction(db):
                 for statement in _LAST_UPLOAD_SCHEMA:
                     db.execute(statement)
-                kept = [
-                    (n, d) for n, d in db.execute("SELECT name, sha256 FROM last_upload ORDER BY position")
-                ]
+                kept = list(
+                    db.execute(
+                        "SELECT name, sha256 FROM last_upload WHERE owner = ? ORDER BY position", [owner]
+                    )
+                )
                 if kept != [(name, digest) for (name, _), digest in zip(files, digests, strict=True)]:
-                    db.execute("DELETE FROM last_upload")
+                    db.execute("DELETE FROM last_upload WHERE owner = ?", [owner])
                     for position, ((name, data), digest) in enumerate(zip(files, digests, strict=True)):
                         db.execute(
-                            "INSERT INTO last_upload (position, name, sha256, data) VALUES (?, ?, ?, ?)",
-                            [position, name, digest, data],
+                            "INSERT INTO last_upload (owner, position, name, sha256, data) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            [owner, position, name, digest, data],
                         )
                 db.execute(
-                    "INSERT OR REPLACE INTO last_upload_state (id, saved_at, state, clients) "
-                    "VALUES (1, ?, ?, ?)",
-                    [when, state_text, int(clients)],
+                    "INSERT OR REPLACE INTO last_upload_state (owner, saved_at, state, clients) "
+                    "VALUES (?, ?, ?, ?)",
+                    [owner, when, state_text, int(clients)],
                 )
 
-    def last_upload(self, with_data: bool = True) -> KeptUpload | None:
+    def last_upload(self, with_data: bool = True, owner: str = "") -> KeptUpload | None:
         """The upload kept by :meth:`keep_upload`, or None; a damaged one raises CorruptDatabaseError.
 
         ``with_data=False`` reads the names, state, date and client count only (no file bytes).
@@ -863,10 +870,12 @@ class AnalysisStore:
                 return None
             with self._errors():
                 head = db.execute(
-                    "SELECT saved_at, state, clients FROM last_upload_state WHERE id = 1"
+                    "SELECT saved_at, state, clients FROM last_upload_state WHERE owner = ?", [owner]
                 ).fetchone()
                 columns = "name, sha256, data" if with_data else "name, sha256, NULL"
-                stored = db.execute(f"SELECT {columns} FROM last_upload ORDER BY position").fetchall()
+                stored = db.execute(
+                    f"SELECT {columns} FROM last_upload WHERE owner = ? ORDER BY position", [owner]
+                ).fetchall()
         if head is None or not stored:
             return None
         files = []
@@ -881,7 +890,7 @@ class AnalysisStore:
         when = dt.datetime.fromisoformat(head[0])
         return KeptUpload(names, json.loads(head[1]), when, int(head[2]), tuple(files))
 
-    def forget_upload(self) -> None:
+    def forget_upload(self, owner: str = "") -> None:
         """Drop the kept last upload (saved analyses are not touched)."""
         with self._connect(write=False) as db:
             if db is None or "last_upload_state" not in db.table_names():
@@ -889,8 +898,8 @@ class AnalysisStore:
         with self._connect(write=True) as db:
             assert db is not None
             with self._errors(), self._transaction(db):
-                db.execute("DELETE FROM last_upload")
-                db.execute("DELETE FROM last_upload_state")
+                db.execute("DELETE FROM last_upload WHERE owner = ?", [owner])
+                db.execute("DELETE FROM last_upload_state WHERE owner = ?", [owner])
 
 
 def _clean_name(name: str) -> str:

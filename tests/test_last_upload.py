@@ -37,3 +37,15 @@ def test_a_damaged_last_upload_is_refused(tmp_path):
         conn.execute("UPDATE last_upload SET data = ?", [b"Client,Revenue\nAcme,5000\n"])
     with pytest.raises(CorruptDatabaseError):
         store.last_upload()
+
+
+def test_each_owner_finds_only_their_own_last_upload(tmp_path):
+    store = AnalysisStore(tmp_path / "analyses.db")
+    store.keep_upload([("north.csv", b"Client,Revenue\nN,1\n")], STATE, 1, owner="browser-1")
+    store.keep_upload([("south.csv", b"Client,Revenue\nS,1\nT,2\n")], STATE, 2, owner="browser-2")
+    assert store.last_upload(owner="browser-1").names == ("north.csv",)
+    assert store.last_upload(owner="browser-2").names == ("south.csv",)
+    assert store.last_upload(owner="browser-3") is None and store.last_upload() is None
+    store.forget_upload(owner="browser-1")
+    assert store.last_upload(owner="browser-1") is None
+    assert store.last_upload(owner="browser-2").names == ("south.csv",)

@@ -19,6 +19,7 @@ import streamlit as st
 
 from portfolio_core import Portfolio, build_portfolio, read_table
 from portfolio_core.storage import KeptUpload, StorageError
+from ui.auth import auth_configured
 from ui.i18n import tr
 from ui.saved import store
 from ui.state import set_portfolio
@@ -53,12 +54,36 @@ def active_clients(portfolio: Portfolio) -> int:
     return int(portfolio.scope_counts()["active"])
 
 
+XSRF_COOKIE = "_streamlit_xsrf"
+
+
+def owner() -> str:
+    """Whose last upload this session reads and writes: one per browser in single-user mode.
+
+    In team mode each signed-in user has a database file of their own (``ui.auth.user_db_path``): the
+    owner is "" there, so the user finds the upload from any browser. Without sign-in, everyone shares
+    one database: the last upload then belongs to the browser, known by the unmasked token of
+    Streamlit's XSRF cookie (stable across reloads and tabs until the browser closes; only a hash of
+    it is stored). Without that cookie (XSRF protection off, or under AppTest) the owner is "".
+    """
+    if auth_configured():
+        return ""
+    try:
+        cookie = str(st.context.cookies.get(XSRF_COOKIE) or "")
+        version, mask_hex, masked_hex, _stamp = cookie.split("|")
+        mask, masked = bytes.fromhex(mask_hex), bytes.fromhex(masked_hex)
+        token = bytes(b ^ mask[i % len(mask)] for i, b in enumerate(masked)) if version == "2" else b""
+    except (ValueError, ZeroDivisionError, AttributeError):
+        return ""
+    return hashlib.sha256(b"last-upload:" + token).hexdigest()[:24] if token else ""
+
+
 def keep(files: list[tuple[str, bytes]], portfolio: Portfolio) -> None:
     """Store the applied files as the user's last upload; a store that cannot be written only says so."""
     ss = st.session_state
     state = {"sheets": dict(ss.up_sheets), "kinds": dict(ss.up_kinds), "maps": ss.up_maps}
     try:
-        store().keep_upload(files, state, active_clients(portfolio))
+        store().keep_upload(files, state, active_clients(portfolio), owner=owner())
     except StorageError:
         log.exception("the last upload could not be kept")
         ss.up_not_kept = True
@@ -67,16 +92,16 @@ def keep(files: list[tuple[str, bytes]], portfolio: Portfolio) -> None:
         _summary.clear()
 
 
-@st.cache_data(show_spinner=False, max_entries=4, ttl=5)
-def _summary(path: str) -> KeptUpload | None:
-    del path  # the cache key: one store per user
-    return store().last_upload(with_data=False)
+@st.cache_data(show_spinner=False, max_entries=16, ttl=5)
+def _summary(path: str, who: str) -> KeptUpload | None:
+    del path  # with ``who``, the cache key: one store per user, one last upload per owner
+    return store().last_upload(with_data=False, owner=who)
 
 
 def kept_upload() -> KeptUpload | None:
     """The user's last upload (names, client count, date; no file bytes), or None."""
     try:
-        return _summary(str(store().path))
+        return _summary(str(store().path), owner())
     except StorageError:
         log.exception("the last upload could not be read")
         return None
@@ -98,7 +123,7 @@ def reopen_last() -> None:
     ss = st.session_state
     _ = tr()
     try:
-        kept = store().last_upload()
+        kept = store().last_upload(owner=owner())
         if kept is None:
             raise LookupError("no last upload")  # deleted since the banner was drawn
         files = [(str(n), bytes(d)) for n, d in kept.files]

@@ -52,7 +52,7 @@ def test_a_second_upload_replaces_the_first(page: Page, app_url: str, tmp_path: 
 
 
 def test_a_reload_shows_the_demo_banner_and_one_click_brings_the_upload_back(
-    page: Page, fresh_app_url: str, tmp_path: Path
+    page: Page, browser, fresh_app_url: str, tmp_path: Path
 ) -> None:
     page.goto(fresh_app_url)
     wait_until_idle(page)
@@ -76,6 +76,15 @@ def test_a_reload_shows_the_demo_banner_and_one_click_brings_the_upload_back(
     wait_until_idle(page)
     expect(page.get_by_text(BANNER)).to_have_count(0, timeout=TIMEOUT)
     expect_classes(page, {"A": 1, "B": 2, "C": 0})
+    # Another browser on the same server sees the demo banner, never this upload.
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    other.goto(fresh_app_url)
+    wait_until_idle(other)
+    expect(other.get_by_text(BANNER)).to_be_visible(timeout=TIMEOUT)
+    expect(other.get_by_text("Upload your own export on the Data page to analyse it.")).to_be_visible()
+    assert other.get_by_text("jan.csv").count() == 0
+    assert other.get_by_role("button", name=re.compile("^Reopen")).count() == 0
+    other.context.close()
 
 
 def test_the_class_table_csv_carries_no_live_formula(page: Page, app_url: str, tmp_path: Path) -> None:
