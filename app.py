@@ -10,6 +10,7 @@ from ui.frame import frame
 from ui.i18n import init_language, language_picker, tr
 from ui.sidebar import analysis_controls
 from ui.state import init_state, write_url
+from ui.uploads import demo_banner
 
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
 init_language()
@@ -40,6 +41,7 @@ language_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()
+banner = st.container()  # filled after the page ran: an upload on the Data page ends the demo at once
 try:
     with frame():
         page.run()
@@ -53,3 +55,6 @@ except Exception:  # st.stop / st.rerun are BaseExceptions and pass through
             "another page, or reload. The details are in the server log."
         )
     )
+finally:
+    with banner:  # also after a page's st.stop
+        demo_banner()  # on every page while the demo is shown, with the user's last upload one click away

@@ -4,7 +4,6 @@ from ui.frame import require_frame
 
 require_frame()
 
-import hashlib
 import logging
 
 import streamlit as st
@@ -18,6 +17,7 @@ from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
 from ui.state import set_portfolio
 from ui.text import plain
+from ui.uploads import files_text, fileset_of, is_demo, keep, state_key
 
 NONE = "(none)"
 KIND_LABELS = {
@@ -123,7 +123,32 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
                 box(cols[i % 2], role)
 
 
+MODES = {
+    "replace": "Replaces the data loaded now",
+    "add": "Is added to the files loaded now (client list, deals, activity log of one set)",
+}
+ss.setdefault("up_files", [])  # the files that make the data loaded now: (name, bytes)
+ss.setdefault("up_inbox", 0)  # the uploader's generation: a new key empties it once its files are taken
+ss.setdefault("upload_mode", "replace")
+if ss.up_files and ss.get("up_base") != ss.data_key:
+    ss.up_files = []  # other data was opened since (a saved analysis, the last upload): not these files
+
 st.title(_("Data"))
+if ss.up_files:
+    if "w_upload_mode" not in ss:
+        ss.w_upload_mode = ss.upload_mode
+    st.radio(
+        _("A new upload"),
+        list(MODES),
+        format_func=lambda m: _(MODES[m]),
+        key="w_upload_mode",
+        horizontal=True,
+        help=_(
+            "Replace: next month's file takes the place of this month's. Add: join a client list, deals "
+            "or an activity log to the files loaded now."
+        ),
+    )
+    ss.upload_mode = ss.w_upload_mode
 uploads = st.file_uploader(
     _(
         "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, "
@@ -131,15 +156,49 @@ uploads = st.file_uploader(
     ),
     type=["csv", "txt", "tsv", "xlsx"],
     accept_multiple_files=True,
+    key=f"uploader:{ss.up_inbox}",
 )
+if uploads:  # take the files, then show an empty uploader for the next one
+    batch = [(u.name, u.getvalue()) for u in uploads]
+    names = files_text(name for name, _data in batch)
+    ss.up_previous = list(ss.up_files)
+    if ss.up_files and ss.upload_mode == "add":
+        merged = dict(ss.up_files)
+        merged.update(batch)  # a file of the same name is the newer copy of it
+        ss.up_files = list(merged.items())
+        ss.up_notice = (
+            "success",
+            _(
+                "{new} added to the files already loaded: the analysis now joins {files}.",
+                new=names,
+                files=files_text(merged),
+            ),
+        )
+    else:
+        ss.up_files = batch
+        ss.up_notice = (
+            None
+            if is_demo(ss.portfolio)
+            else (
+                "success",
+                _(
+                    "{new} replaced the data loaded before ({old}).",
+                    new=names,
+                    old=analysis.source_label(ss.portfolio),
+                ),
+            )
+        )
+    ss.up_base = ss.data_key
+    ss.up_inbox += 1
+    st.rerun()
 
 problem: str | None = None
 needs: MissingRoleError | None = None
 tables: list[RawTable] = []
 infos = {}
-if uploads:
-    blobs = [(u.name, u.getvalue()) for u in uploads]
-    fileset = hashlib.sha256(b"".join(n.encode() + hashlib.sha256(d).digest() for n, d in blobs)).hexdigest()
+if ss.up_files:
+    blobs = list(ss.up_files)
+    fileset = fileset_of(blobs)
     if ss.get("up_fileset") != fileset:
         ss.up_fileset, ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = fileset, {}, {}, {}, set()
     try:
@@ -160,9 +219,9 @@ if uploads:
                     ss.up_kinds[t.name], ss.up_maps[t.name] = kind or "clients", mapping
         mappings = {t.name: dict(ss.up_maps[t.name]) for t in tables}
         kinds = {t.name: ss.up_kinds[t.name] for t in tables}
-        state_key = f"{fileset}|{sorted(ss.up_sheets.items())}|{sorted((k, sorted(m.items())) for k, m in mappings.items())}|{sorted(kinds.items())}"  # noqa: E501
+        key = state_key(fileset, ss.up_sheets, mappings, kinds)
         with st.spinner(_("Analysing…")):
-            portfolio_new, report_new = _build(state_key, mappings, kinds, tables)
+            portfolio_new, report_new = _build(key, mappings, kinds, tables)
     except MissingRoleError as exc:
         needs = exc
     except LoadError as exc:
@@ -175,11 +234,17 @@ if uploads:
         )
     else:
         infos = {i.name: i for i in report_new.tables}
-        if ss.get("up_applied") != state_key:
-            ss.up_applied = state_key
+        if ss.get("up_applied") != key:
+            ss.up_applied = key
             set_portfolio(portfolio_new, report_new)
+            ss.up_base = ss.data_key
+            keep(blobs, portfolio_new)
+        ss.up_previous = None
 
     if problem:
+        # The files just handed in cannot be used: the files loaded before are the current set again.
+        ss.up_files = list(ss.get("up_previous") or [])
+        ss.up_previous, ss.up_notice, tables = None, None, []
         st.error(
             plain(problem)
             + "\n\n"
@@ -197,6 +262,88 @@ if uploads:
                 source=analysis.source_label(ss.portfolio),
             )
         )
+notice = ss.get("up_notice")
+if notice and problem is None and needs is None:
+    (st.success if notice[0] == "success" else st.error)(notice[1])
+    ss.up_notice = None
+if ss.get("up_not_kept"):
+    st.caption(
+        _(
+            "This upload could not be kept for after a reload (the saved-analyses store is unavailable); "
+            "it stays loaded in this tab."
+        )
+    )
+
+portfolio = ss.portfolio
+report = ss.report
+counts = portfolio.scope_counts()
+set_aside = counts["prospect"] + counts["former"] + counts["partner"]
+
+st.subheader(_("Loaded: {source}", source=analysis.source_label(portfolio)))
+cols = st.columns(4)
+cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
+cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))
+cols[2].metric(_("Transactions"), _.number(len(portfolio.transactions)))
+cols[3].metric(_("Activities"), _.number(len(portfolio.activities)))
+if set_aside:
+    st.caption(
+        _(
+            "Set aside by default: {prospects} prospect(s), {former} former client(s), "
+            "{partners} partner(s).",
+            prospects=counts["prospect"],
+            former=counts["former"],
+            partners=counts["partner"],
+        )
+    )
+include = st.toggle(_("Include prospects, former clients and partners in the analysis"), value=ss.all)
+ss.all = include
+
+if report is not None:
+    files = "; ".join(
+        _(
+            "**{name}** ({kind}, {rows} rows)",
+            name=plain(i.name),
+            kind=_(KIND_LABELS[i.role]).lower(),
+            rows=_.number(i.rows),
+        )
+        for i in report.tables
+    )
+    st.markdown(
+        _(
+            "In this analysis: {files}. Together {rows} rows and {clients} clients in the portfolio.",
+            files=files,
+            rows=_.number(sum(i.rows for i in report.tables)),
+            clients=_.number(counts["active"]),
+        )
+    )
+    if len(report.rejected):
+        counts_text = dict(rejected=_.number(report.rejected_count), flagged=_.number(report.flagged_count))
+        if report.flagged_count:
+            message = _(
+                "{rejected} rows could not be used and {flagged} rows were used with a value left out: "
+                "listed below, and downloadable.",
+                **counts_text,
+            )
+        else:
+            message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
+        st.warning(message)
+        st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
+        st.download_button(
+            _("Download the validation report (CSV)"),
+            csv_bytes(report.rejected),
+            file_name="validation_report.csv",
+            mime="text/csv",
+        )
+    else:
+        st.caption(_("Every row was used."))
+elif not is_demo(portfolio):
+    st.markdown(
+        _(
+            "In this analysis: the data of {source} ({clients} clients in the portfolio).",
+            source=analysis.source_label(portfolio),
+            clients=_.number(counts["active"]),
+        )
+    )
 
 if tables:
     st.subheader(_("Files and columns"))
@@ -243,57 +390,6 @@ if tables:
             with left:
                 shown = table.frame.head(100)
                 st.dataframe(shown, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(shown)))
-
-portfolio = ss.portfolio
-report = ss.report
-counts = portfolio.scope_counts()
-set_aside = counts["prospect"] + counts["former"] + counts["partner"]
-
-st.subheader(_("Loaded: {source}", source=analysis.source_label(portfolio)))
-cols = st.columns(4)
-cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
-cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))
-cols[2].metric(_("Transactions"), _.number(len(portfolio.transactions)))
-cols[3].metric(_("Activities"), _.number(len(portfolio.activities)))
-if set_aside:
-    st.caption(
-        _(
-            "Set aside by default: {prospects} prospect(s), {former} former client(s), "
-            "{partners} partner(s).",
-            prospects=counts["prospect"],
-            former=counts["former"],
-            partners=counts["partner"],
-        )
-    )
-include = st.toggle(_("Include prospects, former clients and partners in the analysis"), value=ss.all)
-ss.all = include
-
-if report is not None:
-    if not tables:
-        files = "; ".join(f"{plain(i.name)} ({_(KIND_LABELS[i.role]).lower()})" for i in report.tables)
-        st.caption(_("Files: {files}", files=files))
-    if len(report.rejected):
-        counts_text = dict(rejected=_.number(report.rejected_count), flagged=_.number(report.flagged_count))
-        if report.flagged_count:
-            message = _(
-                "{rejected} rows could not be used and {flagged} rows were used with a value left out: "
-                "listed below, and downloadable.",
-                **counts_text,
-            )
-        else:
-            message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
-        st.warning(message)
-        st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
-        st.download_button(
-            _("Download the validation report (CSV)"),
-            csv_bytes(report.rejected),
-            file_name="validation_report.csv",
-            mime="text/csv",
-        )
-    else:
-        st.caption(_("Every row was used."))
-else:
-    st.info(_("This is the built-in demo portfolio. Upload your own export above to analyse it."))
 
 st.subheader(_("Preview"))
 tab_t, tab_c, tab_a = st.tabs([_("Transactions"), _("Clients"), _("Activities")])

@@ -10,6 +10,13 @@ import streamlit as st
 
 from portfolio_core import NoPositiveValueError
 from portfolio_core.actions import recommend
+from portfolio_core.assumptions import (
+    DEFAULT_HOURLY_COST,
+    durations_text,
+    hourly_cost_text,
+    let_go_text,
+    scope_text,
+)
 from portfolio_core.charts import dual_pareto_chart, effort_scatter, whale_chart
 from portfolio_core.effort import (
     DEFAULT_HOURS,
@@ -23,6 +30,7 @@ from portfolio_core.effort import (
 )
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
+from ui.state import hourly_cost as current_hourly_cost
 from ui.text import plain
 
 ss = st.session_state
@@ -42,9 +50,30 @@ if portfolio.activities.empty:
     )
     st.stop()
 
-with st.expander(_("Settings: hourly cost, default durations, quadrant lines")):
-    c1, c2, c3 = st.columns(3)
-    hourly_cost = c1.number_input(_("Hourly cost"), min_value=0.0, value=60.0, step=5.0, key="hourly_cost")
+# The hourly cost is in plain sight: every cost, profit and let-go figure below rests on it.
+if "w_hourly_cost" not in ss and ss.get("cost_per_hour") is not None:
+    ss.w_hourly_cost = ss.cost_per_hour  # the widget is dropped on a page switch: the cost is not
+cost_box, cost_words = st.columns([1, 3], vertical_alignment="bottom")
+cost_box.number_input(
+    _("Hourly cost"),
+    min_value=0.0,
+    value=None,
+    step=5.0,
+    key="w_hourly_cost",
+    placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
+    help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
+)
+ss.cost_per_hour = ss.w_hourly_cost
+hourly_cost, cost_chosen = current_hourly_cost()
+ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
+cost_sentence = hourly_cost_text(hourly_cost, cost_chosen, _)
+if cost_chosen:
+    cost_words.caption(cost_sentence)
+else:
+    cost_words.warning(cost_sentence, icon=":material/warning:")
+
+with st.expander(_("Settings: default durations, quadrant lines")):
+    c2, c3 = st.columns(2)
     revenue_cut = c2.number_input(
         _("Quadrant line: {measure}", measure=measure),
         min_value=0.0,
@@ -67,6 +96,7 @@ with st.expander(_("Settings: hourly cost, default durations, quadrant lines")):
         },
     )
 default_hours = tuple(zip(defaults["type"], defaults["hours"].fillna(0).astype(float), strict=True))
+ss.activity_hours = default_hours  # for the Presentation page (the editor is dropped on a page switch)
 
 try:
     econ = analysis.economics(view, hourly_cost, default_hours, revenue_cut, hours_cut, portfolio)
@@ -102,6 +132,14 @@ m[2].metric(
     help=_("Share of clients that consume 80 % of the hours"),
 )
 m[3].metric(_("Clients making 80 % of {measure}", measure=measure), _.percent(revenue_80))
+st.caption(
+    " ".join(
+        [  # the hourly cost is said just above, beside its field
+            durations_text(dict(default_hours), _),
+            scope_text(portfolio.scope_counts(), view.include_inactive, _),
+        ]
+    )
+)
 top_effort = int(round(effort_80 * len(table)))
 st.markdown(
     _(
@@ -153,14 +191,11 @@ with right:
     show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
 losers = table[table["profit"] < 0]
 margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
-st.caption(
-    _(
-        "{n} clients cost more to serve than they bring{note}: together {lost} of profit lost.",
-        n=len(losers),
-        note=margin_note,
-        lost=_.number(-losers["profit"].sum()),
-    )
-)
+let_go_sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
+if cost_chosen:
+    st.caption(let_go_sentence + margin_note)
+else:  # advice to let clients go must not rest silently on a cost nobody chose
+    st.warning(let_go_sentence + margin_note, icon=":material/warning:")
 
 st.subheader(_("Per class"))
 per_class = class_effort(table).round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}).reset_index()
@@ -198,7 +233,11 @@ w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
 w[1].metric(_("Cost saved"), _.number(outcome.cost_saved))
 w[2].metric(_("{measure} at risk", measure=Measure), _.number(outcome.revenue_at_risk))
 w[3].metric(_("Margin at risk"), _.number(outcome.margin_at_risk))
-st.caption(_("{n} clients concerned.", n=_.number(len(outcome.clients))))
+st.caption(
+    _("{n} clients concerned.", n=_.number(len(outcome.clients)))
+    + " "
+    + hourly_cost_text(hourly_cost, cost_chosen, _)
+)
 concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
 st.dataframe(
     concerned.rename_axis("ID"),

@@ -10,6 +10,7 @@ import logging
 import streamlit as st
 
 from portfolio_core import Portfolio
+from portfolio_core.assumptions import DEFAULT_HOURLY_COST, hourly_cost_text
 from portfolio_core.effort import DEFAULT_HOURS
 from portfolio_core.exports import (
     ReportSettings,
@@ -22,6 +23,7 @@ from portfolio_core.exports import (
 )
 from ui import analysis
 from ui.i18n import TRANSLATORS, tr
+from ui.state import hourly_cost as current_hourly_cost
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -29,13 +31,20 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def meeting_pack(
-    view: analysis.View, hourly_cost: float, today: str, lang: str, _portfolio: Portfolio
+    view: analysis.View,
+    hourly_cost: float,
+    cost_chosen: bool,
+    activity_hours: tuple[tuple[str, float], ...],
+    today: str,
+    lang: str,
+    _portfolio: Portfolio,
 ) -> dict:
     """Every export file of a view in a language, built once:
     ``{"charts": {key: (png, svg)}, "xlsx", "pptx", "notes"}``."""
     p = _portfolio
     table = analysis.classified(view, p)
-    hours = analysis.hours(view.data_key, view.include_inactive, tuple(DEFAULT_HOURS.items()), p)
+    durations = {**DEFAULT_HOURS, **dict(activity_hours)}  # the Effort page's durations, else the defaults
+    hours = analysis.hours(view.data_key, view.include_inactive, tuple(durations.items()), p)
     settings = ReportSettings(
         a=view.a,
         b=view.b,
@@ -45,10 +54,11 @@ def meeting_pack(
         within=view.within,
         include_inactive=view.include_inactive,
         hourly_cost=hourly_cost,
+        hourly_cost_set=cost_chosen,
         source=p.source,
         date=dt.date.fromisoformat(today),
     )
-    report = build_report(p, table, settings, t=TRANSLATORS[lang], hours=hours)
+    report = build_report(p, table, settings, default_hours=durations, t=TRANSLATORS[lang], hours=hours)
     charts = {key: (chart_png(chart), chart_svg(chart)) for key, chart in report.charts.items()}
     return {
         "charts": charts,
@@ -72,16 +82,25 @@ st.markdown(
         "actions). Move the sliders or filters first: the files follow the view."
     )
 )
-hourly_cost = st.columns([1, 2])[0].number_input(
+if "export_hourly_cost" not in ss and ss.get("cost_per_hour") is not None:
+    ss.export_hourly_cost = ss.cost_per_hour  # the cost set on the Effort page
+cost_box, cost_words = st.columns([1, 2], vertical_alignment="bottom")
+cost_box.number_input(
     _("Hourly cost (for the cost to serve)"),
     min_value=0.0,
-    value=60.0,
+    value=None,
     step=5.0,
     key="export_hourly_cost",
+    placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
     help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
 )
+ss.cost_per_hour = ss.export_hourly_cost  # one figure for every page and file
+hourly_cost, cost_chosen = current_hourly_cost()
+ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
+(cost_words.caption if cost_chosen else cost_words.warning)(hourly_cost_text(hourly_cost, cost_chosen, _))
 today = dt.date.today().isoformat()
-wanted = (view, float(hourly_cost), today, _.lang)
+activity_hours = tuple(ss.get("activity_hours", ()))
+wanted = (view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang)
 if st.button(_("Prepare the meeting pack"), type="primary", icon=":material/download:"):
     ss.export_prepared = wanted
 if ss.get("export_prepared") != wanted:
@@ -90,7 +109,7 @@ if ss.get("export_prepared") != wanted:
 
 try:
     with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
-        pack = meeting_pack(view, float(hourly_cost), today, _.lang, portfolio)
+        pack = meeting_pack(view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang, portfolio)
 except Exception:  # any failure: a plain message, never a traceback or a server path; the log has them
     logging.getLogger("portfolio").exception("building the meeting pack failed")
     st.error(_("The export failed. The analysis pages still work; the details are in the server log."))

@@ -8,10 +8,12 @@ import streamlit as st
 
 from portfolio_core import CLASSES, class_summary
 from portfolio_core.actions import ACTIONS, recommend
+from portfolio_core.assumptions import durations_text, let_go_text
 from portfolio_core.charts import effort_scatter, pareto_chart
-from portfolio_core.effort import class_effort, share_of_clients_for
+from portfolio_core.effort import DEFAULT_HOURS, class_effort, share_of_clients_for
 from ui import analysis
 from ui.i18n import show_chart, tr
+from ui.state import hourly_cost as current_hourly_cost
 
 ss = st.session_state
 _ = tr()
@@ -69,7 +71,10 @@ elif current == "The Pareto curve":
     chart = pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100, view.measure, _)
     show_chart(chart.properties(height=620), width="stretch")
 else:
-    econ = analysis.economics(view, ss.get("hourly_cost", 60.0), (), None, None, portfolio)
+    hourly_cost, cost_chosen = current_hourly_cost()  # the Effort page's figure, or the default
+    activity_hours = tuple(ss.get("activity_hours", ()))
+    econ = analysis.economics(view, hourly_cost, activity_hours, None, None, portfolio)
+    durations = durations_text({**DEFAULT_HOURS, **dict(activity_hours)}, _)
     names = portfolio.clients["name"] if "name" in portfolio.clients else None
     data = econ.table.assign(
         label=econ.table.index if names is None else names.reindex(econ.table.index).fillna("")
@@ -85,6 +90,7 @@ else:
         )
         scatter = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, t=_)
         show_chart(scatter.properties(height=620), width="stretch")
+        st.caption(durations)
     elif current == "Revenue and effort per class":
         per_class = class_effort(data)
         cols = st.columns(3)
@@ -94,8 +100,15 @@ else:
                 _("{cls}: share of {measure}", cls=cls, measure=measure), _.percent(row["revenue_share"])
             )
             col.metric(_("{cls}: share of effort", cls=cls), _.percent(row["effort_share"]))
+        st.caption(durations)
     else:
         counts = recommend(data, portfolio, portfolio.clients.get("potential"))["action"].value_counts()
         for action in ACTIONS:
             if counts.get(action, 0):
                 st.markdown(f"### {_('{n} clients', n=_.number(counts[action]))} · {_(action)}")
+        losers = data[data["profit"] < 0]
+        sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
+        if cost_chosen:
+            st.caption(sentence)
+        else:  # in front of the board: a let-go figure never hides that its cost is a default
+            st.warning(sentence, icon=":material/warning:")

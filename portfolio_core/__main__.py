@@ -11,6 +11,8 @@ from typing import NoReturn
 import pandas as pd
 
 from .abc import classify_abc
+from .assumptions import DEFAULT_HOURLY_COST
+from .csvsafe import to_csv
 from .effort import effort_hours
 from .files import load_paths
 from .kpis import kpi_summary, matching_clients
@@ -72,7 +74,8 @@ def cmd_classify(args: argparse.Namespace) -> None:
     table = _load(args)[1].rename(columns={"abc_class": "class"})
     table.index.name = "client"
     out = args.out or sys.stdout
-    table.to_csv(out, columns=["rank", "value", "share", "cumulative_share", "class"])
+    columns = ["rank", "value", "share", "cumulative_share", "class"]
+    to_csv(table[columns], out)  # client names that look like formulas are written as text
 
 
 def cmd_report(args: argparse.Namespace) -> None:
@@ -86,6 +89,8 @@ def cmd_report(args: argparse.Namespace) -> None:
     for path, _ in targets:
         if not Path(path).parent.is_dir():
             raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
+    chosen = args.hourly_cost is not None  # without --hourly-cost the files say the cost is a default
+    args.hourly_cost = DEFAULT_HOURLY_COST if args.hourly_cost is None else args.hourly_cost
     if args.hourly_cost < 0:
         raise ValueError(f"--hourly-cost must be 0 or more (got {args.hourly_cost:g})")
     portfolio, classified = _load(args)
@@ -106,6 +111,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         filters=tuple(sorted(filters.items())),
         within=args.within_selection,
         hourly_cost=args.hourly_cost,
+        hourly_cost_set=chosen,
         source=portfolio.source,
     )
     report = build_report(portfolio, classified, settings, t=Translator(args.lang))
@@ -163,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--xlsx", metavar="PATH", help="write the Excel workbook here")
     report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
     report.add_argument(
-        "--hourly-cost", type=float, default=60.0, help="cost of an hour of effort (default 60)"
+        "--hourly-cost", type=float, default=None, help="cost of an hour of effort (default 60)"
     )
     report.add_argument(
         "--lang",

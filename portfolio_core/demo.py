@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .csvsafe import to_csv
 from .portfolio import Portfolio
 
 SECTORS = ("Manufacturing", "Services", "Retail", "Healthcare", "Construction", "Software", "Public sector")
@@ -133,6 +134,6 @@ def write_demo(folder: str | Path, seed: int = 7) -> list[Path]:
     paths = []
     for name, frame in files.items():
         path = folder / name
-        frame.to_csv(path, index=False, date_format="%Y-%m-%d")
+        to_csv(frame, path, index=False, date_format="%Y-%m-%d")  # like every CSV the app writes
         paths.append(path)
     return paths

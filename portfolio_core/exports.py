@@ -24,8 +24,23 @@ from babel.dates import format_date
 
 from .abc import CLASSES, NoPositiveValueError, class_summary
 from .actions import ACTIONS, recommend
+from .assumptions import (
+    DEFAULT_HOURLY_COST,
+    durations_text,
+    hourly_cost_short,
+    hourly_cost_text,
+    let_go_text,
+    scope_text,
+)
 from .charts import NUMBER_LOCALES, dual_pareto_chart, effort_scatter, pareto_chart, whale_chart
-from .effort import client_economics, dual_pareto, effort_hours, share_of_clients_for, whale_curve
+from .effort import (
+    DEFAULT_HOURS,
+    client_economics,
+    dual_pareto,
+    effort_hours,
+    share_of_clients_for,
+    whale_curve,
+)
 from .i18n import ENGLISH, Translator
 from .pareto import pareto_curve
 from .portfolio import Portfolio
@@ -92,8 +107,9 @@ class ReportSettings:
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
     within: bool = False
     include_inactive: bool = False
-    hourly_cost: float = 60.0
+    hourly_cost: float = DEFAULT_HOURLY_COST
     source: str = ""
+    hourly_cost_set: bool = False  # False: the hourly cost is the default nobody chose, and the files say so
     date: dt.date = field(default_factory=dt.date.today)
 
     def lines(self, t: Translator = ENGLISH) -> list[tuple[str, str]]:
@@ -164,6 +180,9 @@ class Report:
     has_effort: bool
     notes: tuple[str, ...] = ()
     moves: tuple[str, ...] = ACTIONS  # the moves in review order, in the actions' language
+    # The assumptions the figures rest on, as (name, sentence) pairs in the report's language: the
+    # hourly cost, the default durations, who is set aside, and what the let-go advice rests on.
+    assumptions: tuple[tuple[str, str], ...] = ()
     t: Translator = field(default=ENGLISH, compare=False)  # the language of every text of the files
 
 
@@ -466,6 +485,21 @@ def build_report(
         )
     elif not has_effort:
         notes.append(t("The activity log gives no hours for these clients: check its duration column."))
+    assumptions = []
+    if has_effort:
+        assumptions.append(
+            (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
+        )
+        durations = {**DEFAULT_HOURS, **dict(default_hours or {})}
+        assumptions.append((t("Assumption: durations"), durations_text(durations, t)))
+    assumptions.append(
+        (t("Assumption: who is out of scope"), scope_text(portfolio.scope_counts(), s.include_inactive, t))
+    )
+    losers = econ["profit"] < 0
+    if has_effort and losers.any():
+        lost = float(-econ.loc[losers, "profit"].sum())
+        advice = let_go_text(int(losers.sum()), lost, s.hourly_cost, s.hourly_cost_set, t)
+        assumptions.append((t("Let-go advice rests on"), advice))
     return Report(
         settings=s,
         clients=clients,
@@ -484,6 +518,7 @@ def build_report(
         notes=tuple(notes),
         moves=tuple(t(move) for move in ACTIONS),
         t=t,
+        assumptions=tuple(assumptions),
     )
 
 
@@ -624,12 +659,15 @@ def excel_report(report: Report) -> bytes:
     actions.insert(0, client_id, report.actions.index.astype(str))
     if not report.has_effort:
         actions = actions.drop(columns=[hours])
+    else:  # the profit column rests on the hourly cost: say which, on every row
+        actions[t("Cost to serve based on")] = hourly_cost_short(s.hourly_cost, s.hourly_cost_set, t)
     _sheet(wb, t("Actions"), actions, {measure: FMT_MONEY, hours: FMT_HOURS, profit: FMT_MONEY})
 
     settings = pd.DataFrame(
         [
             *s.lines(t),
             (t("Clients"), t.number(len(report.clients))),
+            *report.assumptions,
             *((t("Note"), n) for n in report.notes),
         ],
         columns=[t("Setting"), t("Value")],
@@ -687,6 +725,13 @@ def _text(
         paragraph.space_after = Pt(6)
     _style_runs(tf, size, bold, color)
     return shape
+
+
+def _cost_note(slide: Any, lines: Sequence[str], height: float) -> None:
+    """The hourly cost the slide's figures rest on, in a line just above the footer."""
+    if lines:
+        box = (MARGIN_IN, SLIDE_H_IN - 0.55 - height, SLIDE_W_IN - 2 * MARGIN_IN, height)
+        _text(slide, lines, box, SMALL_PT, bold=True, color=(0x8A, 0x3B, 0x12))
 
 
 def _slide(prs: Any, title: str, footer: str) -> Any:
@@ -887,10 +932,12 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         t("Clients in scope: {scope}", scope=settings["Clients in scope"]),
     ]
     if report.has_effort:
-        lines.append(
-            t("Hourly cost used for the cost to serve: {cost}", cost=settings["Hourly cost (cost to serve)"])
-        )
+        lines.append(hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
     _text(slide, lines, (MARGIN_IN, 2.9, content_w, 4.0), BODY_PT)
+    cost_note = [text for name, text in report.assumptions if name == t("Let-go advice rests on")]
+    if report.has_effort and not cost_note:
+        cost_note = [hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t)]
+    note_h = 0.75 if cost_note else 0.0  # room kept above the footer for the hourly-cost sentence
 
     # 2. The Pareto chart.
     slide = _slide(prs, _headline(report), footer)
@@ -967,7 +1014,8 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     tile_w = (content_w - gap * (cols - 1)) / cols
     kpis = report.kpis[:12]
     n_rows = max(1, math.ceil(len(kpis) / cols))
-    tile_h = min(1.75, (SLIDE_H_IN - 1.4 - 0.7 - gap * (n_rows - 1)) / n_rows)
+    tile_h = min(1.75, (SLIDE_H_IN - 1.4 - 0.7 - note_h - gap * (n_rows - 1)) / n_rows)
+    _cost_note(slide, cost_note, note_h)
     for i, kpi in enumerate(kpis):
         left = MARGIN_IN + (i % cols) * (tile_w + gap)
         top = 1.4 + (i // cols) * (tile_h + gap)
@@ -1011,7 +1059,8 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         + ([num(r["hours"])] if report.has_effort else [])
         for move, r in plan.iterrows()
     ]
-    _table(slide, header, rows, widths, 1.4, min(0.62, 5.2 / (len(rows) + 1)), size=18,
+    _cost_note(slide, cost_note, note_h)
+    _table(slide, header, rows, widths, 1.4, min(0.62, (5.2 - note_h) / (len(rows) + 1)), size=18,
            right=[False] + [True] * (len(header) - 1))  # fmt: skip
     widths = [2.7, 1.15, 4.2, 4.28]  # "Classe" fits its column at 16 pt
     row_min, list_pt = 0.76, 16
@@ -1028,7 +1077,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         lines = max(_lines(text, w, list_pt) for text, w in zip(cells(r), widths, strict=True))
         return max(row_min, lines * list_pt * 1.2 / 72 + 0.12)
 
-    budget = SLIDE_H_IN - 0.6 - 1.4 - row_min  # between the title and the footer, below the header row
+    budget = SLIDE_H_IN - 0.6 - 1.4 - row_min - note_h  # between the title and the note, below the header
     pages = _action_pages(report.actions, report.moves, height, budget)
     for k, page in enumerate(pages, start=1):
         if len(pages) > 1:
@@ -1040,6 +1089,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         _table(
             slide, [t("Client"), t("Class"), move_header, t("Why")], rows, widths, 1.4, row_min, size=list_pt
         )
+        _cost_note(slide, cost_note, note_h)
 
     out = io.BytesIO()
     prs.save(out)

@@ -463,3 +463,6 @@ FR.update(FR_KPIS)
 from .locale_fr_meeting import FR_MEETING  # noqa: E402
 
 FR.update(FR_MEETING)
+from .locale_fr_data import FR_DATA  # noqa: E402
+
+FR.update(FR_DATA)

@@ -46,7 +46,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +157,18 @@ class SavedAnalysis:
     def label(self) -> str:
         """The name, with the version when the name was saved more than once."""
         return self.name if self.version == 1 else f"{self.name} (v{self.version})"
+
+
+@dataclass(frozen=True)
+class KeptUpload:
+    """The last upload of a store: its file names in upload order, how they were read, when, and the
+    files' bytes (``files``: (name, bytes) pairs; empty when read with ``with_data=False``)."""
+
+    names: tuple[str, ...]
+    state: Mapping[str, Any]
+    saved_at: dt.datetime
+    clients: int
+    files: tuple[tuple[str, bytes], ...] = ()
 
 
 def default_db_path() -> Path:
@@ -415,7 +427,25 @@ def _migrate_1_to_2(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE analyses_v1")
 
 
-MIGRATIONS = {1: _migrate_1_to_2}  # from version -> function upgrading to version + 1
+MIGRATIONS = {1: _migrate_1_to_2}
+
+# The last upload (see AnalysisStore.keep_upload): outside the versioned schema, created on first use.
+_LAST_UPLOAD_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS last_upload (
+        owner TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (owner, position)
+    )""",
+    """CREATE TABLE IF NOT EXISTS last_upload_state (
+        owner TEXT NOT NULL PRIMARY KEY,
+        saved_at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        clients INTEGER NOT NULL
+    )""",
+]  # from version -> function upgrading to version + 1
 
 
 def _error_name(exc: sqlite3.Error) -> str:
@@ -780,6 +810,95 @@ class AnalysisStore:
         if len(names):
             dropped.insert(0, "name", names.reindex(dropped.index).to_numpy())
         return table, dropped
+
+    # -- the last upload, kept so that a reload is one click from it ------------------------------
+
+    def keep_upload(
+        self,
+        files: Sequence[tuple[str, bytes]],
+        state: Mapping[str, Any],
+        clients: int,
+        saved_at: dt.datetime | None = None,
+        owner: str = "",
+    ) -> None:
+        """Keep the files of the current upload (and how they were read) as the store's *last upload*.
+
+        There is one last upload per ``owner`` of a store (an opaque key, e.g. one per browser; each
+        user has a store of their own in team mode): keeping another replaces it, in one transaction.
+        It is not a saved analysis and never appears in :meth:`list`. ``state`` (the file types, column
+        mappings and sheets) must be JSON-serialisable; the file bytes are rewritten only when the files
+        changed. The two tables are created on first use (older apps ignore them).
+        """
+        try:
+            state_text = json.dumps(dict(state), sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError) as exc:
+            raise StorageError("These settings cannot be saved ({error}).", error=exc) from exc
+        digests = [hashlib.sha256(data).hexdigest() for _, data in files]
+        when = (saved_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="seconds")
+        with self._connect(write=True) as db:
+            assert db is not None
+            with self._errors(), self._transaction(db):
+                for statement in _LAST_UPLOAD_SCHEMA:
+                    db.execute(statement)
+                kept = list(
+                    db.execute(
+                        "SELECT name, sha256 FROM last_upload WHERE owner = ? ORDER BY position", [owner]
+                    )
+                )
+                if kept != [(name, digest) for (name, _), digest in zip(files, digests, strict=True)]:
+                    db.execute("DELETE FROM last_upload WHERE owner = ?", [owner])
+                    for position, ((name, data), digest) in enumerate(zip(files, digests, strict=True)):
+                        db.execute(
+                            "INSERT INTO last_upload (owner, position, name, sha256, data) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            [owner, position, name, digest, data],
+                        )
+                db.execute(
+                    "INSERT OR REPLACE INTO last_upload_state (owner, saved_at, state, clients) "
+                    "VALUES (?, ?, ?, ?)",
+                    [owner, when, state_text, int(clients)],
+                )
+
+    def last_upload(self, with_data: bool = True, owner: str = "") -> KeptUpload | None:
+        """The upload kept by :meth:`keep_upload`, or None; a damaged one raises CorruptDatabaseError.
+
+        ``with_data=False`` reads the names, state, date and client count only (no file bytes).
+        """
+        with self._connect(write=False) as db:
+            if db is None or "last_upload_state" not in db.table_names():
+                return None
+            with self._errors():
+                head = db.execute(
+                    "SELECT saved_at, state, clients FROM last_upload_state WHERE owner = ?", [owner]
+                ).fetchone()
+                columns = "name, sha256, data" if with_data else "name, sha256, NULL"
+                stored = db.execute(
+                    f"SELECT {columns} FROM last_upload WHERE owner = ? ORDER BY position", [owner]
+                ).fetchall()
+        if head is None or not stored:
+            return None
+        files = []
+        for name, digest, blob in stored if with_data else ():
+            blob = bytes(blob)
+            if hashlib.sha256(blob).hexdigest() != digest:
+                raise self._corrupt(
+                    Message("the last upload's file {name} fails its checksum", {"name": name})
+                )
+            files.append((str(name), blob))
+        names = tuple(str(row[0]) for row in stored)
+        when = dt.datetime.fromisoformat(head[0])
+        return KeptUpload(names, json.loads(head[1]), when, int(head[2]), tuple(files))
+
+    def forget_upload(self, owner: str = "") -> None:
+        """Drop the kept last upload (saved analyses are not touched)."""
+        with self._connect(write=False) as db:
+            if db is None or "last_upload_state" not in db.table_names():
+                return
+        with self._connect(write=True) as db:
+            assert db is not None
+            with self._errors(), self._transaction(db):
+                db.execute("DELETE FROM last_upload WHERE owner = ?", [owner])
+                db.execute("DELETE FROM last_upload_state WHERE owner = ?", [owner])
 
 
 def _clean_name(name: str) -> str:

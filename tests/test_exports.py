@@ -381,7 +381,8 @@ def test_the_english_outputs_do_not_depend_on_the_french_catalog():
         "Client ID", "Client", "Rank", "Revenue", "Share", "Cumulative share", "Class", "Sector"
     ]  # fmt: skip
     assert [c.value for c in wb["Actions"][1]] == [
-        "Client ID", "Client", "Class", "Action", "Why", "Revenue", "Hours", "Profit after cost to serve"
+        "Client ID", "Client", "Class", "Action", "Why", "Revenue", "Hours", "Profit after cost to serve",
+        "Cost to serve based on",  # added: the hourly cost the profit rests on
     ]  # fmt: skip
     assert [r[0] for r in wb["Settings"].iter_rows(values_only=True)][:4] == [
         "Setting", "Date", "Source", "Ranking measure"

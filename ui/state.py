@@ -7,6 +7,7 @@ import uuid
 import streamlit as st
 
 from portfolio_core import Portfolio, demo_portfolio
+from portfolio_core.assumptions import DEFAULT_HOURLY_COST
 from portfolio_core.ingest import LoadReport
 
 DEFAULTS = {"a": 80, "b": 95, "rule": "before", "by": "revenue", "all": False}
@@ -74,3 +75,13 @@ def write_url() -> None:
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {k: v if isinstance(v, list) else [v] for k, v in query.items()}:
         st.query_params.from_dict(query)
+
+
+def hourly_cost() -> tuple[float, bool]:
+    """The hourly cost of the team's time and whether the user set it (False: the default is used).
+
+    The Effort page's "Hourly cost" field writes ``cost_per_hour`` (None until the user types a cost);
+    the Presentation and Export pages read it, so every page and file uses one figure.
+    """
+    chosen = st.session_state.get("cost_per_hour")
+    return (DEFAULT_HOURLY_COST, False) if chosen is None else (float(chosen), True)

@@ -1,0 +1,83 @@
+"""The assumptions behind the effort figures, in words to show beside them (pages, slides, workbook).
+
+The cost to serve, the profit after it and every "let go" advice rest on an hourly cost; the hours
+rest on default durations for activities logged without one; the ranking rests on who is set aside.
+Until the user sets an hourly cost, :data:`DEFAULT_HOURLY_COST` is used and every text says that it
+is a default.
+
+Examples
+--------
+>>> hourly_cost_text(60.0, chosen=False)
+"Cost to serve at 60 per hour of the team's time: a default, not your figure. Set your hourly cost."
+>>> let_go_text(3, 1200.0, 45.0, chosen=True)
+'3 clients cost more to serve than they bring, at 45 per hour (your hourly cost): 1,200 of profit lost.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .i18n import ENGLISH, Translator
+
+DEFAULT_HOURLY_COST = 60.0
+
+
+def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
+    """The hourly cost behind the cost to serve, saying whether the user chose it."""
+    if chosen:
+        return t(
+            "Cost to serve at {cost} per hour of the team's time (your hourly cost).", cost=t.number(cost)
+        )
+    return t(
+        "Cost to serve at {cost} per hour of the team's time: a default, not your figure. "
+        "Set your hourly cost.",
+        cost=t.number(cost),
+    )
+
+
+def hourly_cost_short(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
+    """The hourly cost in a few words (a table cell, a tile): ``60 per hour (default)``."""
+    if chosen:
+        return t("{cost} per hour (your figure)", cost=t.number(cost))
+    return t("{cost} per hour (default, not chosen)", cost=t.number(cost))
+
+
+def let_go_text(clients: int, lost: float, cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
+    """How many clients cost more than they bring, with the hourly cost it rests on."""
+    if chosen:
+        return t(
+            "{n} clients cost more to serve than they bring, at {cost} per hour (your hourly cost): "
+            "{lost} of profit lost.",
+            n=t.number(clients),
+            cost=t.number(cost),
+            lost=t.number(lost),
+        )
+    return t(
+        "{n} clients cost more to serve than they bring at the default {cost} per hour, an hourly cost "
+        "nobody chose ({lost} of profit lost): set your own before letting anyone go.",
+        n=t.number(clients),
+        cost=t.number(cost),
+        lost=t.number(lost),
+    )
+
+
+def durations_text(hours: Mapping[str, float], t: Translator = ENGLISH) -> str:
+    """The durations counted for activities logged without one."""
+    parts = ", ".join(
+        t("{type} {hours} h", type=t(kind), hours=t.number(value, 2).rstrip("0").rstrip(".,"))
+        for kind, value in hours.items()
+    )
+    return t("Activities logged without a duration count: {durations}.", durations=parts)
+
+
+def scope_text(counts: Mapping[str, int], include_inactive: bool, t: Translator = ENGLISH) -> str:
+    """Who is out of scope (set aside) or, when they are included, that they are."""
+    if include_inactive:
+        return t("Prospects, former clients and partners are included in the figures.")
+    return t(
+        "Set aside (not in the figures): {prospects} prospect(s), {former} former client(s), "
+        "{partners} partner(s).",
+        prospects=t.number(counts.get("prospect", 0)),
+        former=t.number(counts.get("former", 0)),
+        partners=t.number(counts.get("partner", 0)),
+    )
