@@ -15,7 +15,7 @@ from .assumptions import DEFAULT_HOURLY_COST
 from .csvsafe import to_csv
 from .effort import effort_hours
 from .files import load_paths
-from .kpis import kpi_summary, matching_clients
+from .kpis import companies_in_filters, kpi_summary
 from .portfolio import Portfolio
 from .segments import classify_selection, filters_from_text, segment_frame, select
 from .summary import summary_dict
@@ -55,12 +55,10 @@ def cmd_summary(args: argparse.Namespace) -> None:
     result = summary_dict(classified, hours)
     # The win rate counts every company's closed deals, prospects included; --segment keeps the
     # companies (in scope or not) that match the filters.
-    companies = None
+    filters = {}
     if args.segment:
-        segments = segment_frame(portfolio.clients.loc[portfolio.values().index])
-        filters = filters_from_text(args.segment, segments)
-        companies = matching_clients(portfolio.clients, segments, filters)
-    result.update(kpi_summary(portfolio, classified["value"], companies))
+        filters = filters_from_text(args.segment, segment_frame(portfolio.clients.loc[portfolio.in_scope()]))
+    result.update(kpi_summary(portfolio, classified["value"], companies_in_filters(portfolio, filters)))
     if args.json:
         print(json.dumps(result, indent=2))
         return

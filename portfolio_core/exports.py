@@ -42,6 +42,7 @@ from .effort import (
     whale_curve,
 )
 from .i18n import ENGLISH, Translator
+from .kpis import companies_in_filters, kpi_summary
 from .pareto import pareto_curve
 from .portfolio import Portfolio
 
@@ -295,25 +296,13 @@ def _charts(
 # --- KPIs -----------------------------------------------------------------------------------------
 
 
-def _simple_concentration(values: pd.Series) -> dict[str, float]:
-    """Top-1 and top-10 shares of the positive total (fallback when portfolio_core.kpis is absent)."""
-    v = np.sort(values.clip(lower=0).to_numpy(dtype="float64"))[::-1]
-    total = float(v.sum())
-    if not total > 0:
-        raise NoPositiveValueError("no client has a positive value")
-    return {"top1_share": float(v[0] / total), "top10_share": float(v[:10].sum() / total)}
-
-
-def concentration_figures(portfolio: Portfolio, values: pd.Series) -> dict[str, Any]:
+def concentration_figures(portfolio: Portfolio, values: pd.Series, s: ReportSettings) -> dict[str, Any]:
     """The KPI block (concentration, win rate, suggested cut-offs), as the CLI's JSON gives it.
 
-    Uses :func:`portfolio_core.kpis.kpi_summary` when that module is there, else top-1/top-10 shares.
+    The win rate counts the deals of every company the filters keep, prospects included.
     """
-    try:
-        from .kpis import kpi_summary
-    except ImportError:
-        return {"concentration": _simple_concentration(values)}
-    return kpi_summary(portfolio, values)
+    companies = companies_in_filters(portfolio, dict(s.filters), s.include_inactive)
+    return kpi_summary(portfolio, values, companies)
 
 
 def _kpis(
@@ -332,7 +321,7 @@ def _kpis(
         Kpi(t("Total {measure}", measure=measure), t.number(values.sum()), key="total"),
     ]
     try:
-        figures = concentration_figures(portfolio, values)
+        figures = concentration_figures(portfolio, values, s)
     except NoPositiveValueError:
         figures = {}
     conc = figures.get("concentration", {})

@@ -23,7 +23,7 @@ from .columns import fold
 from .cutoffs import suggest_cutoffs
 from .i18n import ENGLISH, Translator
 from .portfolio import Portfolio
-from .segments import NOT_SET
+from .segments import NOT_SET, segment_frame
 
 DAYS_PER_YEAR = 365.25
 CLV_CAC_TARGET = 3.0
@@ -360,6 +360,20 @@ def alive_probability(params: BGNBDParams, summary: pd.DataFrame, clients: pd.In
         prob_alive(params, summary["frequency"], summary["recency"], summary["T"]), index=summary.index
     )
     return p.reindex(clients).rename("p_alive")
+
+
+def companies_in_filters(
+    portfolio: Portfolio, filters: Mapping[str, tuple[str, ...]], include_inactive: bool = False
+) -> pd.Index | None:
+    """Every company, in scope or not, that the filters keep; None (every company) without filters.
+
+    The filters are those picked from the clients in scope (``include_inactive`` says who that is):
+    the win rate, the pipeline and the deal size of a selection count these companies' deals.
+    """
+    if not filters:
+        return None
+    segments = segment_frame(portfolio.clients.loc[portfolio.in_scope(include_inactive)])
+    return matching_clients(portfolio.clients, segments, filters)
 
 
 def matching_clients(

@@ -333,3 +333,17 @@ def test_the_scope_never_decides_which_deals_count(deals_rows, statuses):
     ]
     # a deal without an owner counts under its company's account manager
     assert set(per_owner.index) <= {"Ann", "Bob", "Cy", "Dee"}
+
+
+def test_the_meeting_pack_win_rate_of_a_selection_counts_its_prospects_deals(deals):
+    from portfolio_core.exports import ReportSettings, build_report
+    from portfolio_core.segments import classify_selection, segment_frame, select
+
+    p, _ = load_paths(deals)
+    filters = {"sector": ("Retail",)}
+    chosen = select(segment_frame(p.clients.loc[p.in_scope()]), filters)
+    table = classify_selection(p.values(), chosen, 0.8, 0.95, "before", False)
+    report = build_report(p, table, ReportSettings(filters=tuple(filters.items())))
+    win = next(k for k in report.kpis if k.key == "win_rate")
+    # Retail: Acme (won D1, lost D2) and the prospect Gamma (lost D5, D6): 1 / 4, as on the KPIs page
+    assert win.value == "25%"  # the whole files would give 2 / 7 = 29%
