@@ -270,7 +270,9 @@ def yearly_classes(
     """Each client's class in each calendar year of the sales history (clients x years).
 
     A year's classes rank that year's won sales among the clients in ``scope``;
-    a client with no sale that year gets "-".
+    a client with no sale that year gets "-". Undated sales have no year: without a date
+    column (or with no dated won sale among the clients in ``scope``) the table has no
+    year column, only the clients.
 
     Examples
     --------
@@ -279,6 +281,8 @@ def yearly_classes(
     >>> yearly_classes(t, pd.Index(["x", "y"])).to_dict("index")
     {'x': {2024: 'A', 2025: 'A'}, 'y': {2024: 'B', 2025: '-'}}
     """
+    if "date" not in transactions:
+        return pd.DataFrame(index=scope)
     won = transactions if "stage" not in transactions else transactions[transactions["stage"] == "won"]
     won = won.dropna(subset=["date"])
     won = won[won["client"].isin(scope)]
