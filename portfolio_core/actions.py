@@ -47,12 +47,14 @@ def recommend(
     asked for a referral, testimonial or case study when loyal; B clients with
     unmet potential are developed; C clients that cost more than they bring are
     repriced or let go; time-consuming C clients are served more cheaply; the
-    other C clients get a light touch.
+    other C clients get a light touch. An A client's reason gives the number of calendar years
+    in which it bought only when its sales are dated; undated sales give its share of revenue alone.
     Returns ``action`` and ``reason`` columns indexed like ``table``, in ``t``'s language.
     """
     years = years_covered(portfolio)
     annual = table["revenue"] / years
-    loyal_years = buying_years(portfolio).reindex(table.index).fillna(0)
+    dated_years = buying_years(portfolio).reindex(table.index)  # NaN: no dated sale, nothing to count
+    loyal_years = dated_years.fillna(0)
     unmet = (potential.reindex(table.index) - annual).clip(lower=0) if potential is not None else None
     cls, profit = table["abc_class"], table["profit"]
 
@@ -70,12 +72,9 @@ def recommend(
     )
     action = pd.Series(action_text, index=table.index).map(t)
     share = table["revenue"] / table["revenue"].clip(lower=0).sum()
-    a_reason = (
-        t.numbers(share, 1, percent=True)
-        + t(" of revenue, bought in ")
-        + loyal_years.map("{:.0f}".format)
-        + t(" year(s)")
-    )
+    # How many years a client bought is said only when its sales are dated (never "0 year(s)").
+    years_text = t(" of revenue, bought in ") + loyal_years.map("{:.0f}".format) + t(" year(s)")
+    a_reason = t.numbers(share, 1, percent=True) + years_text.where(dated_years > 0, t(" of revenue"))
     if unmet is not None:
         b_reason = t.numbers(unmet.fillna(0)) + t(" a year of potential not yet sold")
     else:

@@ -461,3 +461,6 @@ FR.update(FR_KPIS)
 from .locale_fr_meeting import FR_MEETING  # noqa: E402
 
 FR.update(FR_MEETING)
+from .locale_fr_pages import FR_PAGES  # noqa: E402
+
+FR.update(FR_PAGES)
