@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core.actions import recommend
-from ui import analysis, names
+from ui import analysis, colnames
 from ui.i18n import tr
 from ui.text import plain
 
@@ -32,7 +32,7 @@ listing = pd.DataFrame(
         _("Hours"): table["hours"].round(1),
         _("Profit"): table["profit"].round(0),
     }
-).join(clients[extra].rename(columns=names.label))
+).join(clients[extra].rename(columns=colnames.label))
 if not portfolio.has("margin"):
     listing = listing.drop(columns=[_("Margin")])
 if portfolio.activities.empty:
@@ -86,7 +86,7 @@ def _shown(value: object) -> str:
 
 
 details.dataframe(
-    card.dropna().map(_shown).rename(_("Value")).rename(names.label).to_frame(),
+    card.dropna().map(_shown).rename(_("Value")).rename(colnames.label).to_frame(),
     width="stretch",
 )
 date_column = st.column_config.DateColumn(_("Date"))
@@ -94,12 +94,12 @@ tx = portfolio.transactions[portfolio.transactions["client"] == client].drop(col
 if "date" in tx:
     tx = tx.sort_values("date", ascending=False)
 deals.dataframe(
-    tx.rename(columns=names.label),
+    tx.rename(columns=colnames.label),
     hide_index=True,
     width="stretch",
     column_config={
-        names.label("date"): date_column,
-        names.label("amount"): st.column_config.NumberColumn(format="localized"),
+        colnames.label("date"): date_column,
+        colnames.label("amount"): st.column_config.NumberColumn(format="localized"),
     },
 )
 acts = portfolio.activities[portfolio.activities["client"] == client].drop(columns=["client"])

@@ -11,7 +11,7 @@ from portfolio_core import CLASSES
 from portfolio_core.actions import years_covered
 from portfolio_core.charts import migration_chart, segment_mix_chart
 from portfolio_core.segments import GROUPS, compare, cross_matrix, longest_migration_period, migration
-from ui import analysis, names
+from ui import analysis, colnames
 from ui.i18n import show_chart, tr
 
 _ = tr()
@@ -33,7 +33,7 @@ else:
     dimension = st.selectbox(
         _("Compare segments by"),
         list(segments.columns),
-        format_func=names.labeller(),
+        format_func=colnames.labeller(),
         key="segment_dimension",
     )
     has_effort = len(portfolio.activities) > 0

@@ -15,7 +15,7 @@ import streamlit as st
 from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
 from portfolio_core.effort import Economics, client_economics, effort_hours
 from portfolio_core.segments import classify_selection, period_values, segment_frame, select, yearly_classes
-from ui import names
+from ui import colnames
 from ui.i18n import tr
 from ui.text import plain
 
@@ -52,7 +52,7 @@ def current() -> tuple[View, Portfolio]:
     """The current view settings and the loaded portfolio."""
     ss = st.session_state
     # pages without the sidebar (the presentation) may get the URL's filters, named by the user
-    wanted = names.resolved(ss.filters, segments(ss.data_key, ss.all, ss.portfolio).columns)
+    wanted = colnames.resolved(ss.filters, segments(ss.data_key, ss.all, ss.portfolio).columns)
     filters = tuple(sorted((col, tuple(v)) for col, v in wanted.items()))
     view = View(ss.data_key, ss.by, ss.all, ss.a, ss.b, ss.rule, filters, ss.within)
     return view, ss.portfolio
@@ -130,7 +130,9 @@ def describe(view: View, clients: int) -> str:
     )
     parts = [ranked.format(n=_.number(clients)), _("A up to {a} %, B up to {b} %", a=view.a, b=view.b)]
     if view.filters:
-        shown = "; ".join(f"{names.shown(col)}: {', '.join(map(plain, vals))}" for col, vals in view.filters)
+        shown = "; ".join(
+            f"{colnames.shown(col)}: {', '.join(map(plain, vals))}" for col, vals in view.filters
+        )
         mode = _("ranked within the selection") if view.within else _("classes from the whole portfolio")
         parts.append(_("filtered ({filters}), {mode}", filters=shown, mode=mode))
     if view.include_inactive:

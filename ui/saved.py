@@ -10,7 +10,7 @@ import streamlit as st
 from portfolio_core import Portfolio
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.storage import AnalysisStore, SavedAnalysis, default_db_path
-from ui import names
+from ui import colnames
 from ui.auth import user_db_path
 from ui.state import DEFAULTS, set_portfolio
 
@@ -40,7 +40,7 @@ def current_settings() -> dict[str, Any]:
 def current_mapping() -> dict[str, dict[str, str]] | None:
     """The column mapping of each loaded file (None for the demo portfolio); an opened saved
     analysis keeps the mapping it was saved with, so saving it again keeps the user's column names."""
-    return names.mapping()
+    return colnames.mapping()
 
 
 def _int(value: Any, low: int, high: int, default: int) -> int:
@@ -57,7 +57,7 @@ def restore(
     """Load a saved analysis's data, settings and column mapping (the user's column names) into the
     session (values out of range fall back)."""
     set_portfolio(portfolio, None)  # new data key: every cached analysis is recomputed
-    names.remember_mapping(mapping)
+    colnames.remember_mapping(mapping)
     ss = st.session_state
     a = _int(settings.get("a"), 1, 99, cast(int, DEFAULTS["a"]))
     b = _int(settings.get("b"), 2, 100, cast(int, DEFAULTS["b"]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import analysis, names
+from ui import analysis, colnames
 from ui.i18n import tr
 
 ss = st.session_state
@@ -64,13 +64,13 @@ def _filter_controls() -> None:
     st.subheader(_("Filters"))
     filters: dict[str, tuple[str, ...]] = {}
     # the URL names a column by the user's header or its canonical name, in any case
-    wanted = names.resolved(ss.filters, segments.columns)
+    wanted = colnames.resolved(ss.filters, segments.columns)
     for column in segments.columns:
         counts = segments[column].value_counts()
         chosen = [v for v in wanted.get(column, ()) if v in counts.index]
         _bind(f"w_f_{column}", chosen)
         picked = st.multiselect(
-            names.shown(column),
+            colnames.shown(column),
             counts.index.tolist(),
             key=f"w_f_{column}",
             format_func=lambda v, c=counts: f"{v} ({_.number(c[v])})",

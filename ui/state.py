@@ -8,7 +8,7 @@ import streamlit as st
 
 from portfolio_core import Portfolio, demo_portfolio
 from portfolio_core.ingest import LoadReport
-from ui.names import url_name
+from ui.colnames import url_name
 
 DEFAULTS = {"a": 80, "b": 95, "rule": "before", "by": "revenue", "all": False}
 FILTER_PREFIX = "f."  # ?f.sector=Retail&f.sector=Services
