@@ -67,8 +67,12 @@ m = st.columns(5)
 m[0].metric(_("Class"), row["abc_class"])
 m[1].metric(Measure, _.number(row["revenue"]))
 m[2].metric(_("Margin"), _.number(row["margin"]) if econ.margin_known else "—")
-m[3].metric(_("Hours"), _.number(row["hours"], 1))
-m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
+if portfolio.activities.empty:  # no activity log: no hours and no cost to serve, rather than 0
+    m[3].metric(_("Hours"), "—", help=_("No activity log"))
+    m[4].metric(_("Profit after cost to serve"), "—", help=_("No activity log"))
+else:
+    m[3].metric(_("Hours"), _.number(row["hours"], 1))
+    m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
 action = recommend(table, portfolio, clients.get("potential"), _).loc[client]
 st.success(
     _("**Recommended:** {action}. {reason}.", action=action["action"], reason=action["reason"].strip())

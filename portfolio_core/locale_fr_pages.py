@@ -15,4 +15,8 @@ FR_PAGES: dict[str, str] = {
         "Pas assez d'historique pour comparer deux périodes de {months} mois : tous les clients "
         "paraîtraient nouveaux. {span} {fits}"
     ),
+    " of revenue; no activity log to weigh the time it takes": (
+        " du chiffre d'affaires ; pas de journal d'activités pour mesurer le temps qu'il demande"
+    ),
+    "No activity log": "Pas de journal d'activités",
 }

@@ -79,6 +79,20 @@ def test_a_dateless_client_card_does_not_say_bought_in_0_years(app):
     assert "50.0% of revenue." in advice  # 500 / 1000
     assert "year" not in advice
     assert any("Needs dated sales to show the class over time" in shown(i.value) for i in app.info)
+    assert (metrics(app)["Hours"], metrics(app)["Profit after cost to serve"]) == ("—", "—")  # no log
+
+
+def test_a_c_client_card_without_an_activity_log_says_so_instead_of_0_hours(app):
+    app.run()
+    upload(app, SEGMENT)
+    app.switch_page("pages/clients.py").run()
+    app.session_state["client_table"] = {"selection": {"rows": [3], "columns": [], "cells": []}}
+    app.run()  # the last of the four by revenue: Delta, 50, class C (before .95)
+    assert [h.value for h in app.header] == ["Delta"]
+    assert metrics(app)["Class"] == "C"
+    advice = shown(app.success[0].value)
+    assert "5.0% of revenue; no activity log to weigh the time it takes" in advice  # 50 / 1000
+    assert " h of effort" not in advice
 
 
 def test_the_years_a_client_bought_are_counted_only_from_dated_sales():
@@ -100,6 +114,23 @@ def test_the_years_a_client_bought_are_counted_only_from_dated_sales():
     reasons = recommend(table, Portfolio(clients, sales))["reason"]
     assert reasons["x"] == "75.0% of revenue, bought in 2 year(s)"  # 300 / 400; 2023 and 2024
     assert reasons["y"] == "25.0% of revenue"  # 100 / 400, undated: no count of years
+
+
+def test_a_c_clients_effort_is_weighed_against_its_revenue_when_there_is_no_margin():
+    clients = pd.DataFrame({"status": ["active", "active"]}, index=pd.Index(["x", "y"], name="client"))
+    sales = pd.DataFrame({"client": ["x", "y"], "amount": [380.0, 20.0]})
+    log = pd.DataFrame(
+        {"client": ["y"], "date": pd.to_datetime(["2024-01-01"]), "type": ["call"], "hours": [2.0]}
+    )
+    table = pd.DataFrame(
+        {
+            "revenue": [380.0, 20.0], "margin": [380.0, 20.0], "hours": [0.0, 2.0],
+            "profit": [380.0, -100.0], "abc_class": ["A", "C"], "quadrant": ["Develop", "Reconsider"],
+        },
+        index=["x", "y"],
+    )  # fmt: skip
+    reasons = recommend(table, Portfolio(clients, sales, log))["reason"]
+    assert reasons["y"] == "2.0 h of effort for 20 of revenue"  # not "of margin": there is none
 
 
 # --- item 9: the file's own column names ------------------------------------------------------
