@@ -4,6 +4,7 @@ said plainly. Expected values are computed by hand from the corpus files (tests/
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -196,3 +197,30 @@ def test_the_demo_keeps_its_url_filter_names(app):
     app.switch_page("pages/abc.py").run()
     assert app.multiselect(key="w_f_sector").value == ["Retail"]
     assert app.query_params["f.sector"] in (["Retail"], "Retail")  # the demo's names are canonical
+
+
+def test_a_saved_analysis_keeps_the_files_column_names_and_its_filter(app):
+    from portfolio_core.storage import AnalysisStore
+
+    app.run()
+    upload(app, SEGMENT)
+    app.switch_page("pages/abc.py").run()
+    app.multiselect(key="w_f_sector").set_value(["Corporate"]).run()
+    app.switch_page("pages/saved.py").run()
+    app.text_input(key="sv_name").set_value("Corporate review")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception and not app.error
+    (entry,) = AnalysisStore(os.environ["PORTFOLIO_DB"]).list()
+    assert entry.settings["filters"] == {"Segment": ["Corporate"]}
+    assert any("Segment: Corporate" in shown(c.value) for c in app.caption)  # the list of analyses
+    # clear the filter, then open the analysis: the filter and the column's name come back
+    app.switch_page("pages/abc.py").run()
+    app.multiselect(key="w_f_sector").set_value([]).run()
+    app.switch_page("pages/saved.py").run()
+    app.button(key=f"sv_open_{entry.id}").click().run()
+    app.switch_page("pages/abc.py").run()
+    assert not app.exception and not app.error
+    box = app.multiselect(key="w_f_sector")
+    assert (box.label, box.value) == ("Segment", ["Corporate"])
+    assert class_metrics(app) == {"A clients": "1", "B clients": "1", "C clients": "0"}  # Acme A, Gamma B
+    assert app.query_params["f.Segment"] in (["Corporate"], "Corporate")

@@ -33,7 +33,10 @@ def current_settings() -> dict[str, Any]:
         "by": str(ss.by),
         "all": bool(ss.all),
         "within": bool(ss.within),
-        "filters": {str(col): [str(v) for v in values] for col, values in ss.filters.items()},
+        # by the user's own column names ("Segment"), which opening the analysis reads back
+        "filters": {
+            colnames.url_name(str(col)): [str(v) for v in values] for col, values in ss.filters.items()
+        },
     }
 
 
