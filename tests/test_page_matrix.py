@@ -63,9 +63,10 @@ def test_the_matrix_covers_every_page_and_the_files_without_optional_columns():
         "data", "abc", "effort", "kpis", "segments", "managers", "clients", "saved", "export", "present",
     }  # fmt: skip
     names = {f for files in ACCEPTED for f in files}
-    # amount only; amount + stage, no date; amount + date only; amount + margin; client list + deals, no log
+    # amount only; amount + stage, no date; amount + date only; amount + margin; client list + deals,
+    # no log; undated invoices with a log
     assert {"a01_comma_utf8.csv", "a26_amount_stage_no_date.csv", "a27_twelve_months.csv"} <= names
-    assert {"a28_amount_margin_no_date.csv", "set_nolog/deals.csv"} <= names
+    assert {"a28_amount_margin_no_date.csv", "set_nolog/deals.csv", "set_log_undated/invoices.csv"} <= names
 
 
 def test_every_page_on_the_demo(app):
@@ -81,3 +82,29 @@ def test_every_page_on_a_corpus_file(app, files):
     loaded = Path(files[0]).name
     assert any(loaded in shown(h.value) for h in app.subheader), "the file is loaded, not left on the demo"
     _every_page(app, "+".join(files))
+
+
+# The files that lack optional columns, in French: every "needs..." message is translated too.
+SPARSE = [
+    ["a01_comma_utf8.csv"],
+    ["a26_amount_stage_no_date.csv"],
+    ["a27_twelve_months.csv"],
+    ["a28_amount_margin_no_date.csv"],
+    ["set_nolog/clients.csv", "set_nolog/deals.csv"],
+    ["set_log_undated/invoices.csv", "set_log_undated/activities.csv"],
+]
+
+
+@pytest.mark.parametrize("files", SPARSE, ids=["+".join(f) for f in SPARSE])
+def test_every_page_in_french_on_a_file_without_optional_columns(app, files):
+    from ui.i18n import TRANSLATORS
+
+    TRANSLATORS["fr"].missing.clear()
+    app.query_params["lang"] = "fr"
+    app.run()
+    _upload(app, files)
+    _clean(app, "upload")
+    for page in PAGES:
+        app.switch_page(page).run()
+        _clean(app, f"{'+'.join(files)} {page} (fr)")
+    assert TRANSLATORS["fr"].missing == set()

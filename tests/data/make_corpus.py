@@ -222,6 +222,11 @@ def main() -> None:
         "set_nolog/deals.csv",
         "Company,Amount,Stage\nAlpha,700,Won\nBravo,200,Won\nBravo,100,Lost\nCharlie,400,Open\n",
     )
+    write("set_log_undated/invoices.csv", "Client,Amount,Margin\nA,800,200\nB,150,60\nC,50,5\n")
+    write(
+        "set_log_undated/activities.csv",
+        "Client,Date,Type,Hours\nA,2024-01-10,Call,1\nC,2024-02-01,Visit,4\n",
+    )
     # --- refused ------------------------------------------------------------------------------
     write("r01_empty.csv", b"")
     write("r02_header_only.csv", "Client,Revenue\n")
