@@ -2,9 +2,10 @@
 
 One AppTest per file: the file is uploaded on the Data page as a user would, then every page of
 ``pages/`` is opened in turn, the presentation is stepped through to its last view, the meeting
-pack is built and the first client's card is opened. A page that shows an error box or raises
-fails the test with the page's name. Whatever optional column a file lacks (date, margin, stage,
-activity log, client attributes), the pages must say what they need instead of breaking.
+pack is built and the cards of the first and the last client are opened. A page that shows an
+error box or raises fails the test with the page's name. Whatever optional column a file lacks
+(date, margin, stage, activity log, client attributes), the pages must say what they need instead
+of breaking.
 """
 
 from __future__ import annotations
@@ -49,13 +50,15 @@ def _every_page(at, label: str) -> None:
             next(b for b in at.button if b.label == "Prepare the meeting pack").click().run()
             _clean(at, f"{label} {page} meeting pack")
             assert at.get("download_button"), f"{label}: the meeting pack is offered"
-    # one client's card: the first row of the client list, as a click on it selects it
+    # the cards of the first and the last client of the list (largest and smallest), as a click selects them
     at.switch_page("pages/clients.py").run()
-    at.session_state["client_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
-    at.run()
-    _clean(at, f"{label} client card")
-    assert at.header, f"{label}: the card shows the client's name"
-    assert [m.label for m in at.metric][:1] == ["Class"], f"{label}: the card shows the client's class"
+    last = len(at.dataframe[0].value) - 1
+    for row in sorted({0, last}):
+        at.session_state["client_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+        at.run()
+        _clean(at, f"{label} client card, row {row}")
+        assert at.header, f"{label}: the card shows the client's name"
+        assert [m.label for m in at.metric][:1] == ["Class"], f"{label}: the card shows the client's class"
 
 
 def test_the_matrix_covers_every_page_and_the_files_without_optional_columns():
