@@ -224,3 +224,13 @@ def test_a_saved_analysis_keeps_the_files_column_names_and_its_filter(app):
     assert (box.label, box.value) == ("Segment", ["Corporate"])
     assert class_metrics(app) == {"A clients": "1", "B clients": "1", "C clients": "0"}  # Acme A, Gamma B
     assert app.query_params["f.Segment"] in (["Corporate"], "Corporate")
+
+
+def test_the_meeting_pack_names_the_filter_as_the_file_does(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "pack.xlsx"
+    result = cli("report", str(SEGMENT), "--segment", "segment=Corporate", "--xlsx", str(out))
+    assert result.returncode == 0, result.stderr
+    settings = {row[0]: row[1] for row in load_workbook(out)["Settings"].iter_rows(values_only=True)}
+    assert settings["Filters"] == "Segment: Corporate"
