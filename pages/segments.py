@@ -10,7 +10,7 @@ import streamlit as st
 from portfolio_core import CLASSES
 from portfolio_core.actions import years_covered
 from portfolio_core.charts import migration_chart, segment_mix_chart
-from portfolio_core.segments import GROUPS, compare, cross_matrix, longest_migration_period, migration
+from portfolio_core.segments import GROUPS, compare, cross_matrix, migration
 from ui import analysis, colnames
 from ui.i18n import show_chart, tr
 
@@ -108,12 +108,11 @@ else:
     column = "amount" if view.measure == "revenue" else "margin"
     # the period totals do not depend on the cut-offs: computed once per data set and length
     start, middle, end, earlier, later = analysis.periods(view.data_key, months, column, portfolio)
-    longest = longest_migration_period(portfolio.transactions, end)
-    if months > longest:
-        dated = portfolio.won()["date"].dropna()
-        span = _(
-            "The dated sales run from {first} to {last}.", first=_.date(dated.min()), last=_.date(dated.max())
-        )
+    longest, first, last = analysis.sales_history(view.data_key, portfolio)
+    if pd.isna(first):  # dates on lost or open deals only
+        st.info(_("Needs dated sales (a date column in the invoices or deals)."))
+    elif months > longest:
+        span = _("The dated sales run from {first} to {last}.", first=_.date(first), last=_.date(last))
         fits = (
             _("Periods of up to {n} months fit: move the slider.", n=longest)
             if longest >= 3

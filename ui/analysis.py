@@ -14,7 +14,14 @@ import streamlit as st
 
 from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
 from portfolio_core.effort import Economics, client_economics, effort_hours
-from portfolio_core.segments import classify_selection, period_values, segment_frame, select, yearly_classes
+from portfolio_core.segments import (
+    classify_selection,
+    longest_migration_period,
+    period_values,
+    segment_frame,
+    select,
+    yearly_classes,
+)
 from ui import colnames
 from ui.i18n import tr
 from ui.text import plain
@@ -235,3 +242,14 @@ def periods(
         period_values(tx, start, middle, column),
         period_values(tx, middle, end, column),
     )
+
+
+@cached(16)
+def sales_history(data_key: str, _portfolio: Portfolio) -> tuple[int, pd.Timestamp, pd.Timestamp]:
+    """The longest migration period that fits the dated sales (months, see
+    ``longest_migration_period``; the periods end as in :func:`periods`), and the first and
+    last dated won sale (NaT without any), once per data set."""
+    tx = _portfolio.transactions
+    end = tx["date"].max() + pd.Timedelta(days=1)
+    dated = _portfolio.won()["date"].dropna()
+    return longest_migration_period(tx, end), dated.min(), dated.max()
