@@ -68,6 +68,16 @@ def test_migration_over_a_twelve_month_file_says_there_is_not_enough_history(app
     assert any("0 clients dropped a class" in shown(m.value) for m in app.markdown)
 
 
+def test_dates_on_lost_deals_only_are_no_sales_history(app):
+    csv = b"Client,Amount,Stage,Close date\nA,100,Won,\nB,60,Won,\nC,50,Lost,2024-01-01\n"
+    app.run()
+    app.get("file_uploader")[0].set_value(("deals.csv", csv, "text/csv")).run()
+    app.switch_page("pages/segments.py").run()
+    assert not app.exception and not app.error
+    assert any("Needs dated sales" in shown(i.value) for i in app.info)
+    assert not any("Not enough history" in shown(i.value) for i in app.info)
+
+
 def test_a_dateless_client_card_does_not_say_bought_in_0_years(app):
     app.run()
     upload(app, CORPUS / "a01_comma_utf8.csv")  # Acme 500, Beta 300, Gamma 200: no date column
