@@ -8,7 +8,7 @@ import streamlit as st
 
 from portfolio_core import CLASSES
 from portfolio_core.charts import pareto_chart
-from ui import analysis
+from ui import analysis, colnames
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.suggest import suggest_button
 
@@ -51,7 +51,8 @@ value_label = _(view.measure.capitalize())
 headers = {
     "client": _("Client"), "name": _("Name"), "rank": _("Rank"), "value": value_label,
     "share": _("Share"), "cumulative_share": _("Cumulative share"), "abc_class": _("Class"),
-    "sector": _("Sector"), "account_manager": _("Account manager"), "note": _("Note"),
+    "sector": colnames.label("sector"), "account_manager": colnames.label("account_manager"),
+    "note": _("Note"),
 }  # fmt: skip
 query = st.text_input(_("Search clients"), placeholder=_("Client, name, sector…"))
 picked = st.multiselect(_("Classes shown"), list(CLASSES), default=list(CLASSES))

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core.actions import recommend
-from ui import analysis
+from ui import analysis, colnames
 from ui.i18n import tr
 from ui.text import plain
 
@@ -32,7 +32,7 @@ listing = pd.DataFrame(
         _("Hours"): table["hours"].round(1),
         _("Profit"): table["profit"].round(0),
     }
-).join(clients[extra].rename(columns=_.label))
+).join(clients[extra].rename(columns=colnames.label))
 if not portfolio.has("margin"):
     listing = listing.drop(columns=[_("Margin")])
 if portfolio.activities.empty:
@@ -67,8 +67,12 @@ m = st.columns(5)
 m[0].metric(_("Class"), row["abc_class"])
 m[1].metric(Measure, _.number(row["revenue"]))
 m[2].metric(_("Margin"), _.number(row["margin"]) if econ.margin_known else "—")
-m[3].metric(_("Hours"), _.number(row["hours"], 1))
-m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
+if portfolio.activities.empty:  # no activity log: no hours and no cost to serve, rather than 0
+    m[3].metric(_("Hours"), "—", help=_("No activity log"))
+    m[4].metric(_("Profit after cost to serve"), "—", help=_("No activity log"))
+else:
+    m[3].metric(_("Hours"), _.number(row["hours"], 1))
+    m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
 action = recommend(table, portfolio, clients.get("potential"), _).loc[client]
 st.success(
     _("**Recommended:** {action}. {reason}.", action=action["action"], reason=action["reason"].strip())
@@ -86,7 +90,7 @@ def _shown(value: object) -> str:
 
 
 details.dataframe(
-    card.dropna().map(_shown).rename(_("Value")).rename(_.label).to_frame(),
+    card.dropna().map(_shown).rename(_("Value")).rename(colnames.label).to_frame(),
     width="stretch",
 )
 date_column = st.column_config.DateColumn(_("Date"))
@@ -94,10 +98,13 @@ tx = portfolio.transactions[portfolio.transactions["client"] == client].drop(col
 if "date" in tx:
     tx = tx.sort_values("date", ascending=False)
 deals.dataframe(
-    tx.rename(columns=_.label),
+    tx.rename(columns=colnames.label),
     hide_index=True,
     width="stretch",
-    column_config={_("Date"): date_column, _("Amount"): st.column_config.NumberColumn(format="localized")},
+    column_config={
+        colnames.label("date"): date_column,
+        colnames.label("amount"): st.column_config.NumberColumn(format="localized"),
+    },
 )
 acts = portfolio.activities[portfolio.activities["client"] == client].drop(columns=["client"])
 if acts.empty:

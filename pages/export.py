@@ -21,7 +21,7 @@ from portfolio_core.exports import (
     excel_report,
     pptx_report,
 )
-from ui import analysis
+from ui import analysis, colnames
 from ui.i18n import TRANSLATORS, tr
 from ui.state import hourly_cost as current_hourly_cost
 
@@ -50,7 +50,7 @@ def meeting_pack(
         b=view.b,
         rule=view.rule,
         measure=view.measure,
-        filters=view.filters,
+        filters=tuple((colnames.url_name(column), kept) for column, kept in view.filters),  # the user's names
         within=view.within,
         include_inactive=view.include_inactive,
         hourly_cost=hourly_cost,

@@ -13,7 +13,7 @@ import streamlit as st
 from portfolio_core import NoPositiveValueError
 from portfolio_core.charts_kpi import churn_chart, clv_cac_chart, cutoffs_chart, lorenz_chart, rate_chart
 from portfolio_core.kpis import CLV_CAC_TARGET, clv_cac_by, deal_stages, indicator_columns, missing_kpis
-from ui import analysis, kpis_cache
+from ui import analysis, colnames, kpis_cache
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.suggest import suggest_button
 from ui.text import plain
@@ -284,14 +284,14 @@ if segment_cols:
         _("Segment for the breakdowns"),
         segment_cols,
         index=segment_cols.index("sector") if "sector" in segment_cols else 0,
-        format_func=_.label,
+        format_func=colnames.labeller(),
         key="kpi_segment",
     )
 if stages:
     groups = [g for g in ("account_manager", segment) if g and g in portfolio.clients]
     cols = st.columns(max(len(groups), 1))
     for col, group in zip(cols, groups, strict=False):
-        title = _.label(group)
+        title = colnames.label(group)
         table = kpis_cache.sales(view, group, portfolio)
         with col:
             overall_rate = float(row["win_rate"]) if row is not None and pd.notna(row["win_rate"]) else None
@@ -414,7 +414,7 @@ if "clv" in table:
         if segment:
             by_segment = clv_cac_by(table, portfolio.clients[segment].astype(object))
             if len(by_segment):
-                show_chart(clv_cac_chart(by_segment, _.label(segment), _), width="stretch")
+                show_chart(clv_cac_chart(by_segment, colnames.label(segment), _), width="stretch")
     if "margin_rate" in table:
         v1[3].metric(
             _("Median margin rate"),

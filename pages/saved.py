@@ -135,7 +135,7 @@ for item in analyses:
             loaded = attempt(store.load, item.id)
             if loaded is not None:
                 opened, opened_settings, mapping, meta = loaded
-                saved.restore(opened, opened_settings)
+                saved.restore(opened, opened_settings, mapping)
                 used = ""
                 if mapping:
                     used = " " + _(

@@ -11,7 +11,7 @@ from portfolio_core import CLASSES
 from portfolio_core.actions import years_covered
 from portfolio_core.charts import migration_chart, segment_mix_chart
 from portfolio_core.segments import GROUPS, compare, cross_matrix, migration
-from ui import analysis
+from ui import analysis, colnames
 from ui.i18n import show_chart, tr
 
 _ = tr()
@@ -21,6 +21,7 @@ measure, Measure = _(view.measure), _(view.measure.capitalize())
 table = analysis.classified_or_stop(view, portfolio)
 segments = analysis.segments(view.data_key, view.include_inactive, portfolio)
 st.caption(analysis.describe(view, len(table)))
+# without segments to compare, the crossed matrix and the class migration below still apply
 if segments.empty:
     st.info(
         _(
@@ -28,35 +29,37 @@ if segments.empty:
             "sector, size, contract type, region or account manager."
         )
     )
-    st.stop()
+else:
+    dimension = st.selectbox(
+        _("Compare segments by"),
+        list(segments.columns),
+        format_func=colnames.labeller(),
+        key="segment_dimension",
+    )
+    has_effort = len(portfolio.activities) > 0
+    hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if has_effort else None
+    comparison = compare(table, segments[dimension], hours)
 
-dimension = st.selectbox(
-    _("Compare segments by"), list(segments.columns), format_func=_.label, key="segment_dimension"
-)
-has_effort = len(portfolio.activities) > 0
-hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if has_effort else None
-comparison = compare(table, segments[dimension], hours)
+    long = (
+        comparison[list(CLASSES)]
+        .rename_axis("segment")
+        .reset_index()
+        .melt(id_vars="segment", var_name="abc_class", value_name="clients")
+    )
+    revenue_mix = (
+        table.assign(segment=segments[dimension].reindex(table.index))
+        .groupby(["segment", "abc_class"], as_index=False)["value"]
+        .sum()
+    )
+    left, right = st.columns(2)
+    with left:
+        show_chart(segment_mix_chart(long, "clients", _("Clients per class"), t=_), width="stretch")
+    with right:
+        title = _("{measure} per class", measure=Measure)
+        show_chart(segment_mix_chart(revenue_mix, "value", title, t=_), width="stretch")
 
-long = (
-    comparison[list(CLASSES)]
-    .rename_axis("segment")
-    .reset_index()
-    .melt(id_vars="segment", var_name="abc_class", value_name="clients")
-)
-revenue_mix = (
-    table.assign(segment=segments[dimension].reindex(table.index))
-    .groupby(["segment", "abc_class"], as_index=False)["value"]
-    .sum()
-)
-left, right = st.columns(2)
-with left:
-    show_chart(segment_mix_chart(long, "clients", _("Clients per class"), t=_), width="stretch")
-with right:
-    title = _("{measure} per class", measure=Measure)
-    show_chart(segment_mix_chart(revenue_mix, "value", title, t=_), width="stretch")
-
-st.subheader(_("Compare the segments"))
-analysis.comparison_table(comparison, view.measure, _("Share of total"), has_effort)
+    st.subheader(_("Compare the segments"))
+    analysis.comparison_table(comparison, view.measure, _("Share of total"), has_effort)
 
 st.subheader(_("Crossed ABC matrix: revenue class × potential class"))
 if "potential" not in portfolio.clients.columns or portfolio.clients["potential"].notna().sum() == 0:
@@ -105,48 +108,68 @@ else:
     column = "amount" if view.measure == "revenue" else "margin"
     # the period totals do not depend on the cut-offs: computed once per data set and length
     start, middle, end, earlier, later = analysis.periods(view.data_key, months, column, portfolio)
-    scope = analysis.selection(view, portfolio)
-    before = earlier.reindex(scope).dropna()
-    after = later.reindex(scope).dropna()
-    day = pd.Timedelta(days=1)
-    st.caption(
-        _(
-            "Earlier: {s1} – {e1} · later: {s2} – {e2} · classes computed in each period with "
-            "A up to {a} %, B up to {b} %.",
-            s1=_.date(start),
-            e1=_.date(middle - day),
-            s2=_.date(middle),
-            e2=_.date(end - day),
-            a=view.a,
-            b=view.b,
+    longest, first, last = analysis.sales_history(view.data_key, portfolio)
+    if pd.isna(first):  # dates on lost or open deals only
+        st.info(_("Needs dated sales (a date column in the invoices or deals)."))
+    elif months > longest:
+        span = _("The dated sales run from {first} to {last}.", first=_.date(first), last=_.date(last))
+        fits = (
+            _("Periods of up to {n} months fit: move the slider.", n=longest)
+            if longest >= 3
+            else _("A migration needs at least two periods of 3 months.")
         )
-    )
-    moves, dropped = migration(before, after, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
-    left, right = st.columns([2, 3])
-    with left:
-        show_chart(migration_chart(moves, _), width="stretch")
-    right.markdown(
-        _(
-            "**{n} clients dropped a class or stopped buying** (an early churn signal):",
-            n=_.number(len(dropped)),
+        st.info(
+            _(
+                "Not enough history to compare two periods of {months} months: every client would "
+                "look new. {span} {fits}",
+                months=months,
+                span=span,
+                fits=fits,
+            )
         )
-    )
-    names = portfolio.clients["name"] if "name" in portfolio.clients else None
-    dropped = dropped.assign(
-        client=dropped.index
-        if names is None
-        else names.reindex(dropped.index).fillna(dropped.index.to_series()),
-        **{"from": dropped["from"].map(_.maybe), "to": dropped["to"].map(_.maybe)},
-    )
-    right.dataframe(
-        dropped[["client", "from", "to", "revenue_before", "revenue_after"]].round(0).rename_axis("ID"),
-        width="stretch",
-        height=260,
-        column_config={
-            "client": _("Client"),
-            "from": _("From"),
-            "to": _("To"),
-            "revenue_before": st.column_config.NumberColumn(_("Before"), format="localized"),
-            "revenue_after": st.column_config.NumberColumn(_("After"), format="localized"),
-        },
-    )
+    else:
+        scope = analysis.selection(view, portfolio)
+        before = earlier.reindex(scope).dropna()
+        after = later.reindex(scope).dropna()
+        day = pd.Timedelta(days=1)
+        st.caption(
+            _(
+                "Earlier: {s1} – {e1} · later: {s2} – {e2} · classes computed in each period with "
+                "A up to {a} %, B up to {b} %.",
+                s1=_.date(start),
+                e1=_.date(middle - day),
+                s2=_.date(middle),
+                e2=_.date(end - day),
+                a=view.a,
+                b=view.b,
+            )
+        )
+        moves, dropped = migration(before, after, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
+        left, right = st.columns([2, 3])
+        with left:
+            show_chart(migration_chart(moves, _), width="stretch")
+        right.markdown(
+            _(
+                "**{n} clients dropped a class or stopped buying** (an early churn signal):",
+                n=_.number(len(dropped)),
+            )
+        )
+        names = portfolio.clients["name"] if "name" in portfolio.clients else None
+        dropped = dropped.assign(
+            client=dropped.index
+            if names is None
+            else names.reindex(dropped.index).fillna(dropped.index.to_series()),
+            **{"from": dropped["from"].map(_.maybe), "to": dropped["to"].map(_.maybe)},
+        )
+        right.dataframe(
+            dropped[["client", "from", "to", "revenue_before", "revenue_after"]].round(0).rename_axis("ID"),
+            width="stretch",
+            height=260,
+            column_config={
+                "client": _("Client"),
+                "from": _("From"),
+                "to": _("To"),
+                "revenue_before": st.column_config.NumberColumn(_("Before"), format="localized"),
+                "revenue_after": st.column_config.NumberColumn(_("After"), format="localized"),
+            },
+        )

@@ -17,7 +17,7 @@ from .effort import effort_hours
 from .files import load_paths
 from .kpis import companies_in_filters, kpi_summary
 from .portfolio import Portfolio
-from .segments import classify_selection, filters_from_text, segment_frame, select
+from .segments import classify_selection, column_names, filters_from_text, segment_frame, select, user_name
 from .summary import summary_dict
 
 
@@ -32,21 +32,30 @@ def _cutoffs(args: argparse.Namespace) -> tuple[float, float]:
     return args.a / 100, args.b / 100
 
 
-def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame]:
+def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame, dict[str, tuple[str, ...]]]:
+    """The portfolio, its classified clients and the ``--segment`` filters (keyed by client column).
+
+    ``--segment`` names a column by the file's own header ("Segment") or by its canonical
+    name ("sector"), in any case.
+    """
     a, b = _cutoffs(args)
     activities = getattr(args, "activities", None)
-    portfolio, _ = load_paths([*args.file] + ([activities] if activities else []))
+    portfolio, report = load_paths([*args.file] + ([activities] if activities else []))
     values = portfolio.values()
     if not args.segment:
-        return portfolio, classify_abc(values, a, b, rule=args.rule)
+        return portfolio, classify_abc(values, a, b, rule=args.rule), {}
+    names = column_names({t.name: t.mapping for t in report.tables})
     segments = segment_frame(portfolio.clients.loc[values.index])
-    chosen = select(segments, filters_from_text(args.segment, segments))
-    return portfolio, classify_selection(values, chosen, a, b, args.rule, args.within_selection)
+    filters = filters_from_text(args.segment, segments, names)
+    # the reports show the filters by the user's own column names
+    shown = {user_name(column, names): kept for column, kept in filters.items()}
+    chosen = select(segments, filters)
+    return portfolio, classify_selection(values, chosen, a, b, args.rule, args.within_selection), shown
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
     """Print the class summary, as text or as JSON."""
-    portfolio, classified = _load(args)
+    portfolio, classified, _ = _load(args)
     hours = effort_hours(portfolio) if args.activities else None
     if hours is not None and portfolio.activities.empty:
         raise ValueError(
@@ -91,17 +100,13 @@ def cmd_report(args: argparse.Namespace) -> None:
     args.hourly_cost = DEFAULT_HOURLY_COST if args.hourly_cost is None else args.hourly_cost
     if args.hourly_cost < 0:
         raise ValueError(f"--hourly-cost must be 0 or more (got {args.hourly_cost:g})")
-    portfolio, classified = _load(args)
+    portfolio, classified, filters = _load(args)
     if args.activities and portfolio.activities.empty:
         raise ValueError(
             f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
         )
     if classified.empty:
         raise ValueError("no client matches the --segment filters")
-    filters: dict[str, tuple[str, ...]] = {}
-    if args.segment:
-        segments = segment_frame(portfolio.clients.loc[portfolio.values().index])
-        filters = filters_from_text(args.segment, segments)
     settings = ReportSettings(
         a=args.a,
         b=args.b,

@@ -47,12 +47,16 @@ def recommend(
     asked for a referral, testimonial or case study when loyal; B clients with
     unmet potential are developed; C clients that cost more than they bring are
     repriced or let go; time-consuming C clients are served more cheaply; the
-    other C clients get a light touch.
+    other C clients get a light touch. An A client's reason gives the number of calendar years
+    in which it bought only when its sales are dated; undated sales give its share of revenue alone.
+    A C client's reason weighs its hours against its margin, against its revenue when the data
+    has no margin, and says there is no activity log when there is none (never "0.0 h of effort").
     Returns ``action`` and ``reason`` columns indexed like ``table``, in ``t``'s language.
     """
     years = years_covered(portfolio)
     annual = table["revenue"] / years
-    loyal_years = buying_years(portfolio).reindex(table.index).fillna(0)
+    dated_years = buying_years(portfolio).reindex(table.index)  # NaN: no dated sale, nothing to count
+    loyal_years = dated_years.fillna(0)
     unmet = (potential.reindex(table.index) - annual).clip(lower=0) if potential is not None else None
     cls, profit = table["abc_class"], table["profit"]
 
@@ -70,23 +74,32 @@ def recommend(
     )
     action = pd.Series(action_text, index=table.index).map(t)
     share = table["revenue"] / table["revenue"].clip(lower=0).sum()
-    a_reason = (
-        t.numbers(share, 1, percent=True)
-        + t(" of revenue, bought in ")
-        + loyal_years.map("{:.0f}".format)
-        + t(" year(s)")
-    )
+    # How many years a client bought is said only when its sales are dated (never "0 year(s)").
+    years_text = t(" of revenue, bought in ") + loyal_years.map("{:.0f}".format) + t(" year(s)")
+    a_reason = t.numbers(share, 1, percent=True) + years_text.where(dated_years > 0, t(" of revenue"))
     if unmet is not None:
         b_reason = t.numbers(unmet.fillna(0)) + t(" a year of potential not yet sold")
     else:
         b_reason = pd.Series(t("mid-sized client; no potential column to size the gap"), index=table.index)
-    c_reason = (
-        t.numbers(table["hours"], 1)
-        + t(" h of effort for ")
-        + t.numbers(table["margin"])
-        + t(" of margin (profit ")
-        + t.numbers(profit)
-        + ")"
-    )
+    if portfolio.activities.empty:  # no activity log: no hours to weigh, say so instead of "0.0 h"
+        c_reason = t.numbers(share, 1, percent=True) + t(
+            " of revenue; no activity log to weigh the time it takes"
+        )
+    elif portfolio.has("margin"):
+        c_reason = (
+            t.numbers(table["hours"], 1)
+            + t(" h of effort for ")
+            + t.numbers(table["margin"])
+            + t(" of margin (profit ")
+            + t.numbers(profit)
+            + ")"
+        )
+    else:  # the margin is unknown: the revenue is what the effort is weighed against
+        c_reason = (
+            t.numbers(table["hours"], 1)
+            + t(" h of effort for ")
+            + t.numbers(table["revenue"])
+            + t(" of revenue")
+        )
     reason = np.select([cls == "A", cls == "B"], [a_reason, b_reason], default=c_reason)
     return pd.DataFrame({"action": action, "reason": reason}, index=table.index)

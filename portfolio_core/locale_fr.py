@@ -466,3 +466,7 @@ FR.update(FR_MEETING)
 from .locale_fr_data import FR_DATA  # noqa: E402
 
 FR.update(FR_DATA)
+
+from .locale_fr_pages import FR_PAGES  # noqa: E402
+
+FR.update(FR_PAGES)

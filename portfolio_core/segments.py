@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -259,6 +259,38 @@ def period_values(
     return inside.groupby("client")[column].sum()
 
 
+def longest_migration_period(transactions: pd.DataFrame, end: pd.Timestamp, limit: int = 120) -> int:
+    """The longest period, in whole months, that a class migration can compare twice over.
+
+    Rule (issue #13): a migration compares two consecutive periods of ``m`` months that end at
+    ``end`` (the day after the last sale). It needs a sales history that covers both: the first
+    dated won sale must fall no later than one month after the start of the earlier period
+    (the month of slack lets a file of monthly sales from 15 January to 15 December count as
+    twelve months). Otherwise every client would come out "new" in the later period, which says
+    nothing about the clients. Returns 0 without dated won sales (undated files have no history).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"client": ["x", "x"], "amount": [1.0, 1.0],
+    ...                   "date": pd.to_datetime(["2024-01-15", "2024-12-15"])})
+    >>> longest_migration_period(t, pd.Timestamp("2024-12-16"))
+    6
+    """
+    if "date" not in transactions:
+        return 0
+    won = transactions if "stage" not in transactions else transactions[transactions["stage"] == "won"]
+    first = won["date"].min()
+    if pd.isna(first):
+        return 0
+    longest = 0
+    for months in range(1, limit + 1):
+        start = end - pd.DateOffset(months=2 * months)
+        if first >= start + pd.DateOffset(months=1):
+            break
+        longest = months
+    return longest
+
+
 def yearly_classes(
     transactions: pd.DataFrame,
     scope: pd.Index,
@@ -270,7 +302,9 @@ def yearly_classes(
     """Each client's class in each calendar year of the sales history (clients x years).
 
     A year's classes rank that year's won sales among the clients in ``scope``;
-    a client with no sale that year gets "-".
+    a client with no sale that year gets "-". Undated sales have no year: without a date
+    column (or with no dated won sale among the clients in ``scope``) the table has no
+    year column, only the clients.
 
     Examples
     --------
@@ -279,6 +313,8 @@ def yearly_classes(
     >>> yearly_classes(t, pd.Index(["x", "y"])).to_dict("index")
     {'x': {2024: 'A', 2025: 'A'}, 'y': {2024: 'B', 2025: '-'}}
     """
+    if "date" not in transactions:
+        return pd.DataFrame(index=scope)
     won = transactions if "stage" not in transactions else transactions[transactions["stage"] == "won"]
     won = won.dropna(subset=["date"])
     won = won[won["client"].isin(scope)]
@@ -293,33 +329,148 @@ def yearly_classes(
     return pd.DataFrame(out).reindex(scope).fillna("-")
 
 
-def filters_from_text(items: list[str], segments: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+RANGE = " (range)"  # suffix of a numeric client column cut into ranges (see segment_frame)
+
+
+def column_names(mappings: Mapping[str, Mapping[str, str]] | None) -> dict[str, str]:
+    """The user's own header of each canonical column, from the loaded files' column mappings.
+
+    ``mappings`` is ``{file: {role: header}}``: the loader's report
+    (``{t.name: t.mapping for t in report.tables}``) or a saved analysis's mapping;
+    None (the demo) names nothing. When several files map a role, the first file names it.
+
+    Rule (issue #13): the app computes with canonical columns (``sector``...), and every
+    label, URL filter and CLI filter shows or accepts the user's own header ("Segment");
+    the canonical role names are accepted too.
+
+    Examples
+    --------
+    >>> column_names({"a.csv": {"client": "Company", "sector": "Segment"}, "b.csv": {"sector": "Industry"}})
+    {'client': 'Company', 'sector': 'Segment'}
+    """
+    names: dict[str, str] = {}
+    for mapping in (mappings or {}).values():
+        for role, header in mapping.items():
+            names.setdefault(str(role), str(header))
+    return names
+
+
+def _split_range(column: str) -> tuple[str, str]:
+    return (column[: -len(RANGE)], RANGE) if column.endswith(RANGE) else (column, "")
+
+
+def user_name(column: str, names: Mapping[str, str]) -> str:
+    """The name a user knows a client column by: their header for a mapped role ("Segment" for
+    ``sector``, "Employees (range)" for ``size (range)``), else the column's own name.
+
+    Examples
+    --------
+    >>> user_name("sector", {"sector": "Segment"}), user_name("sector", {}), user_name("Tier", {})
+    ('Segment', 'sector', 'Tier')
+    """
+    base, suffix = _split_range(column)
+    return names[base] + suffix if base in names else column
+
+
+def column_label(column: str, names: Mapping[str, str], t: Translator = ENGLISH) -> str:
+    """A client column's label: the user's own header as written, or the app's translated label for
+    a canonical column the user did not name (the demo's ``account_manager`` -> "Account manager").
+
+    Examples
+    --------
+    >>> column_label("sector", {"sector": "Segment"}), column_label("account_manager", {})
+    ('Segment', 'Account manager')
+    >>> column_label("ARR band", {})  # a column of the user's that no role took: kept as written
+    'ARR band'
+    """
+    from .columns import ROLE_LABELS
+
+    base, _ = _split_range(column)
+    if base in names or base not in ROLE_LABELS:
+        return user_name(column, names)
+    return t.label(column)
+
+
+def find_column(name: str, columns: Iterable[str], names: Mapping[str, str]) -> str | None:
+    """The client column a name designates, or None: the column itself, else the column whose
+    user header or canonical name matches after folding case, accents and punctuation.
+
+    Examples
+    --------
+    >>> find_column("SEGMENT", ["sector", "region"], {"sector": "Segment"})
+    'sector'
+    >>> find_column("Sector", ["sector", "region"], {"sector": "Segment"})
+    'sector'
+    """
+    from .columns import fold
+
+    columns = list(columns)
+    if name in columns:
+        return name
+    folded = fold(name)
+    for named in (lambda c: user_name(c, names), lambda c: c):
+        for column in columns:
+            if fold(named(column)) == folded:
+                return column
+    return None
+
+
+def resolve_filters(
+    filters: Filters, columns: Iterable[str], names: Mapping[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Filters keyed by whatever name they came with (URL, saved settings) -> keyed by column.
+
+    Names no column answers to are dropped; two names of one column merge their values.
+
+    Examples
+    --------
+    >>> resolve_filters({"Segment": ("Corporate",), "sector": ("SMB",), "x": ("1",)}, ["sector"],
+    ...                 {"sector": "Segment"})
+    {'sector': ('Corporate', 'SMB')}
+    """
+    columns = list(columns)
+    out: dict[str, tuple[str, ...]] = {}
+    for name, values in filters.items():
+        column = find_column(name, columns, names)
+        if column is not None:
+            out[column] = tuple(dict.fromkeys((*out.get(column, ()), *values)))
+    return out
+
+
+def filters_from_text(
+    items: list[str], segments: pd.DataFrame, names: Mapping[str, str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """Read ``COLUMN=VALUE`` filters (the CLI's ``--segment``); column names match loosely.
 
-    Repeating a column gives alternatives. Raises ValueError naming the
-    available columns or values when one is unknown.
+    COLUMN is the user's own header (``names``, from :func:`column_names`) or the
+    canonical column name, in any case. Repeating a column gives alternatives.
+    Raises ValueError naming the available columns (by the user's names) or
+    values when one is unknown.
 
     Examples
     --------
     >>> seg = pd.DataFrame({"account_manager": ["Ann", "Bob"], "sector": ["Retail", "Food"]})
     >>> filters_from_text(["Account manager=Ann", "sector=Food", "sector=Retail"], seg)
     {'account_manager': ('Ann',), 'sector': ('Food', 'Retail')}
+    >>> filters_from_text(["segment=Food"], seg, {"sector": "Segment"})
+    {'sector': ('Food',)}
     """
-    from .columns import fold
-
-    by_folded = {fold(c): c for c in segments.columns}
+    names = names or {}
     out: dict[str, tuple[str, ...]] = {}
     for item in items:
         name, sep, value = item.partition("=")
-        column = by_folded.get(fold(name))
-        if not sep or column is None:
+        column = find_column(name.strip(), segments.columns, names) if sep else None
+        if column is None:
+            shown = ", ".join(user_name(c, names) for c in segments.columns)
             raise ValueError(
                 f"--segment {item!r}: use COLUMN=VALUE with one of the columns "
-                f"{', '.join(segments.columns) or '(none: the data has no client attributes)'}"
+                f"{shown or '(none: the data has no client attributes)'}"
             )
         value = value.strip()
         if value not in set(segments[column]):
             known = ", ".join(sorted(map(str, segments[column].unique()))[:20])
-            raise ValueError(f"--segment {item!r}: no client has {column} = {value!r} (values: {known})")
+            raise ValueError(
+                f"--segment {item!r}: no client has {user_name(column, names)} = {value!r} (values: {known})"
+            )
         out[column] = (*out.get(column, ()), value)
     return out

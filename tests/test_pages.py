@@ -204,7 +204,7 @@ def test_presentation_steps_through_the_key_views_without_controls(app):
     assert "The Pareto curve" in titles and "Who takes the team's time" in titles
 
 
-ALL_PAGES = [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*_page.py"))]
+ALL_PAGES = [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"))]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -14,6 +14,7 @@ from portfolio_core.segments import (
     rebalancing_hints,
     segment_frame,
     select,
+    yearly_classes,
 )
 from tests.test_cli import cli
 
@@ -97,3 +98,10 @@ def test_cli_segment_filters_and_within_selection(tmp_path):
     assert {c: v["clients"] for c, v in within["classes"].items()} == {"A": 2, "B": 1, "C": 0}
     bad = cli("summary", str(path), "--segment", "sector=Toys")
     assert bad.returncode == 2 and bad.stderr.startswith("error:") and "Toys" in bad.stderr
+
+
+def test_yearly_classes_of_undated_sales_have_no_year_instead_of_failing():
+    # an account export without a date column (issue #13): the client card's "Class over time"
+    sales = pd.DataFrame({"client": ["x", "y"], "amount": [90.0, 10.0]})
+    table = yearly_classes(sales, pd.Index(["x", "y"]))
+    assert list(table.index) == ["x", "y"] and list(table.columns) == []

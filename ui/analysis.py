@@ -14,7 +14,15 @@ import streamlit as st
 
 from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
 from portfolio_core.effort import Economics, client_economics, effort_hours
-from portfolio_core.segments import classify_selection, period_values, segment_frame, select, yearly_classes
+from portfolio_core.segments import (
+    classify_selection,
+    longest_migration_period,
+    period_values,
+    segment_frame,
+    select,
+    yearly_classes,
+)
+from ui import colnames
 from ui.i18n import tr
 from ui.text import plain
 
@@ -50,7 +58,9 @@ class View:
 def current() -> tuple[View, Portfolio]:
     """The current view settings and the loaded portfolio."""
     ss = st.session_state
-    filters = tuple(sorted((col, tuple(v)) for col, v in ss.filters.items()))
+    # pages without the sidebar (the presentation) may get the URL's filters, named by the user
+    wanted = colnames.resolved(ss.filters, segments(ss.data_key, ss.all, ss.portfolio).columns)
+    filters = tuple(sorted((col, tuple(v)) for col, v in wanted.items()))
     view = View(ss.data_key, ss.by, ss.all, ss.a, ss.b, ss.rule, filters, ss.within)
     return view, ss.portfolio
 
@@ -128,7 +138,7 @@ def describe(view: View, clients: int) -> str:
     parts = [ranked.format(n=_.number(clients)), _("A up to {a} %, B up to {b} %", a=view.a, b=view.b)]
     if view.filters:
         shown = "; ".join(
-            f"{plain(_.label(col))}: {', '.join(map(plain, vals))}" for col, vals in view.filters
+            f"{colnames.shown(col)}: {', '.join(map(plain, vals))}" for col, vals in view.filters
         )
         mode = _("ranked within the selection") if view.within else _("classes from the whole portfolio")
         parts.append(_("filtered ({filters}), {mode}", filters=shown, mode=mode))
@@ -240,3 +250,14 @@ def periods(
         period_values(tx, start, middle, column),
         period_values(tx, middle, end, column),
     )
+
+
+@cached(16)
+def sales_history(data_key: str, _portfolio: Portfolio) -> tuple[int, pd.Timestamp, pd.Timestamp]:
+    """The longest migration period that fits the dated sales (months, see
+    ``longest_migration_period``; the periods end as in :func:`periods`), and the first and
+    last dated won sale (NaT without any), once per data set."""
+    tx = _portfolio.transactions
+    end = tx["date"].max() + pd.Timedelta(days=1)
+    dated = _portfolio.won()["date"].dropna()
+    return longest_migration_period(tx, end), dated.min(), dated.max()

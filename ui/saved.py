@@ -10,6 +10,7 @@ import streamlit as st
 from portfolio_core import Portfolio
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.storage import AnalysisStore, SavedAnalysis, default_db_path
+from ui import colnames
 from ui.auth import user_db_path
 from ui.state import DEFAULTS, set_portfolio
 
@@ -32,16 +33,17 @@ def current_settings() -> dict[str, Any]:
         "by": str(ss.by),
         "all": bool(ss.all),
         "within": bool(ss.within),
-        "filters": {str(col): [str(v) for v in values] for col, values in ss.filters.items()},
+        # by the user's own column names ("Segment"), which opening the analysis reads back
+        "filters": {
+            colnames.url_name(str(col)): [str(v) for v in values] for col, values in ss.filters.items()
+        },
     }
 
 
 def current_mapping() -> dict[str, dict[str, str]] | None:
-    """The column mapping of each loaded file (None for the demo portfolio)."""
-    report = st.session_state.get("report")
-    if report is None:
-        return None
-    return {info.name: dict(info.mapping) for info in report.tables}
+    """The column mapping of each loaded file (None for the demo portfolio); an opened saved
+    analysis keeps the mapping it was saved with, so saving it again keeps the user's column names."""
+    return colnames.mapping()
 
 
 def _int(value: Any, low: int, high: int, default: int) -> int:
@@ -52,9 +54,13 @@ def _int(value: Any, low: int, high: int, default: int) -> int:
     return number if low <= number <= high else default
 
 
-def restore(portfolio: Portfolio, settings: dict[str, Any]) -> None:
-    """Load a saved analysis's data and settings into the session (values out of range fall back)."""
+def restore(
+    portfolio: Portfolio, settings: dict[str, Any], mapping: dict[str, dict[str, str]] | None = None
+) -> None:
+    """Load a saved analysis's data, settings and column mapping (the user's column names) into the
+    session (values out of range fall back)."""
     set_portfolio(portfolio, None)  # new data key: every cached analysis is recomputed
+    colnames.remember_mapping(mapping)
     ss = st.session_state
     a = _int(settings.get("a"), 1, 99, cast(int, DEFAULTS["a"]))
     b = _int(settings.get("b"), 2, 100, cast(int, DEFAULTS["b"]))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import analysis
+from ui import analysis, colnames
 from ui.i18n import tr
-from ui.text import plain
 
 ss = st.session_state
 RULE_LABELS = {
@@ -64,12 +63,14 @@ def _filter_controls() -> None:
     segments = analysis.segments(ss.data_key, ss.all, ss.portfolio)
     st.subheader(_("Filters"))
     filters: dict[str, tuple[str, ...]] = {}
+    # the URL names a column by the user's header or its canonical name, in any case
+    wanted = colnames.resolved(ss.filters, segments.columns)
     for column in segments.columns:
         counts = segments[column].value_counts()
-        chosen = [v for v in ss.filters.get(column, ()) if v in counts.index]
+        chosen = [v for v in wanted.get(column, ()) if v in counts.index]
         _bind(f"w_f_{column}", chosen)
         picked = st.multiselect(
-            plain(_.label(column)),
+            colnames.shown(column),
             counts.index.tolist(),
             key=f"w_f_{column}",
             format_func=lambda v, c=counts: f"{v} ({_.number(c[v])})",

@@ -9,6 +9,7 @@ import streamlit as st
 from portfolio_core import Portfolio, demo_portfolio
 from portfolio_core.assumptions import DEFAULT_HOURLY_COST
 from portfolio_core.ingest import LoadReport
+from ui.colnames import url_name
 
 DEFAULTS = {"a": 80, "b": 95, "rule": "before", "by": "revenue", "all": False}
 FILTER_PREFIX = "f."  # ?f.sector=Retail&f.sector=Services
@@ -71,7 +72,8 @@ def write_url() -> None:
     if ss.within:
         params["within"] = "1"
     query: dict[str, str | list[str]] = dict(params)
-    query.update({FILTER_PREFIX + col: list(values) for col, values in ss.filters.items()})
+    # filters by the user's own column names (?f.Segment=Corporate); canonical names are read too
+    query.update({FILTER_PREFIX + url_name(col): list(values) for col, values in ss.filters.items()})
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {k: v if isinstance(v, list) else [v] for k, v in query.items()}:
         st.query_params.from_dict(query)

@@ -197,6 +197,36 @@ def main() -> None:
         "Client;Date;Total HT;Statut\nA;01/03/2024;100,00;Payée\nA;02/03/2024;50,00;Annulée\n"
         "B;03/03/2024;70,00;En retard\nC;04/03/2024;40,00;Brouillon\n",
     )
+    # --- optional columns missing (issue #13): every page must work on each of these -------------
+    write(
+        "a26_amount_stage_no_date.csv",
+        "Client,Amount,Stage\nA,1000,Won\nA,500,Lost\nB,300,won\nC,200,Open\nD,100,Won\n",
+    )
+    # twelve months of dated sales: too short for a migration between two 12-month periods
+    monthly = "".join(f"X,2024-{m:02d}-15,100\n" for m in range(1, 13))
+    write(
+        "a27_twelve_months.csv",
+        "Client,Date,Amount\n" + monthly + "Y,2024-01-15,50\nY,2024-04-15,50\nY,2024-07-15,50\n"
+        "Y,2024-10-15,50\nZ,2024-12-15,100\n",
+    )
+    write("a28_amount_margin_no_date.csv", "Client,Amount,Margin\nA,600,100\nB,300,150\nC,100,-20\n")
+    write(
+        "a29_segment_header.csv",
+        "Client,Segment,Amount\nAcme,Corporate,500\nBeta,SMB,300\nGamma,Corporate,150\nDelta,SMB,50\n",
+    )
+    write(
+        "set_nolog/clients.csv",
+        "Company,Region,Account manager\nAlpha,North,Ann\nBravo,South,Bob\nCharlie,North,Ann\n",
+    )
+    write(
+        "set_nolog/deals.csv",
+        "Company,Amount,Stage\nAlpha,700,Won\nBravo,200,Won\nBravo,100,Lost\nCharlie,400,Open\n",
+    )
+    write("set_log_undated/invoices.csv", "Client,Amount,Margin\nA,800,200\nB,150,60\nC,50,5\n")
+    write(
+        "set_log_undated/activities.csv",
+        "Client,Date,Type,Hours\nA,2024-01-10,Call,1\nC,2024-02-01,Visit,4\n",
+    )
     # --- refused ------------------------------------------------------------------------------
     write("r01_empty.csv", b"")
     write("r02_header_only.csv", "Client,Revenue\n")
