@@ -32,8 +32,11 @@ def _cutoffs(args: argparse.Namespace) -> tuple[float, float]:
     return args.a / 100, args.b / 100
 
 
-def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame, dict[str, tuple[str, ...]]]:
-    """The portfolio, its classified clients and the ``--segment`` filters (keyed by client column).
+def _load(
+    args: argparse.Namespace,
+) -> tuple[Portfolio, pd.DataFrame, dict[str, tuple[str, ...]], dict[str, str]]:
+    """The portfolio, its classified clients, the ``--segment`` filters (keyed by client column) and
+    the user's own name of each column.
 
     ``--segment`` names a column by the file's own header ("Segment") or by its canonical
     name ("sector"), in any case.
@@ -42,20 +45,19 @@ def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame, dict[str, 
     activities = getattr(args, "activities", None)
     portfolio, report = load_paths([*args.file] + ([activities] if activities else []))
     values = portfolio.values()
-    if not args.segment:
-        return portfolio, classify_abc(values, a, b, rule=args.rule), {}
     names = column_names({t.name: t.mapping for t in report.tables})
+    if not args.segment:
+        return portfolio, classify_abc(values, a, b, rule=args.rule), {}, names
     segments = segment_frame(portfolio.clients.loc[values.index])
     filters = filters_from_text(args.segment, segments, names)
-    # the reports show the filters by the user's own column names
-    shown = {user_name(column, names): kept for column, kept in filters.items()}
     chosen = select(segments, filters)
-    return portfolio, classify_selection(values, chosen, a, b, args.rule, args.within_selection), shown
+    classified = classify_selection(values, chosen, a, b, args.rule, args.within_selection)
+    return portfolio, classified, filters, names
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
     """Print the class summary, as text or as JSON."""
-    portfolio, classified, _ = _load(args)
+    portfolio, classified, filters, _ = _load(args)
     hours = effort_hours(portfolio) if args.activities else None
     if hours is not None and portfolio.activities.empty:
         raise ValueError(
@@ -64,9 +66,6 @@ def cmd_summary(args: argparse.Namespace) -> None:
     result = summary_dict(classified, hours)
     # The win rate counts every company's closed deals, prospects included; --segment keeps the
     # companies (in scope or not) that match the filters.
-    filters = {}
-    if args.segment:
-        filters = filters_from_text(args.segment, segment_frame(portfolio.clients.loc[portfolio.in_scope()]))
     result.update(kpi_summary(portfolio, classified["value"], companies_in_filters(portfolio, filters)))
     if args.json:
         print(json.dumps(result, indent=2))
@@ -100,7 +99,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     args.hourly_cost = DEFAULT_HOURLY_COST if args.hourly_cost is None else args.hourly_cost
     if args.hourly_cost < 0:
         raise ValueError(f"--hourly-cost must be 0 or more (got {args.hourly_cost:g})")
-    portfolio, classified, filters = _load(args)
+    portfolio, classified, filters, names = _load(args)
     if args.activities and portfolio.activities.empty:
         raise ValueError(
             f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
@@ -111,7 +110,8 @@ def cmd_report(args: argparse.Namespace) -> None:
         a=args.a,
         b=args.b,
         rule=args.rule,
-        filters=tuple(sorted(filters.items())),
+        # the reports show the filters by the user's own column names
+        filters=tuple(sorted((user_name(column, names), kept) for column, kept in filters.items())),
         within=args.within_selection,
         hourly_cost=args.hourly_cost,
         hourly_cost_set=chosen,
