@@ -15,12 +15,12 @@ import pandas as pd
 import pyarrow.csv as pa_csv
 
 from bench.common import Row, best_of_each, child, transactions_csv
-from portfolio_core.files import load_paths, read_path
-from portfolio_core.loading import read_table
+from portfolio_core.ingest.files import load_paths, read_path
+from portfolio_core.ingest.loading import read_table
 
 DUCKDB_SQL = "SELECT Client, sum(Amount) FROM read_csv('{path}') WHERE Stage = 'Won' GROUP BY Client"
 MEMORY = (
-    "from portfolio_core.files import load_paths\n"
+    "from portfolio_core.ingest.files import load_paths\n"
     "p, _ = load_paths([{path!r}])\n"
     "totals = p.values(include_inactive=True)\n"
     "frames = (p.clients, p.transactions, p.activities)\n"

@@ -7,7 +7,7 @@ require_frame()
 import streamlit as st
 
 from portfolio_core import CLASSES
-from portfolio_core.charts import pareto_chart
+from portfolio_core.report.charts import pareto_chart
 from ui import analysis, colnames
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.suggest import suggest_button

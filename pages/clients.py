@@ -7,7 +7,7 @@ require_frame()
 import pandas as pd
 import streamlit as st
 
-from portfolio_core.actions import recommend
+from portfolio_core.analysis.actions import recommend
 from ui import analysis, colnames
 from ui.i18n import tr
 from ui.text import plain

@@ -9,9 +9,9 @@ import logging
 import streamlit as st
 
 from portfolio_core import LoadError, build_portfolio, read_table
-from portfolio_core.columns import REQUIRED, ROLE_LABELS
-from portfolio_core.ingest import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
-from portfolio_core.loading import RawTable
+from portfolio_core.ingest.build import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
+from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
+from portfolio_core.ingest.loading import RawTable
 from ui import analysis
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr

@@ -9,16 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import NoPositiveValueError
-from portfolio_core.actions import recommend
-from portfolio_core.assumptions import (
-    DEFAULT_HOURLY_COST,
-    durations_text,
-    hourly_cost_text,
-    let_go_text,
-    scope_text,
-)
-from portfolio_core.charts import dual_pareto_chart, effort_scatter, whale_chart
-from portfolio_core.effort import (
+from portfolio_core.analysis.actions import recommend
+from portfolio_core.analysis.effort import (
     DEFAULT_HOURS,
     class_effort,
     dual_pareto,
@@ -28,6 +20,14 @@ from portfolio_core.effort import (
     top_group_overlap,
     whale_curve,
 )
+from portfolio_core.report.assumptions import (
+    DEFAULT_HOURLY_COST,
+    durations_text,
+    hourly_cost_text,
+    let_go_text,
+    scope_text,
+)
+from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whale_chart
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.state import hourly_cost as current_hourly_cost

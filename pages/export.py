@@ -10,17 +10,12 @@ import logging
 import streamlit as st
 
 from portfolio_core import Portfolio
-from portfolio_core.assumptions import DEFAULT_HOURLY_COST, hourly_cost_text
-from portfolio_core.effort import DEFAULT_HOURS
-from portfolio_core.exports import (
-    ReportSettings,
-    build_report,
-    chart_names,
-    chart_png,
-    chart_svg,
-    excel_report,
-    pptx_report,
-)
+from portfolio_core.analysis.effort import DEFAULT_HOURS
+from portfolio_core.report.assumptions import DEFAULT_HOURLY_COST, hourly_cost_text
+from portfolio_core.report.deck import pptx_report
+from portfolio_core.report.images import chart_png, chart_svg
+from portfolio_core.report.pack import ReportSettings, build_report, chart_names
+from portfolio_core.report.workbook import excel_report
 from ui import analysis, colnames
 from ui.i18n import TRANSLATORS, tr
 from ui.state import hourly_cost as current_hourly_cost

@@ -11,8 +11,20 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import NoPositiveValueError
-from portfolio_core.charts_kpi import churn_chart, clv_cac_chart, cutoffs_chart, lorenz_chart, rate_chart
-from portfolio_core.kpis import CLV_CAC_TARGET, clv_cac_by, deal_stages, indicator_columns, missing_kpis
+from portfolio_core.analysis.kpis import (
+    CLV_CAC_TARGET,
+    clv_cac_by,
+    deal_stages,
+    indicator_columns,
+    missing_kpis,
+)
+from portfolio_core.report.charts_kpi import (
+    churn_chart,
+    clv_cac_chart,
+    cutoffs_chart,
+    lorenz_chart,
+    rate_chart,
+)
 from ui import analysis, colnames, kpis_cache
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.suggest import suggest_button

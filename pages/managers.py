@@ -7,9 +7,9 @@ require_frame()
 import streamlit as st
 
 from portfolio_core import classify_abc, pareto_curve
-from portfolio_core.charts import effort_scatter, pareto_chart
-from portfolio_core.effort import client_economics
-from portfolio_core.segments import compare, rebalancing_hints
+from portfolio_core.analysis.effort import client_economics
+from portfolio_core.analysis.segments import compare, rebalancing_hints
+from portfolio_core.report.charts import effort_scatter, pareto_chart
 from ui import analysis
 from ui.i18n import show_chart, tr
 from ui.text import plain

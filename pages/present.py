@@ -7,10 +7,10 @@ require_frame()
 import streamlit as st
 
 from portfolio_core import CLASSES, class_summary
-from portfolio_core.actions import ACTIONS, recommend
-from portfolio_core.assumptions import durations_text, let_go_text
-from portfolio_core.charts import effort_scatter, pareto_chart
-from portfolio_core.effort import DEFAULT_HOURS, class_effort, share_of_clients_for
+from portfolio_core.analysis.actions import ACTIONS, recommend
+from portfolio_core.analysis.effort import DEFAULT_HOURS, class_effort, share_of_clients_for
+from portfolio_core.report.assumptions import durations_text, let_go_text
+from portfolio_core.report.charts import effort_scatter, pareto_chart
 from ui import analysis
 from ui.i18n import show_chart, tr
 from ui.state import hourly_cost as current_hourly_cost

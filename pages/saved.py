@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from portfolio_core.charts import migration_chart
-from portfolio_core.storage import SavedAnalysis, StorageError
+from portfolio_core.report.charts import migration_chart
+from portfolio_core.store.analyses import SavedAnalysis, StorageError
 from ui import analysis, saved
 from ui.i18n import show_chart, tr
 from ui.text import plain

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import CLASSES
-from portfolio_core.actions import years_covered
-from portfolio_core.charts import migration_chart, segment_mix_chart
-from portfolio_core.segments import GROUPS, compare, cross_matrix, migration
+from portfolio_core.analysis.actions import years_covered
+from portfolio_core.analysis.segments import GROUPS, compare, cross_matrix, migration
+from portfolio_core.report.charts import migration_chart, segment_mix_chart
 from ui import analysis, colnames
 from ui.i18n import show_chart, tr
 

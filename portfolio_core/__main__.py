@@ -10,15 +10,22 @@ from typing import NoReturn
 
 import pandas as pd
 
-from .abc import classify_abc
-from .assumptions import DEFAULT_HOURLY_COST
-from .csvsafe import to_csv
-from .effort import effort_hours
-from .files import load_paths
-from .kpis import companies_in_filters, kpi_summary
-from .portfolio import Portfolio
-from .segments import classify_selection, column_names, filters_from_text, segment_frame, select, user_name
-from .summary import summary_dict
+from portfolio_core.analysis.abc import classify_abc
+from portfolio_core.analysis.effort import effort_hours
+from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
+from portfolio_core.analysis.segments import (
+    classify_selection,
+    column_names,
+    filters_from_text,
+    segment_frame,
+    select,
+    user_name,
+)
+from portfolio_core.analysis.summary import summary_dict
+from portfolio_core.ingest.files import load_paths
+from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.report.assumptions import DEFAULT_HOURLY_COST
+from portfolio_core.report.csvsafe import to_csv
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,8 +93,10 @@ def cmd_classify(args: argparse.Namespace) -> None:
 
 def cmd_report(args: argparse.Namespace) -> None:
     """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
-    from .exports import ReportSettings, build_report, excel_report, pptx_report
-    from .i18n import Translator
+    from portfolio_core.i18n import Translator
+    from portfolio_core.report.deck import pptx_report
+    from portfolio_core.report.pack import ReportSettings, build_report
+    from portfolio_core.report.workbook import excel_report
 
     targets = [(path, make) for path, make in ((args.xlsx, excel_report), (args.pptx, pptx_report)) if path]
     if not targets:

@@ -14,7 +14,7 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from .locale_fr import FR
+from portfolio_core.locale_fr import FR
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 LOCALES = {"en": "en_US", "fr": "fr_FR"}

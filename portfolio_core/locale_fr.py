@@ -457,16 +457,16 @@ FR: dict[str, str] = {
 }
 
 # Catalogs of other areas, kept in their own files so they can be edited apart.
-from .locale_fr_kpis import FR_KPIS  # noqa: E402
+from portfolio_core.locale_fr_kpis import FR_KPIS  # noqa: E402
 
 FR.update(FR_KPIS)
-from .locale_fr_meeting import FR_MEETING  # noqa: E402
+from portfolio_core.locale_fr_meeting import FR_MEETING  # noqa: E402
 
 FR.update(FR_MEETING)
-from .locale_fr_data import FR_DATA  # noqa: E402
+from portfolio_core.locale_fr_data import FR_DATA  # noqa: E402
 
 FR.update(FR_DATA)
 
-from .locale_fr_pages import FR_PAGES  # noqa: E402
+from portfolio_core.locale_fr_pages import FR_PAGES  # noqa: E402
 
 FR.update(FR_PAGES)

@@ -75,7 +75,7 @@ FR_MEETING: dict[str, str] = {
     "{column}: {values}": "{column} : {values}",
     "filters {filters}": "filtres {filters}",
     "filters {filters} (ranked within)": "filtres {filters} (classés entre eux)",
-    # errors (portfolio_core.storage and the page)
+    # errors (portfolio_core.store.analyses and the page)
     "{problem}\n\nThe analysis loaded in the app is unchanged.": (
         "{problem}\n\nL'analyse chargée dans l'application n'a pas changé."
     ),
@@ -172,7 +172,7 @@ FR_MEETING: dict[str, str] = {
     "{chart} (SVG)": "{chart} (SVG)",
     "Pareto curve": "Courbe de Pareto",
     "Revenue and effort Pareto": "Pareto du CA et de l'effort",
-    # --- the meeting files (portfolio_core.exports) -----------------------------------------------
+    # --- the meeting files (portfolio_core.report) -----------------------------------------------
     # settings
     "Source": "Source",
     "(not named)": "(sans nom)",

@@ -1,4 +1,4 @@
-"""The core stays pure: no streamlit import anywhere in portfolio_core."""
+"""The core stays pure (no streamlit in portfolio_core) and its folders keep the pipeline's layers."""
 
 import ast
 import subprocess
@@ -22,8 +22,16 @@ def test_core_modules_do_not_import_streamlit():
 
 
 def test_importing_the_core_does_not_load_streamlit():
-    code = "import sys, portfolio_core, portfolio_core.charts; print('streamlit' in sys.modules)"
+    code = "import sys, portfolio_core, portfolio_core.report.charts; print('streamlit' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=CORE.parent, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_core_keeps_its_layers():
+    # ingest -> analysis -> report / store, and no words in the analysis: pyproject's importlinter contracts
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint)], cwd=CORE.parent, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout

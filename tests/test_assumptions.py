@@ -12,7 +12,9 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 from portfolio_core import build_portfolio, classify_abc, read_table
-from portfolio_core.exports import ReportSettings, build_report, excel_report, pptx_report
+from portfolio_core.report.deck import pptx_report
+from portfolio_core.report.pack import ReportSettings, build_report
+from portfolio_core.report.workbook import excel_report
 from tests.conftest import ROOT, shown
 
 # Revenue 1000 / 100 / 50 (T = 1150: before = 0, .87, .957 -> A, B, C); hours 2 / 0.5 / 3; no margin,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portfolio_core.bgnbd import BGNBDParams, fit_bgnbd, log_likelihood, prob_alive, rfm_summary
+from portfolio_core.analysis.bgnbd import BGNBDParams, fit_bgnbd, log_likelihood, prob_alive, rfm_summary
 from tests.conftest import DATA
 
 CDNOW = DATA / "cdnow_customers_summary.csv"

@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from portfolio_core.csvsafe import neutralise, neutralise_cell, to_csv
+from portfolio_core.report.csvsafe import neutralise, neutralise_cell, to_csv
 from tests.conftest import ROOT
 
 HOSTILE = ['=HYPERLINK("http://evil.example","click")', "+cmd", "@SUM(1)", "-2+3", "\tTab", "\rCR"]

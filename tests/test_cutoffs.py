@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from portfolio_core import NoPositiveValueError, classify_abc
-from portfolio_core.cutoffs import abc_curve, abc_curve_points, cutoff_sensitivity, suggest_cutoffs
+from portfolio_core.analysis.cutoffs import abc_curve, abc_curve_points, cutoff_sensitivity, suggest_cutoffs
 
 # Ten clients totalling 100, mean 10. Curve vertices (x = k/10, y = top-k share):
 #   k:  0    1    2    3    4    5    6    7    8    9    10

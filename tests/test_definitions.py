@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from portfolio_core import LoadError, NoPositiveValueError, classify_abc
 from portfolio_core.__main__ import main
-from portfolio_core.files import load_paths
-from portfolio_core.ingest import MAX_ID_CHARS
-from portfolio_core.kpis import concentration, gini, hhi, kpi_summary, win_rates
-from portfolio_core.summary import summary_dict
+from portfolio_core.analysis.kpis import concentration, gini, hhi, kpi_summary, win_rates
+from portfolio_core.analysis.summary import summary_dict
+from portfolio_core.ingest.build import MAX_ID_CHARS
+from portfolio_core.ingest.files import load_paths
 from tests.conftest import shown
 
 # Four companies. Gamma and Delta never won a deal: they are prospects, outside the ranked portfolio,
@@ -241,7 +241,7 @@ def test_a_client_identifier_at_the_cap_is_accepted(tmp_path):
 
 def test_one_purchase_clients_in_the_churn_list_get_no_contradictory_figure():
     from portfolio_core import demo_portfolio
-    from portfolio_core.kpis import alive_probability, as_of_date, client_kpis, fit_portfolio_bgnbd
+    from portfolio_core.analysis.kpis import alive_probability, as_of_date, client_kpis, fit_portfolio_bgnbd
 
     p = demo_portfolio()
     as_of = as_of_date(p)
@@ -313,7 +313,7 @@ def test_the_kpis_page_counts_every_company_s_deals_and_names_the_churn_model(ap
     st.lists(st.sampled_from(["active", "prospect", "former", "partner"]), min_size=4, max_size=4),
 )
 def test_the_scope_never_decides_which_deals_count(deals_rows, statuses):
-    from portfolio_core.portfolio import Portfolio
+    from portfolio_core.ingest.portfolio import Portfolio
 
     tx = pd.DataFrame(deals_rows, columns=["client", "account_manager", "stage"]).assign(amount=1.0)
     clients = pd.DataFrame(
@@ -336,8 +336,8 @@ def test_the_scope_never_decides_which_deals_count(deals_rows, statuses):
 
 
 def test_the_meeting_pack_win_rate_of_a_selection_counts_its_prospects_deals(deals):
-    from portfolio_core.exports import ReportSettings, build_report
-    from portfolio_core.segments import classify_selection, segment_frame, select
+    from portfolio_core.analysis.segments import classify_selection, segment_frame, select
+    from portfolio_core.report.pack import ReportSettings, build_report
 
     p, _ = load_paths(deals)
     filters = {"sector": ("Retail",)}

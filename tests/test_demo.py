@@ -1,7 +1,8 @@
 """The demo portfolio is plausible, deterministic, and survives a trip through CSV exports."""
 
 from portfolio_core import build_portfolio, classify_abc, demo_portfolio, read_table
-from portfolio_core.demo import COUNTS, MANAGERS, write_demo
+from portfolio_core.ingest.demo import COUNTS, MANAGERS
+from portfolio_core.report.demo_files import write_demo
 
 
 def test_demo_is_deterministic():

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from portfolio_core import Portfolio
-from portfolio_core.actions import recommend
-from portfolio_core.effort import (
+from portfolio_core.analysis.actions import recommend
+from portfolio_core.analysis.effort import (
     class_effort,
     client_economics,
     effort_hours,
@@ -163,8 +163,8 @@ def test_cli_summary_with_activities(tmp_path):
 
 
 def test_large_scatters_are_grouped_but_every_client_is_counted():
-    from portfolio_core.charts import effort_scatter
-    from portfolio_core.effort import scatter_points
+    from portfolio_core.analysis.effort import scatter_points
+    from portfolio_core.report.charts import effort_scatter
 
     n = 20_000
     rng = np.random.default_rng(3)

@@ -16,17 +16,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
 from portfolio_core import Portfolio, classify_abc
-from portfolio_core.demo import demo_portfolio, write_demo
-from portfolio_core.exports import (
-    MAX_SCATTER_POINTS,
-    ReportSettings,
-    build_report,
-    chart_png,
-    chart_svg,
-    excel_report,
-    png_size,
-    pptx_report,
-)
+from portfolio_core.ingest.demo import demo_portfolio
+from portfolio_core.report.deck import pptx_report
+from portfolio_core.report.demo_files import write_demo
+from portfolio_core.report.images import MAX_SCATTER_POINTS, chart_png, chart_svg, png_size
+from portfolio_core.report.pack import ReportSettings, build_report
+from portfolio_core.report.workbook import excel_report
 from tests.conftest import ROOT
 
 # Ten clients totalling 1000: before(v) = 0, .5, .7, .8, .88, .93, .96, .98, .99, .994,

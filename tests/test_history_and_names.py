@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from portfolio_core.actions import recommend
-from portfolio_core.files import load_paths
-from portfolio_core.portfolio import Portfolio
-from portfolio_core.segments import longest_migration_period
+from portfolio_core.analysis.actions import recommend
+from portfolio_core.analysis.segments import longest_migration_period
+from portfolio_core.ingest.files import load_paths
+from portfolio_core.ingest.portfolio import Portfolio
 from tests.conftest import shown
 from tests.test_cli import cli
 
@@ -210,7 +210,7 @@ def test_the_demo_keeps_its_url_filter_names(app):
 
 
 def test_a_saved_analysis_keeps_the_files_column_names_and_its_filter(app):
-    from portfolio_core.storage import AnalysisStore
+    from portfolio_core.store.analyses import AnalysisStore
 
     app.run()
     upload(app, SEGMENT)

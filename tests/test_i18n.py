@@ -5,12 +5,12 @@ import ast
 import pandas as pd
 import pytest
 
-from portfolio_core.actions import ACTIONS
-from portfolio_core.columns import ROLE_LABELS
-from portfolio_core.effort import QUADRANTS
+from portfolio_core.analysis.actions import ACTIONS
+from portfolio_core.analysis.effort import QUADRANTS
+from portfolio_core.analysis.segments import GROUPS
 from portfolio_core.i18n import Translator, language_from_locale
+from portfolio_core.ingest.columns import ROLE_LABELS
 from portfolio_core.locale_fr import FR
-from portfolio_core.segments import GROUPS
 from tests.conftest import ROOT
 
 SOURCES = [

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from portfolio_core import build_portfolio, read_table
-from portfolio_core.columns import recognise
-from portfolio_core.files import load_paths
-from portfolio_core.ingest import MissingRoleError, guess_mapping
-from portfolio_core.loading import LoadError, decode, sniff_separator
-from portfolio_core.parsing import parse_dates, parse_hours, parse_numbers
+from portfolio_core.ingest.build import MissingRoleError, guess_mapping
+from portfolio_core.ingest.columns import recognise
+from portfolio_core.ingest.files import load_paths
+from portfolio_core.ingest.loading import LoadError, decode, sniff_separator
+from portfolio_core.ingest.parsing import parse_dates, parse_hours, parse_numbers
 
 
 @pytest.mark.parametrize(

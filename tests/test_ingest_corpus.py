@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_core.files import load_paths
-from portfolio_core.loading import LoadError, read_table
+from portfolio_core.ingest.files import load_paths
+from portfolio_core.ingest.loading import LoadError, read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"

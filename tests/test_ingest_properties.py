@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from portfolio_core import build_portfolio, read_table
-from portfolio_core.ingest import clean_ids
+from portfolio_core.ingest.build import clean_ids
 
 SEPARATORS = [",", ";", "\t", "|"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]

@@ -5,8 +5,7 @@ import pandas as pd
 import pytest
 
 from portfolio_core import NoPositiveValueError, demo_portfolio
-from portfolio_core.i18n import Translator
-from portfolio_core.kpis import (
+from portfolio_core.analysis.kpis import (
     RISK_LEVELS,
     annuity_factor,
     churn_risk,
@@ -27,9 +26,10 @@ from portfolio_core.kpis import (
     retention,
     win_rates,
 )
+from portfolio_core.analysis.segments import segment_frame, select
+from portfolio_core.i18n import Translator
+from portfolio_core.ingest.portfolio import Portfolio
 from portfolio_core.locale_fr import FR
-from portfolio_core.portfolio import Portfolio
-from portfolio_core.segments import segment_frame, select
 
 
 def test_gini_by_hand_with_zero_revenue_clients():

@@ -4,9 +4,15 @@ import pandas as pd
 import pytest
 
 from portfolio_core import demo_portfolio
-from portfolio_core.charts_kpi import churn_chart, clv_cac_chart, cutoffs_chart, lorenz_chart, rate_chart
-from portfolio_core.cutoffs import abc_curve_points, suggest_cutoffs
-from portfolio_core.kpis import client_kpis, clv_cac_by, concentration, lorenz_curve, win_rates
+from portfolio_core.analysis.cutoffs import abc_curve_points, suggest_cutoffs
+from portfolio_core.analysis.kpis import client_kpis, clv_cac_by, concentration, lorenz_curve, win_rates
+from portfolio_core.report.charts_kpi import (
+    churn_chart,
+    clv_cac_chart,
+    cutoffs_chart,
+    lorenz_chart,
+    rate_chart,
+)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from portfolio_core.kpis import RISK_LEVELS, churn_risk, concentration, gini, hhi, lorenz_curve
+from portfolio_core.analysis.kpis import RISK_LEVELS, churn_risk, concentration, gini, hhi, lorenz_curve
 
 # zero or a normal positive number (subnormals would underflow to 0 when scaled down)
 revenues = st.lists(st.one_of(st.just(0.0), st.floats(1e-6, 1e9)), min_size=1, max_size=80)

@@ -5,8 +5,8 @@ import sqlite3
 
 import pytest
 
-from portfolio_core.demo import demo_portfolio
-from portfolio_core.storage import AnalysisStore, CorruptDatabaseError
+from portfolio_core.ingest.demo import demo_portfolio
+from portfolio_core.store.analyses import AnalysisStore, CorruptDatabaseError
 
 STATE = {"sheets": {}, "kinds": {"jan.csv": "clients"}, "maps": {"jan.csv": {"client": "Client"}}}
 

@@ -21,12 +21,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio_core import build_portfolio, ingest, loading, parsing, read_table
-from portfolio_core.columns import fold
-from portfolio_core.ingest import clean_ids
-from portfolio_core.loading import LoadError
-from portfolio_core.parsing import on_distinct, parse_numbers
-from portfolio_core.portfolio import _stage_of, _status_of, normalise_stage, normalise_status
+from portfolio_core import build_portfolio, read_table
+from portfolio_core.ingest import build as ingest
+from portfolio_core.ingest import loading, parsing
+from portfolio_core.ingest.build import clean_ids
+from portfolio_core.ingest.columns import fold
+from portfolio_core.ingest.loading import LoadError
+from portfolio_core.ingest.parsing import on_distinct, parse_numbers
+from portfolio_core.ingest.portfolio import _stage_of, _status_of, normalise_stage, normalise_status
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

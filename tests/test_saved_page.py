@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from portfolio_core import Portfolio, demo_portfolio
-from portfolio_core.storage import AnalysisStore
+from portfolio_core.store.analyses import AnalysisStore
 
 PAGE = "pages/saved.py"
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from portfolio_core import classify_abc
-from portfolio_core.segments import (
+from portfolio_core.analysis.segments import (
     classify_selection,
     compare,
     cross_matrix,

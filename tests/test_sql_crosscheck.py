@@ -19,11 +19,11 @@ import pandas as pd
 import pytest
 
 from portfolio_core import classify_abc, demo_portfolio
-from portfolio_core.effort import DEFAULT_HOURS, activity_kind, effort_hours
-from portfolio_core.files import load_paths
-from portfolio_core.kpis import kpi_summary, win_rates
-from portfolio_core.portfolio import Portfolio
-from portfolio_core.summary import summary_dict
+from portfolio_core.analysis.effort import DEFAULT_HOURS, activity_kind, effort_hours
+from portfolio_core.analysis.kpis import kpi_summary, win_rates
+from portfolio_core.analysis.summary import summary_dict
+from portfolio_core.ingest.files import load_paths
+from portfolio_core.ingest.portfolio import Portfolio
 from tests.conftest import DATA
 
 A, B = 0.80, 0.95

@@ -1,4 +1,4 @@
-"""Saved analyses (portfolio_core.storage): round trips, versions, concurrency, crashes, corruption."""
+"""Saved analyses (portfolio_core.store.analyses): round trips, versions, concurrency, crashes, corruption."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
 
 from portfolio_core import Portfolio, demo_portfolio
-from portfolio_core.storage import (
+from portfolio_core.analysis.segments import compare_portfolios
+from portfolio_core.store.analyses import (
     SCHEMA_VERSION,
     AnalysisNotFoundError,
     AnalysisStore,
@@ -357,11 +358,11 @@ def test_two_analyses_a_month_apart_can_be_compared(tmp_path):
     second = store.save("Review", november, {}, saved_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     assert [s.id for s in store.list()] == [second, first]  # most recent first
 
-    table, dropped = store.compare(first, second, 0.8, 0.95)
+    table, dropped = compare_portfolios(store.load(first)[0], store.load(second)[0], 0.8, 0.95)
     assert table["clients"].sum() == (values > 0).sum()
     assert dropped.loc[top, "from"] == "A" and dropped.loc[top, "to"] == "lost"
     assert dropped.loc[top, "name"] == october.clients.loc[top, "name"]
-    same, none_dropped = store.compare(first, first)
+    same, none_dropped = compare_portfolios(store.load(first)[0], store.load(first)[0])
     assert set(same["from"]) == set(same["to"]) and none_dropped.empty
 
 
@@ -398,7 +399,7 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from portfolio_core import demo_portfolio
-from portfolio_core.storage import AnalysisStore
+from portfolio_core.store.analyses import AnalysisStore
 portfolio = demo_portfolio({seed})
 go = Path({go!r})
 print("ready", flush=True)
@@ -463,7 +464,7 @@ sys.path.insert(0, ROOT)
 """
     + BIG
     + """
-from portfolio_core.storage import AnalysisStore
+from portfolio_core.store.analyses import AnalysisStore
 
 class Traced(AnalysisStore):
     @contextmanager
@@ -717,11 +718,13 @@ _ERRORS = {
 
 
 def _message_templates() -> list[str]:
-    """The English template of every user-facing message built in portfolio_core/storage.py."""
+    """The English template of every user-facing message built in portfolio_core/store/analyses.py."""
     import ast
 
     found = []
-    for node in ast.walk(ast.parse((ROOT / "portfolio_core" / "storage.py").read_text(encoding="utf-8"))):
+    for node in ast.walk(
+        ast.parse((ROOT / "portfolio_core" / "store" / "analyses.py").read_text(encoding="utf-8"))
+    ):
         func = getattr(node, "func", None)
         name = getattr(func, "id", None) or getattr(func, "attr", None)
         args = getattr(node, "args", None)

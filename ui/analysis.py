@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
-from portfolio_core.effort import Economics, client_economics, effort_hours
-from portfolio_core.segments import (
+from portfolio_core.analysis.effort import Economics, client_economics, effort_hours
+from portfolio_core.analysis.segments import (
     classify_selection,
     longest_migration_period,
     period_values,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
-from portfolio_core.segments import column_label, column_names, resolve_filters, user_name
+from portfolio_core.analysis.segments import column_label, column_names, resolve_filters, user_name
 from ui.i18n import tr
 from ui.text import plain
 

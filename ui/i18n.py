@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from portfolio_core.charts import localized
-from portfolio_core.csvsafe import to_csv
 from portfolio_core.i18n import LANGUAGES, Translator, language_from_locale
+from portfolio_core.report.charts import localized
+from portfolio_core.report.csvsafe import to_csv
 
 # One translator per language for the whole process: tests read `missing` after running pages.
 TRANSLATORS = {lang: Translator(lang) for lang in LANGUAGES}
@@ -42,7 +42,7 @@ def show_chart(chart, **kwargs):  # type: ignore[no-untyped-def]
 def csv_bytes(frame, index: bool = False) -> bytes:  # type: ignore[no-untyped-def]
     """A table as CSV for the session's language: ``;`` and decimal comma in French (what Excel expects).
 
-    Text cells that a spreadsheet would run as a formula get a leading ``'`` (see portfolio_core.csvsafe).
+    Text cells that a spreadsheet would run as a formula get a leading ``'`` (see report.csvsafe).
     """
     if st.session_state.get("lang") == "fr":
         return str(to_csv(frame, index=index, sep=";", decimal=",")).encode("utf-8-sig")

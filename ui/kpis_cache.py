@@ -14,9 +14,14 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import Portfolio
-from portfolio_core.bgnbd import BGNBDParams
-from portfolio_core.cutoffs import SuggestedCutoffs, abc_curve_points, cutoff_sensitivity, suggest_cutoffs
-from portfolio_core.kpis import (
+from portfolio_core.analysis.bgnbd import BGNBDParams
+from portfolio_core.analysis.cutoffs import (
+    SuggestedCutoffs,
+    abc_curve_points,
+    cutoff_sensitivity,
+    suggest_cutoffs,
+)
+from portfolio_core.analysis.kpis import (
     Concentration,
     alive_probability,
     as_of_date,
@@ -125,7 +130,7 @@ def _client_table(
     lang: str,
     _portfolio: Portfolio,
 ) -> pd.DataFrame:
-    """Every KPI per selected client (see :func:`portfolio_core.kpis.client_kpis`), texts in ``lang``."""
+    """Every KPI per selected client (see ``analysis.kpis.client_kpis``), texts in ``lang``."""
     p = _portfolio
     scope = analysis.selection(view, p)
     params, summary = _bgnbd(view.data_key, p)

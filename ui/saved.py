@@ -1,4 +1,4 @@
-"""Glue between the "Saved analyses" page and portfolio_core.storage: settings in and out of the session."""
+"""Glue between the "Saved analyses" page and the saved-analyses store: settings in and out of the session."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import Portfolio
+from portfolio_core.analysis.segments import compare_portfolios
 from portfolio_core.i18n import ENGLISH, Translator
-from portfolio_core.storage import AnalysisStore, SavedAnalysis, default_db_path
+from portfolio_core.store.analyses import AnalysisStore, SavedAnalysis, default_db_path
 from ui import colnames
 from ui.auth import user_db_path
 from ui.state import DEFAULTS, set_portfolio
@@ -119,4 +120,12 @@ def compare(
     include_inactive: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The class migration between two saved analyses (ids are never reused; ``stamps`` guard a new file)."""
-    return AnalysisStore(path).compare(earlier, later, a / 100, b / 100, rule, include_inactive)
+    store = AnalysisStore(path)
+    return compare_portfolios(
+        store.load(earlier)[0],
+        store.load(later)[0],
+        a / 100,
+        b / 100,
+        rule,
+        include_inactive,  # type: ignore[arg-type]
+    )

@@ -7,8 +7,8 @@ import uuid
 import streamlit as st
 
 from portfolio_core import Portfolio, demo_portfolio
-from portfolio_core.assumptions import DEFAULT_HOURLY_COST
-from portfolio_core.ingest import LoadReport
+from portfolio_core.ingest.build import LoadReport
+from portfolio_core.report.assumptions import DEFAULT_HOURLY_COST
 from ui.colnames import url_name
 
 DEFAULTS = {"a": 80, "b": 95, "rule": "before", "by": "revenue", "all": False}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from portfolio_core.cutoffs import SuggestedCutoffs
+from portfolio_core.analysis.cutoffs import SuggestedCutoffs
 from ui import analysis, kpis_cache
 from ui.i18n import tr
 

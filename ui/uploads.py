@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from portfolio_core import Portfolio, build_portfolio, read_table
-from portfolio_core.storage import KeptUpload, StorageError
+from portfolio_core.store.analyses import KeptUpload, StorageError
 from ui.auth import auth_configured
 from ui.i18n import tr
 from ui.saved import store

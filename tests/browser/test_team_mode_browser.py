@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from portfolio_core import demo_portfolio
-from portfolio_core.storage import AnalysisStore
+from portfolio_core.store.analyses import AnalysisStore
 from tests.browser.harness import REPO_ROOT, running_app
 from tests.browser.test_abc_browser import TIMEOUT, wait_until_idle
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .cutoffs import SuggestedCutoffs
-from .i18n import ENGLISH, Translator
-from .kpis import CLV_CAC_TARGET, RISK_LEVELS
+from portfolio_core.analysis.cutoffs import SuggestedCutoffs
+from portfolio_core.analysis.kpis import CLV_CAC_TARGET, RISK_LEVELS
+from portfolio_core.i18n import ENGLISH, Translator
 
 RISK_COLORS = {"High": "#b2182b", "Medium": "#ef8a62", "Low": "#1b7837", "Unknown": "#bdbdbd",
                "No purchase": "#8c8c8c"}  # fmt: skip
@@ -24,7 +24,7 @@ def _groups(labels: pd.Series, t: Translator) -> pd.Series:
 def lorenz_chart(
     curve: pd.DataFrame, gini: float, t: Translator = ENGLISH
 ) -> alt.LayerChart | alt.FacetChart:
-    """The Lorenz curve (from :func:`portfolio_core.kpis.lorenz_curve`) against the line of equality.
+    """The Lorenz curve (from :func:`portfolio_core.analysis.kpis.lorenz_curve`) against the line of equality.
 
     The area between them is half the Gini coefficient. Texts in ``t``'s language.
     """
@@ -69,7 +69,7 @@ def cutoffs_chart(
 ) -> alt.LayerChart | alt.FacetChart:
     """The ABC curve with the Pareto, break-even and submarginal points of the computed ABC analysis.
 
-    ``curve`` comes from :func:`portfolio_core.cutoffs.abc_curve_points`;
+    ``curve`` comes from :func:`portfolio_core.analysis.cutoffs.abc_curve_points`;
     dashed lines mark the suggested cut-offs, dotted ones the current ``a``
     and ``b`` (fractions) when given. ``measure`` is "revenue" or "margin";
     texts in ``t``'s language (the points' ``name`` stays the English key).
@@ -203,7 +203,7 @@ def rate_chart(
 def clv_cac_chart(
     table: pd.DataFrame, group_title: str, t: Translator = ENGLISH
 ) -> alt.LayerChart | alt.FacetChart:
-    """CLV:CAC per segment (from :func:`portfolio_core.kpis.clv_cac_by`), the target of 3 marked."""
+    """CLV:CAC per segment (from :func:`portfolio_core.analysis.kpis.clv_cac_by`), the target of 3 marked."""
     data = table.reset_index()
     data["segment"] = _groups(data["segment"], t)
     under, over = t("Under 3"), t("3 or more")

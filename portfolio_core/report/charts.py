@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .effort import scatter_points
-from .i18n import ENGLISH, Translator
+from portfolio_core.analysis.effort import scatter_points
+from portfolio_core.i18n import ENGLISH, Translator
 
 CLASS_COLORS = {"A": "#1b7837", "B": "#e08214", "C": "#8c8c8c"}
 CLASS_SCALE = alt.Scale(domain=list(CLASS_COLORS), range=list(CLASS_COLORS.values()))
@@ -107,7 +107,7 @@ def effort_scatter(
     ``table`` needs ``client``, ``label``, ``revenue``, ``hours``, ``margin``,
     ``profit``, ``abc_class``, ``quadrant``. Quadrant lines at the cuts and the
     quadrant names in the corners. Beyond a few thousand clients, the smaller
-    ones are drawn as groups (see :func:`portfolio_core.effort.scatter_points`)
+    ones are drawn as groups (see :func:`portfolio_core.analysis.effort.scatter_points`)
     and the title says how many.
     """
     points, grouped = scatter_points(table.set_index("client"), group_label=t("{n} clients (grouped)"))

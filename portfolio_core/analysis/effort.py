@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .abc import CLASSES, classify_abc
-from .columns import fold
-from .portfolio import Portfolio
+from portfolio_core.analysis.abc import CLASSES, classify_abc
+from portfolio_core.ingest.columns import fold
+from portfolio_core.ingest.portfolio import Portfolio
 
 # Hours an activity takes when the log gives no duration (editable by the user).
 DEFAULT_HOURS: dict[str, float] = {

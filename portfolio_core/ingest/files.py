@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .ingest import LoadReport, build_portfolio
-from .loading import LoadError, read_table
-from .portfolio import Portfolio
+from portfolio_core.ingest.build import LoadReport, build_portfolio
+from portfolio_core.ingest.loading import LoadError, read_table
+from portfolio_core.ingest.portfolio import Portfolio
 
 DISK_MAX_BYTES = 1024 * 1024 * 1024
 

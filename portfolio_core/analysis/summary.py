@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from .abc import CLASSES, class_summary
-from .effort import share_of_clients_for
+from portfolio_core.analysis.abc import CLASSES, class_summary
+from portfolio_core.analysis.effort import share_of_clients_for
 
 
 def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> di
 
     Examples
     --------
-    >>> from portfolio_core.abc import classify_abc
+    >>> from portfolio_core.analysis.abc import classify_abc
     >>> d = summary_dict(classify_abc(pd.Series({"x": 80.0, "y": 20.0})))
     >>> d["classes"]["A"]
     {'clients': 1, 'revenue': 80.0, 'revenue_share': 0.8}

@@ -17,13 +17,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .abc import NoPositiveValueError
-from .bgnbd import BGNBDParams, Model, enough_history, fit_bgnbd, prob_alive, rfm_summary
-from .columns import fold
-from .cutoffs import suggest_cutoffs
-from .i18n import ENGLISH, Translator
-from .portfolio import Portfolio
-from .segments import NOT_SET, segment_frame
+from portfolio_core.analysis.abc import NoPositiveValueError
+from portfolio_core.analysis.bgnbd import (
+    BGNBDParams,
+    Model,
+    enough_history,
+    fit_bgnbd,
+    prob_alive,
+    rfm_summary,
+)
+from portfolio_core.analysis.cutoffs import suggest_cutoffs
+from portfolio_core.analysis.segments import NOT_SET, segment_frame
+from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.ingest.columns import fold
+from portfolio_core.ingest.portfolio import Portfolio
 
 DAYS_PER_YEAR = 365.25
 CLV_CAC_TARGET = 3.0
@@ -211,7 +218,7 @@ def purchase_history(portfolio: Portfolio, clients: pd.Index) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from portfolio_core.demo import demo_portfolio
+    >>> from portfolio_core.ingest.demo import demo_portfolio
     >>> p = demo_portfolio()
     >>> h = purchase_history(p, p.in_scope())
     >>> list(h.columns)
@@ -337,7 +344,7 @@ def fit_portfolio_bgnbd(
     purchase can never have dropped out, so its probability of being active
     is 100 % however long it has been silent, next to a "High" churn risk;
     the MBG/NBD gives it a probability below 1 that falls with the silence
-    (see :mod:`portfolio_core.bgnbd`). The fit uses every company that
+    (see :mod:`portfolio_core.analysis.bgnbd`). The fit uses every company that
     bought (or those of ``clients``), former clients included: the model
     needs those who stopped. Returns ``(None, summary)`` when the history is
     too thin (fewer than 30 buyers or 10 repeat buyers).
@@ -381,7 +388,7 @@ def matching_clients(
 ) -> pd.Index:
     """Every client, in scope or not (former clients, prospects), that segment filters keep.
 
-    ``segments`` is :func:`portfolio_core.segments.segment_frame` of the clients
+    ``segments`` is :func:`portfolio_core.analysis.segments.segment_frame` of the clients
     in scope, the frame the filters were picked from: its clients keep its
     labels; the others get a text column's value, or the range of the clients
     in scope their number falls in (clipped to the ends), so the filters mean
@@ -389,7 +396,7 @@ def matching_clients(
 
     Examples
     --------
-    >>> from portfolio_core.segments import segment_frame
+    >>> from portfolio_core.analysis.segments import segment_frame
     >>> c = pd.DataFrame({"sector": ["Retail", "Food", "Retail"]}, index=list("xyz"))
     >>> matching_clients(c, segment_frame(c.loc[["x", "y"]]), {"sector": ("Retail",)}).tolist()
     ['x', 'z']
@@ -560,7 +567,7 @@ def client_kpis(
 
     Examples
     --------
-    >>> from portfolio_core.demo import demo_portfolio
+    >>> from portfolio_core.ingest.demo import demo_portfolio
     >>> p = demo_portfolio()
     >>> t = client_kpis(p, p.in_scope(), lifetime_years=5)
     >>> bool((t["clv"] > 0).all()), int(t["churn_risk"].isin(RISK_LEVELS).all())
@@ -710,7 +717,7 @@ def win_rates(
 
     Examples
     --------
-    >>> from portfolio_core.demo import demo_portfolio
+    >>> from portfolio_core.ingest.demo import demo_portfolio
     >>> p = demo_portfolio()
     >>> w = win_rates(p)
     >>> 0 < float(w.loc["All", "win_rate"]) < 1
@@ -777,7 +784,7 @@ def missing_kpis(portfolio: Portfolio, t: Translator = ENGLISH) -> dict[str, str
 
     Examples
     --------
-    >>> from portfolio_core.demo import demo_portfolio
+    >>> from portfolio_core.ingest.demo import demo_portfolio
     >>> sorted(missing_kpis(demo_portfolio()))
     ['Other indicators']
     """
@@ -831,7 +838,7 @@ def kpi_summary(portfolio: Portfolio, values: pd.Series, companies: pd.Index | N
 
     Examples
     --------
-    >>> from portfolio_core.demo import demo_portfolio
+    >>> from portfolio_core.ingest.demo import demo_portfolio
     >>> p = demo_portfolio()
     >>> sorted(kpi_summary(p, p.values()))
     ['concentration', 'suggested_cutoffs', 'win_rate']

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .abc import _EPS, NoPositiveValueError, Rule
+from portfolio_core.analysis.abc import _EPS, NoPositiveValueError, Rule
 
 Point = tuple[float, float]
 
@@ -193,7 +193,7 @@ def cutoff_sensitivity(
 
     Examples
     --------
-    >>> from portfolio_core.abc import classify_abc
+    >>> from portfolio_core.analysis.abc import classify_abc
     >>> c = classify_abc(pd.Series({"x": 50.0, "y": 30.0, "z": 20.0}), 0.5, 0.8)
     >>> cutoff_sensitivity(c, 50, 80)["clients_changing"].tolist()
     [0, 1, 0, 1]

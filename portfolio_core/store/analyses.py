@@ -25,7 +25,7 @@ Guarantees
 Examples
 --------
 >>> import tempfile, pathlib
->>> from portfolio_core.demo import demo_portfolio
+>>> from portfolio_core.ingest.demo import demo_portfolio
 >>> store = AnalysisStore(pathlib.Path(tempfile.mkdtemp()) / "analyses.db")
 >>> first = store.save("Review", demo_portfolio(3), {"a": 80, "b": 95})
 >>> again = store.save("Review", demo_portfolio(3), {"a": 70, "b": 90})
@@ -57,8 +57,7 @@ import pandas as pd
 import pyarrow as pa
 import sqlite_utils
 
-from .portfolio import Portfolio
-from .segments import migration
+from portfolio_core.ingest.portfolio import Portfolio
 
 APP_DIR = "client-portfolio-analyzer"
 SCHEMA_VERSION = 2
@@ -783,33 +782,6 @@ class AnalysisStore:
                 row = self._row(db, analysis_id)
                 db.execute("DELETE FROM frames WHERE analysis_id = ?", [row[0]])
                 db.execute("DELETE FROM analyses WHERE id = ?", [row[0]])
-
-    def compare(
-        self,
-        id_earlier: int,
-        id_later: int,
-        a: float = 0.8,
-        b: float = 0.95,
-        rule: str = "before",
-        include_inactive: bool = False,
-    ) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The class migration between two saved analyses' revenue per client.
-
-        Returns :func:`portfolio_core.segments.migration`'s transition table
-        (``from``, ``to``, ``clients``, ``revenue_before``, ``revenue_after``)
-        and the clients who dropped a class or were lost, with a ``name``
-        column first when the clients table has one.
-        """
-        earlier = self.load(id_earlier)[0]
-        later = self.load(id_later)[0]
-        before = earlier.values("revenue", include_inactive)
-        after = later.values("revenue", include_inactive)
-        table, dropped = migration(before, after, a, b, rule)  # type: ignore[arg-type]
-        names = pd.concat([earlier.clients.get("name", pd.Series()), later.clients.get("name", pd.Series())])
-        names = names[~names.index.duplicated(keep="last")]
-        if len(names):
-            dropped.insert(0, "name", names.reindex(dropped.index).to_numpy())
-        return table, dropped
 
     # -- the last upload, kept so that a reload is one click from it ------------------------------
 

@@ -6,7 +6,7 @@ cells with a single quote, which the spreadsheet shows as text. Every CSV the ap
 through :func:`to_csv`; only **text** cells (values, row labels and column headers) are changed: numbers
 stay numbers, so ``-1500.0`` stored as a number is written ``-1500.0``, while the text ``"-2+3"`` is
 written ``'-2+3``. The workbook keeps its own approach (text cells marked quote-prefixed, see
-:mod:`portfolio_core.exports`).
+:mod:`portfolio_core.report`).
 
 Examples
 --------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .i18n import ENGLISH, Translator
-from .portfolio import Portfolio
+from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.ingest.portfolio import Portfolio
 
 # The moves, in the order a review goes through them (A clients first).
 ACTIONS = (
@@ -42,7 +42,7 @@ def recommend(
 ) -> pd.DataFrame:
     """One recommended action and its reason per client.
 
-    ``table`` comes from :func:`portfolio_core.effort.client_economics` (revenue,
+    ``table`` comes from :func:`portfolio_core.analysis.effort.client_economics` (revenue,
     margin, hours, profit, abc_class, quadrant). The moves: A clients are retained and
     asked for a referral, testimonial or case study when loyal; B clients with
     unmet potential are developed; C clients that cost more than they bring are

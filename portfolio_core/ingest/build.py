@@ -1,6 +1,6 @@
 """Build a Portfolio from uploaded tables: recognise roles, parse, join on the client, report unusable rows.
 
-Input: :class:`~portfolio_core.loading.RawTable` objects (text cells). Each file is
+Input: :class:`~portfolio_core.ingest.loading.RawTable` objects (text cells). Each file is
 recognised as ``transactions`` (it has an amount: invoices, deals, or a client
 list with a revenue column), ``activities`` (hours or an activity type with a
 date) or ``clients`` (attributes). Every row that cannot be used is listed in
@@ -20,9 +20,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .columns import recognise
-from .loading import LoadError, RawTable
-from .parsing import (
+from portfolio_core.ingest.columns import recognise
+from portfolio_core.ingest.loading import LoadError, RawTable
+from portfolio_core.ingest.parsing import (
     ANY_SPACE,
     arrow_text,
     distinct_series,
@@ -34,7 +34,7 @@ from .parsing import (
     parse_numbers,
     text_series,
 )
-from .portfolio import (
+from portfolio_core.ingest.portfolio import (
     _STAGE_WORDS,
     _STATUS_WORDS,
     CLIENT_ATTRIBUTES,
@@ -128,7 +128,7 @@ def table_role(mapping: dict[str, str]) -> str | None:
 
 def _words_share(values: pd.Series, words: tuple[str, ...]) -> float:
     """Share of the distinct non-blank values that contain one of ``words`` (folded)."""
-    from .columns import fold
+    from portfolio_core.ingest.columns import fold
 
     uniq = [fold(v) for v in pd.unique(values.astype(str)) if str(v).strip()][:200]
     return sum(any(w in u for w in words) for u in uniq) / len(uniq) if uniq else 0.0
@@ -341,7 +341,7 @@ def _transactions(
 def _activities(
     table: RawTable, m: dict[str, str], ident: tuple[pd.Series, pd.DataFrame, pa.Array] | None = None
 ) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
-    from .columns import fold
+    from portfolio_core.ingest.columns import fold
 
     f = table.frame
     ids, bad, _ = ident or _ids(table, m)

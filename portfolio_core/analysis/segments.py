@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from .abc import CLASSES, Rule, classify_abc
-from .i18n import ENGLISH, Translator
+from portfolio_core.analysis.abc import CLASSES, Rule, classify_abc
+from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.ingest.portfolio import Portfolio
 
 Filters = Mapping[str, tuple[str, ...]]
 NOT_SET = "(not set)"
@@ -383,7 +384,7 @@ def column_label(column: str, names: Mapping[str, str], t: Translator = ENGLISH)
     >>> column_label("ARR band", {})  # a column of the user's that no role took: kept as written
     'ARR band'
     """
-    from .columns import ROLE_LABELS
+    from portfolio_core.ingest.columns import ROLE_LABELS
 
     base, _ = _split_range(column)
     if base in names or base not in ROLE_LABELS:
@@ -402,7 +403,7 @@ def find_column(name: str, columns: Iterable[str], names: Mapping[str, str]) -> 
     >>> find_column("Sector", ["sector", "region"], {"sector": "Segment"})
     'sector'
     """
-    from .columns import fold
+    from portfolio_core.ingest.columns import fold
 
     columns = list(columns)
     if name in columns:
@@ -474,3 +475,27 @@ def filters_from_text(
             )
         out[column] = (*out.get(column, ()), value)
     return out
+
+
+def compare_portfolios(
+    earlier: Portfolio,
+    later: Portfolio,
+    a: float = 0.8,
+    b: float = 0.95,
+    rule: Rule = "before",
+    include_inactive: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The class migration between two portfolios' revenue per client (two saved reviews).
+
+    Returns :func:`migration`'s transition table (``from``, ``to``, ``clients``,
+    ``revenue_before``, ``revenue_after``) and the clients who dropped a class or
+    were lost, with a ``name`` column first when the clients tables have one.
+    """
+    before = earlier.values("revenue", include_inactive)
+    after = later.values("revenue", include_inactive)
+    table, dropped = migration(before, after, a, b, rule)
+    names = pd.concat([earlier.clients.get("name", pd.Series()), later.clients.get("name", pd.Series())])
+    names = names[~names.index.duplicated(keep="last")]
+    if len(names):
+        dropped.insert(0, "name", names.reindex(dropped.index).to_numpy())
+    return table, dropped

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .i18n import ENGLISH, Translator
+from portfolio_core.i18n import ENGLISH, Translator
 
 DEFAULT_HOURLY_COST = 60.0
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
-from .csvsafe import to_csv
-from .portfolio import Portfolio
+from portfolio_core.ingest.portfolio import Portfolio
 
 SECTORS = ("Manufacturing", "Services", "Retail", "Healthcare", "Construction", "Software", "Public sector")
 SIZES = ("Micro", "Small", "Medium", "Large")
@@ -119,21 +116,3 @@ def demo_portfolio(seed: int = 7) -> Portfolio:
         )
     activities = pd.concat(acts, ignore_index=True).sort_values(["date", "client"], ignore_index=True)
     return Portfolio(clients, transactions, activities, source="Demo portfolio")
-
-
-def write_demo(folder: str | Path, seed: int = 7) -> list[Path]:
-    """Write the demo as three CSV exports (clients, deals, activities) and return their paths."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    p = demo_portfolio(seed)
-    files = {
-        "clients.csv": p.clients.reset_index().rename(columns={"client": "client_id"}),
-        "deals.csv": p.transactions.rename(columns={"client": "client_id"}),
-        "activities.csv": p.activities.rename(columns={"client": "client_id", "type": "activity_type"}),
-    }
-    paths = []
-    for name, frame in files.items():
-        path = folder / name
-        to_csv(frame, path, index=False, date_format="%Y-%m-%d")  # like every CSV the app writes
-        paths.append(path)
-    return paths

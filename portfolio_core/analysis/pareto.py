@@ -22,7 +22,7 @@ def pareto_curve(classified: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.D
 
     Examples
     --------
-    >>> from portfolio_core.abc import classify_abc
+    >>> from portfolio_core.analysis.abc import classify_abc
     >>> c = classify_abc(pd.Series({"x": 60.0, "y": 30.0, "z": 10.0}), 0.5, 0.9)
     >>> pareto_curve(c)["cumulative_share"].round(2).tolist()
     [0.0, 0.6, 0.9, 1.0]

@@ -9,8 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .columns import fold
-from .parsing import arrow_text, factorize
+from portfolio_core.ingest.columns import fold
+from portfolio_core.ingest.parsing import arrow_text, factorize
 
 Measure = Literal["revenue", "margin"]
 STATUSES = ("active", "prospect", "former", "partner")

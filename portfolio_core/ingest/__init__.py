@@ -1,0 +1,1 @@
+"""Read files and tables, recognise their columns, build the Portfolio."""

@@ -1,0 +1,1 @@
+"""Charts, workbook, deck and CSV files: values and codes become words here."""

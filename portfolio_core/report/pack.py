@@ -1,0 +1,390 @@
+"""The meeting report: one :class:`Report` (settings, headline figures, actions, charts, assumptions)
+built once by :func:`build_report`, so the app's Export page and the CLI's ``report`` command write the
+same workbook (:mod:`.workbook`), deck (:mod:`.deck`) and chart files (:mod:`.images`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import pandas as pd
+from babel.dates import format_date
+
+from portfolio_core.analysis.abc import CLASSES, NoPositiveValueError, class_summary
+from portfolio_core.analysis.actions import ACTIONS, recommend
+from portfolio_core.analysis.effort import (
+    DEFAULT_HOURS,
+    client_economics,
+    effort_hours,
+    share_of_clients_for,
+)
+from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
+from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.report.assumptions import (
+    DEFAULT_HOURLY_COST,
+    durations_text,
+    hourly_cost_text,
+    let_go_text,
+    scope_text,
+)
+from portfolio_core.report.images import meeting_charts
+
+Chart = alt.TopLevelMixin
+CHART_NAMES = {
+    "pareto": "Pareto curve",
+    "effort": "Effort vs revenue",
+    "dual_pareto": "Revenue and effort Pareto",
+    "whale": "Whale curve",
+}
+RULE_NAMES = {
+    "before": "share before the client (recommended)",
+    "spreadsheet": "spreadsheet convention (cumulative share including the client)",
+}
+
+
+def chart_names(t: Translator = ENGLISH) -> dict[str, str]:
+    """:data:`CHART_NAMES` in ``t``'s language."""
+    return {
+        "pareto": t("Pareto curve"),
+        "effort": t("Effort vs revenue"),
+        "dual_pareto": t("Revenue and effort Pareto"),
+        "whale": t("Whale curve"),
+    }
+
+
+def _rule_name(rule: str, t: Translator) -> str:
+    if rule == "before":
+        return t("share before the client (recommended)")
+    if rule == "spreadsheet":
+        return t("spreadsheet convention (cumulative share including the client)")
+    return rule
+
+
+def cutoff_text(value: float, t: Translator) -> str:
+    """A cut-off in percent as typed (``80``, ``82.5``; ``82,5`` in French).
+
+    Examples
+    --------
+    >>> cutoff_text(80.0, ENGLISH), cutoff_text(82.5, Translator("fr"))
+    ('80', '82,5')
+    """
+    text = f"{value:g}"
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return t.number(value, decimals)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The settings a report was made with (cut-offs in percent, as on the sliders and the CLI)."""
+
+    a: float = 80.0
+    b: float = 95.0
+    rule: str = "before"
+    measure: str = "revenue"
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    within: bool = False
+    include_inactive: bool = False
+    hourly_cost: float = DEFAULT_HOURLY_COST
+    source: str = ""
+    hourly_cost_set: bool = False  # False: the hourly cost is the default nobody chose, and the files say so
+    date: dt.date = field(default_factory=dt.date.today)
+
+    def lines(self, t: Translator = ENGLISH) -> list[tuple[str, str]]:
+        """The settings as (name, value) pairs, for the Settings sheet and the title slide."""
+        return list(self.named(t).values())
+
+    def named(self, t: Translator = ENGLISH) -> dict[str, tuple[str, str]]:
+        """The settings as (name, value) pairs in ``t``'s language, by a fixed English key."""
+        filters = "; ".join(
+            t("{column}: {values}", column=c.replace("_", " ") if t.lang == "en" else t.label(c).lower(),
+              values=", ".join(v))
+            for c, v in self.filters
+        ) or t("none")  # fmt: skip
+        if self.within and self.filters:
+            computed_on = t("the selection alone")
+        else:
+            computed_on = t("the whole portfolio")
+        if self.include_inactive:
+            scope = t("every company (prospects, former clients, partners included)")
+        else:
+            scope = t("active clients")
+        return {
+            "Date": (t("Date"), format_date(self.date, "dd MMMM y", locale=t.locale)),
+            "Source": (t("Source"), t.maybe(self.source) if self.source else t("(not named)")),
+            "Ranking measure": (t("Ranking measure"), t(self.measure)),
+            "A cut-off (%)": (t("A cut-off (%)"), cutoff_text(self.a, t)),
+            "B cut-off (%)": (t("B cut-off (%)"), cutoff_text(self.b, t)),
+            "ABC rule": (t("ABC rule"), _rule_name(self.rule, t)),
+            "Filters": (t("Filters"), filters),
+            "Classes computed on": (t("Classes computed on"), computed_on),
+            "Clients in scope": (t("Clients in scope"), scope),
+            "Hourly cost (cost to serve)": (t("Hourly cost (cost to serve)"), t.number(self.hourly_cost, 2)),
+        }
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline figure: its label, its formatted value and an optional note."""
+
+    label: str
+    value: str
+    note: str = ""
+    key: str = ""  # a fixed name (the label is in the report's language)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the exports show, computed once.
+
+    - ``clients``: one row per client, ranked: ``label``, ``rank``, ``value``,
+      ``share``, ``cumulative_share``, ``abc_class`` and, when the data has
+      them, ``name``, ``sector``, ``account_manager``.
+    - ``summary``: :func:`portfolio_core.class_summary` (rows A, B, C), plus
+      ``hours`` and ``effort_share`` when ``has_effort``.
+    - ``charts``: Altair charts by key of :data:`CHART_NAMES` (the effort
+      charts only when an activity log gives hours).
+    - ``kpis``: headline figures; ``actions``: one recommended move per
+      client (``label``, ``abc_class``, ``action``, ``reason``, ``revenue``,
+      ``hours``, ``profit``), ranked like the Effort page's list.
+    """
+
+    settings: ReportSettings
+    clients: pd.DataFrame
+    summary: pd.DataFrame
+    charts: Mapping[str, Chart]
+    kpis: tuple[Kpi, ...]
+    actions: pd.DataFrame
+    has_effort: bool
+    notes: tuple[str, ...] = ()
+    moves: tuple[str, ...] = ACTIONS  # the moves in review order, in the actions' language
+    # The assumptions the figures rest on, as (name, sentence) pairs in the report's language: the
+    # hourly cost, the default durations, who is set aside, and what the let-go advice rests on.
+    assumptions: tuple[tuple[str, str], ...] = ()
+    t: Translator = field(default=ENGLISH, compare=False)  # the language of every text of the files
+
+
+# --- KPIs -----------------------------------------------------------------------------------------
+
+
+def concentration_figures(portfolio: Portfolio, values: pd.Series, s: ReportSettings) -> dict[str, Any]:
+    """The KPI block (concentration, win rate, suggested cut-offs), as the CLI's JSON gives it.
+
+    The win rate counts the deals of every company the filters keep, prospects included.
+    """
+    companies = companies_in_filters(portfolio, dict(s.filters), s.include_inactive)
+    return kpi_summary(portfolio, values, companies)
+
+
+def _kpis(
+    portfolio: Portfolio,
+    classified: pd.DataFrame,
+    s: ReportSettings,
+    econ: pd.DataFrame | None,
+    t: Translator = ENGLISH,
+) -> tuple[Kpi, ...]:
+    values = classified["value"]
+    labels = _labels(portfolio, classified.index)
+    measure = t(s.measure)
+    of_measure = t("of {measure}", measure=measure)
+    out = [
+        Kpi(t("Clients analysed"), t.number(len(classified)), key="clients"),
+        Kpi(t("Total {measure}", measure=measure), t.number(values.sum()), key="total"),
+    ]
+    try:
+        figures = concentration_figures(portfolio, values, s)
+    except NoPositiveValueError:
+        figures = {}
+    conc = figures.get("concentration", {})
+    if "top1_share" in conc:
+        out.append(
+            Kpi(
+                t("Largest client"),
+                t.percent(conc["top1_share"], 1),
+                shorten(str(labels.iloc[0]), 28),
+                "top1",
+            )
+        )
+    if "top10_share" in conc:
+        out.append(Kpi(t("Top 10 clients"), t.percent(conc["top10_share"], 1), of_measure, "top10"))
+    if "top20pct_share" in conc:
+        out.append(Kpi(t("Top 20% of clients"), t.percent(conc["top20pct_share"], 1), of_measure, "top20pct"))
+    if "gini" in conc:
+        out.append(Kpi(t("Gini"), t.number(conc["gini"], 2), t("0 = equal, 1 = one client"), "gini"))
+    if "win_rate" in figures:
+        out.append(
+            Kpi(t("Win rate"), t.percent(figures["win_rate"]), t("won / (won + lost) deals"), "win_rate")
+        )
+    if "suggested_cutoffs" in figures:
+        cut = figures["suggested_cutoffs"]
+        value = f"{cutoff_text(cut['a'], t)}{_pct(t)} / {cutoff_text(cut['b'], t)}{_pct(t)}"
+        out.append(Kpi(t("Suggested cut-offs"), value, t("A / B, from the curve"), "suggested_cutoffs"))
+    if econ is not None:
+        out.append(Kpi(t("Total effort"), t("{hours} h", hours=t.number(econ["hours"].sum())), key="effort"))
+        effort_80 = share_of_clients_for(econ["hours"])
+        if not math.isnan(effort_80):
+            out.append(Kpi(t("Clients taking 80% of effort"), t.percent(effort_80), key="effort_80"))
+        losers = econ["profit"] < 0
+        out.append(
+            Kpi(
+                t("Clients costing more than they bring"),
+                t.number(int(losers.sum())),
+                t("{amount} of profit lost", amount=t.number(-econ.loc[losers, "profit"].sum())),
+                "losers",
+            )
+        )
+    return tuple(out)
+
+
+def _pct(t: Translator) -> str:
+    """The percent sign after a number: ``%`` in English, ``\u00a0%`` in French."""
+    return "\u00a0%" if t.lang == "fr" else "%"
+
+
+# --- The report -----------------------------------------------------------------------------------
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut to ``limit`` characters with an ellipsis.
+
+    Examples
+    --------
+    >>> shorten("Lumen Services International", 12)
+    'Lumen Servi…'
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _labels(portfolio: Portfolio, index: pd.Index) -> pd.Series:
+    """Client names where known, else the identifier."""
+    ids = pd.Series(index.astype(str), index=index)
+    if "name" not in portfolio.clients.columns:
+        return ids
+    names = portfolio.clients["name"].reindex(index)
+    return names.where(names.notna() & (names.astype(str).str.strip() != ""), ids).astype(str)
+
+
+def build_report(
+    portfolio: Portfolio,
+    classified: pd.DataFrame,
+    settings: ReportSettings,
+    default_hours: Mapping[str, float] | None = None,
+    revenue_cut: float | None = None,
+    hours_cut: float | None = None,
+    t: Translator = ENGLISH,
+    hours: pd.Series | None = None,
+) -> Report:
+    """Build the report contents once, for the Excel workbook, the deck and the chart files.
+
+    Parameters
+    ----------
+    portfolio : the loaded data.
+    classified : the classified clients shown (:func:`portfolio_core.classify_abc` or
+        :func:`portfolio_core.analysis.segments.classify_selection` output, for ``settings``).
+    settings : the cut-offs, rule, measure, filters... used to classify (recorded as given).
+    default_hours, revenue_cut, hours_cut : as on the Effort page (defaults: the standard
+        durations and the medians).
+    t : the language of every text: chart labels, actions, sheet names and headers, slides
+        (numbers on slides are formatted for it; Excel cells stay numbers).
+    hours : effort in hours per client when already computed (else from the activity log).
+
+    Examples
+    --------
+    >>> from portfolio_core import classify_abc
+    >>> from portfolio_core.ingest.demo import demo_portfolio
+    >>> p = demo_portfolio()
+    >>> r = build_report(p, classify_abc(p.values()), ReportSettings(source=p.source))
+    >>> sorted(r.charts), int(r.summary["clients"].sum()) == len(r.clients)
+    (['dual_pareto', 'effort', 'pareto', 'whale'], True)
+    """
+    s = settings
+    index = classified.index
+    labels = _labels(portfolio, index)
+    clients = classified.drop(columns=["before_share", "non_positive"], errors="ignore").copy()
+    clients.insert(0, "label", labels)
+    info = portfolio.clients
+    for column in ("name", "sector", "account_manager"):
+        if column in info.columns:
+            clients[column] = info[column].reindex(index)
+
+    if hours is None:
+        hours = effort_hours(portfolio, dict(default_hours or {}), s.include_inactive)
+    hours = hours.reindex(index).fillna(0.0)
+    has_effort = not portfolio.activities.empty and float(hours.sum()) > 0
+    margin = (
+        portfolio.values("margin", s.include_inactive).reindex(index) if portfolio.has("margin") else None
+    )
+    economics = client_economics(
+        classified["value"],
+        hours if has_effort else pd.Series(0.0, index=index),
+        classified["abc_class"],
+        margin,
+        s.hourly_cost,
+        revenue_cut,
+        hours_cut,
+    )
+    econ = economics.table.assign(label=labels)
+
+    summary = class_summary(classified)
+    if has_effort:
+        per_class = hours.groupby(classified["abc_class"]).sum().reindex(list(CLASSES), fill_value=0.0)
+        summary["hours"] = per_class
+        summary["effort_share"] = per_class / float(hours.sum())
+
+    potential = info["potential"] if "potential" in info.columns else None
+    actions = recommend(economics.table, portfolio, potential, t).join(
+        econ[["label", "abc_class", "revenue", "hours", "profit"]]
+    )
+    order = {c: i for i, c in enumerate(CLASSES)}
+    actions = actions.assign(_c=actions["abc_class"].map(order), _p=-actions["profit"])
+    actions = actions.sort_values(["_c", "_p"], kind="stable").drop(columns=["_c", "_p"])
+    actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]]
+
+    notes: list[str] = []
+    if portfolio.activities.empty:
+        notes.append(
+            t("No activity log: load one (client, date, type, hours) to see effort against revenue.")
+        )
+    elif not has_effort:
+        notes.append(t("The activity log gives no hours for these clients: check its duration column."))
+    assumptions = []
+    if has_effort:
+        assumptions.append(
+            (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
+        )
+        durations = {**DEFAULT_HOURS, **dict(default_hours or {})}
+        assumptions.append((t("Assumption: durations"), durations_text(durations, t)))
+    assumptions.append(
+        (t("Assumption: who is out of scope"), scope_text(portfolio.scope_counts(), s.include_inactive, t))
+    )
+    losers = econ["profit"] < 0
+    if has_effort and losers.any():
+        lost = float(-econ.loc[losers, "profit"].sum())
+        advice = let_go_text(int(losers.sum()), lost, s.hourly_cost, s.hourly_cost_set, t)
+        assumptions.append((t("Let-go advice rests on"), advice))
+    return Report(
+        settings=s,
+        clients=clients,
+        summary=summary,
+        charts=meeting_charts(
+            classified,
+            econ if has_effort else None,
+            s,
+            economics.revenue_cut,
+            economics.hours_cut,
+            t,
+        ),
+        kpis=_kpis(portfolio, classified, s, econ if has_effort else None, t),
+        actions=actions,
+        has_effort=has_effort,
+        notes=tuple(notes),
+        moves=tuple(t(move) for move in ACTIONS),
+        t=t,
+        assumptions=tuple(assumptions),
+    )

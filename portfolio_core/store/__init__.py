@@ -1,0 +1,1 @@
+"""Saved analyses and the last upload (SQLite through sqlite-utils)."""
