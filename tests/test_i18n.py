@@ -1,7 +1,5 @@
 """French and English: every text has its translation, numbers and dates follow the language."""
 
-import ast
-
 import pandas as pd
 import pytest
 
@@ -10,49 +8,28 @@ from portfolio_core.analysis.effort import QUADRANTS
 from portfolio_core.analysis.segments import GROUPS
 from portfolio_core.i18n import Translator, language_from_locale
 from portfolio_core.ingest.columns import ROLE_LABELS
-from portfolio_core.locale_fr import FR
-from tests.conftest import ROOT
-
-SOURCES = [
-    *ROOT.glob("pages/*.py"),
-    *ROOT.glob("ui/*.py"),
-    *ROOT.glob("portfolio_core/*.py"),
-    ROOT / "app.py",
-]
-
-
-def translated_literals() -> dict[str, str]:
-    """Every string literal passed to a translator call ``_("...")`` or ``t("...")``, with its file."""
-    found = {}
-    for path in SOURCES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "t")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found[node.args[0].value] = path.name
-    return found
-
-
-def test_every_text_in_the_code_has_a_french_translation():
-    missing = {text: where for text, where in translated_literals().items() if text not in FR}
-    assert missing == {}
+from portfolio_core.report.assumptions import set_aside_text
+from portfolio_core.report.words import ACTION_TEXTS, COLUMN_LABELS, VOCABULARY
 
 
 def test_fixed_vocabularies_are_translated():
-    vocabulary = (*ACTIONS, *QUADRANTS, *GROUPS.values(), *ROLE_LABELS.values())
-    for text in (*vocabulary, "revenue", "margin", "Revenue", "Margin"):
-        assert text in FR, text
+    """The codes the analysis returns and the pages show through a lookup (not a literal) have French."""
+    fr = Translator("fr")
+    for move in ACTIONS:
+        assert fr(ACTION_TEXTS[move]) != ACTION_TEXTS[move], move
+    for text in (*QUADRANTS, *GROUPS.values(), *ROLE_LABELS.values(), *VOCABULARY, *COLUMN_LABELS.values()):
+        fr(text)
+    assert fr.missing == set()
+    assert (fr("revenue"), fr("Keep"), fr("Sector")) == ("chiffre d'affaires", "Garder", "Secteur")
 
 
-def test_translations_keep_their_placeholders():
-    for english, french in FR.items():
-        names = {n for _, n, _, _ in __import__("string").Formatter().parse(english) if n}
-        assert names == {n for _, n, _, _ in __import__("string").Formatter().parse(french) if n}, english
+def test_plurals_follow_the_number():
+    en, fr = Translator("en"), Translator("fr")
+    counts = {"prospect": 1, "former": 0, "partner": 2}
+    assert set_aside_text(counts, en) == "1 prospect, 0 former clients, 2 partners"
+    assert set_aside_text(counts, fr) == "1 prospect, 0 ancien client, 2 partenaires"  # French: 0 is singular
+    assert fr.plural("{n} prospect", "{n} prospects", 1500).replace("\u202f", " ") == "1 500 prospects"
+    assert fr.missing == set()
 
 
 @pytest.mark.parametrize(

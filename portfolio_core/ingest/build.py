@@ -516,20 +516,22 @@ def build_portfolio(
             jobs = _column_jobs(pool, table, m) if kind == "transactions" else None
             ids, bad, named = _ids(table, m)  # meanwhile the columns are parsed
             if jobs is not None:
-                t, p, date_format = _transactions(table, m, (ids, bad, named), jobs)
+                rows, p, date_format = _transactions(table, m, (ids, bad, named), jobs)
         if kind == "transactions":
-            transactions.append(t)
-            tx_by_file[table.name] = t
+            transactions.append(rows)
+            tx_by_file[table.name] = rows
             # every row with a client kept: the file's clients are its distinct identifiers
-            clients_here = named if len(t) == len(ids) - len(bad) else pc.unique(arrow_text(t["client"]))
+            clients_here = (
+                named if len(rows) == len(ids) - len(bad) else pc.unique(arrow_text(rows["client"]))
+            )
             tx_distinct.append(clients_here)
             tx_clients |= set(clients_here.to_pylist())
-            used = len(t)
+            used = len(rows)
         elif kind == "activities":
-            t, p, date_format = _activities(table, m, (ids, bad, named))
-            activities.append(t)
-            used = len(t)
-            if t.attrs.get("minutes"):
+            rows, p, date_format = _activities(table, m, (ids, bad, named))
+            activities.append(rows)
+            used = len(rows)
+            if rows.attrs.get("minutes"):
                 notes.append(f"durations in “{m['hours']}” read as minutes and converted to hours")
         else:
             p, used = [bad], int(ids.ne("").sum())

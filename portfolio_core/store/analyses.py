@@ -58,6 +58,7 @@ import pyarrow as pa
 import sqlite_utils
 
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.message import Message
 
 APP_DIR = "client-portfolio-analyzer"
 SCHEMA_VERSION = 2
@@ -65,40 +66,6 @@ BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one before giving up
 FORMAT = "parquet+meta"  # the current table codec; "parquet" is schema 1's plain DataFrame.to_parquet
 ROLES = ("clients", "transactions", "activities")
 _CHECKED: dict[str, tuple[int, int, int]] = {}  # path -> (inode, size, mtime) last found intact
-
-
-@dataclass(frozen=True)
-class Message:
-    """A user-facing text: its English template and values, translated where it is shown.
-
-    Values may be messages themselves (a detail inside a sentence). ``str()`` is the English text.
-
-    Examples
-    --------
-    >>> m = Message("Analysis #{id}: {detail}", {"id": 3, "detail": Message("no {what}", {"what": "x"})})
-    >>> fr = {"Analysis #{id}: {detail}": "Analyse n° {id} : {detail}", "no {what}": "pas de {what}"}
-    >>> str(m), m.translate(lambda text, **values: fr[text].format(**values))
-    ('Analysis #3: no x', 'Analyse n° 3 : pas de x')
-    """
-
-    template: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-
-    def translate(self, t: Callable[..., str], escape: Callable[[Any], Any] | None = None) -> str:
-        """The text in ``t``'s language (``t`` is a :class:`portfolio_core.i18n.Translator`).
-
-        ``escape`` is applied to every value that is not a message (a path, a name, an error text), e.g.
-        to show them as plain text in Markdown.
-        """
-        values = {
-            k: v.translate(t, escape) if isinstance(v, Message) else escape(v) if escape else v
-            for k, v in self.values.items()
-        }
-        return t(self.template, **values)
-
-    def __str__(self) -> str:
-        values = {k: str(v) for k, v in self.values.items()}
-        return self.template.format(**values) if values else self.template
 
 
 class StorageError(Exception):
