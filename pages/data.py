@@ -208,7 +208,7 @@ if ss.up_files:
             tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
         if len({t.name for t in tables}) < len(tables):
             raise LoadError(
-                _("Two uploaded files have the same name: rename one so each file can be told apart.")
+                "Two uploaded files have the same name: rename one so each file can be told apart."
             )
         for t in tables:
             if t.name not in ss.up_maps:
@@ -227,7 +227,7 @@ if ss.up_files:
     except MissingRoleError as exc:
         needs = exc
     except LoadError as exc:
-        problem = str(exc)
+        problem = exc.translated(_)
     except Exception:  # never a traceback, nor an exception's name, to the user: the log has them
         logging.getLogger("portfolio").exception("reading the uploaded files failed")
         problem = _(
@@ -257,7 +257,7 @@ if ss.up_files:
         )
     elif needs is not None:
         st.warning(
-            f"{plain(needs)}\n\n"
+            f"{plain(needs.translated(_))}\n\n"
             + _(
                 "Choose it below and the analysis starts at once. "
                 "Until then the data loaded before stays in place: {source}.",
@@ -321,10 +321,12 @@ if report is not None:
         else:
             message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
         st.warning(message)
-        st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
+        # each row's problem and outcome in the session's language
+        rejected = report.rejected.assign(**{c: report.rejected[c].map(_) for c in ("problem", "outcome")})
+        st.dataframe(rejected, hide_index=True, width="stretch", height=220)
         st.download_button(
             _("Download the validation report (CSV)"),
-            csv_bytes(report.rejected),
+            csv_bytes(rejected),
             file_name="validation_report.csv",
             mime="text/csv",
         )
@@ -364,7 +366,7 @@ if tables:
                 + " · ".join(map(plain, details))
             )
             for note in info.notes if info is not None else ():
-                st.caption(plain(note))
+                st.caption(plain(note.translate(_)))
             if table.name in ss.up_remembered:
                 st.caption(_("Mapping remembered from an earlier file with the same columns."))
             left, right = st.columns([3, 2], gap="medium")

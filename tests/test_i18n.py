@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.analysis.actions import ACTIONS
 from portfolio_core.analysis.effort import QUADRANTS
 from portfolio_core.analysis.segments import GROUPS
@@ -10,6 +11,7 @@ from portfolio_core.i18n import Translator, language_from_locale
 from portfolio_core.ingest.columns import ROLE_LABELS
 from portfolio_core.report.assumptions import set_aside_text
 from portfolio_core.report.words import ACTION_TEXTS, COLUMN_LABELS, VOCABULARY
+from tests.test_cli import cli
 
 
 def test_fixed_vocabularies_are_translated():
@@ -63,3 +65,39 @@ def test_language_from_the_browser_locale(locale, lang):
 def test_english_text_is_the_source_text():
     assert Translator("en")("{cls} clients", cls="A") == "A clients"
     assert Translator("fr")("{cls} clients", cls="A") == "Clients A"
+
+
+def test_a_load_error_is_english_on_the_cli_and_translated_on_the_page(tmp_path):
+    with pytest.raises(LoadError) as empty:
+        read_table(b"", "clients.csv")
+    assert (
+        str(empty.value) == "clients.csv is empty: export the table again with its header row and data rows."
+    )
+    assert empty.value.translated(Translator("fr")) == (
+        "clients.csv est vide : exportez de nouveau le tableau "
+        "avec sa ligne d'en-tête et ses lignes de données."
+    )
+    path = tmp_path / "clients.csv"
+    path.write_bytes(b"")
+    stderr = cli("summary", str(path)).stderr
+    assert "clients.csv is empty: export the table again" in stderr  # the CLI stays English
+
+
+def test_what_the_loader_noted_and_the_rows_it_refused_are_words_of_the_language():
+    sales = read_table(b"Client,Amount\nAcme,100\nBeta,abc\n", "sales.csv")
+    clients = read_table(b"Client,Sector\nAcme,Food\nCorp,Retail\nDelta,Retail\n", "clients.csv")
+    _, report = build_portfolio([sales, clients])
+    (note,) = next(info for info in report.tables if info.name == "clients.csv").notes
+    # Corp and Delta have no sale: two companies, a plural
+    assert str(note) == "2 companies of this file with no transaction (0 revenue)"
+    assert (
+        note.translate(Translator("fr"))
+        == "2 sociétés de ce fichier sans transaction (0 de chiffre d'affaires)"
+    )
+    (refused,) = report.rejected.to_dict("records")  # Beta's amount "abc"
+    assert (refused["problem"], refused["outcome"]) == ("amount is not a number", "row not used")
+    fr = Translator("fr")
+    assert (fr(refused["problem"]), fr(refused["outcome"])) == (
+        "le montant n'est pas un nombre",
+        "ligne non utilisée",
+    )

@@ -46,7 +46,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +58,7 @@ import pyarrow as pa
 import sqlite_utils
 
 from portfolio_core.ingest.portfolio import Portfolio
-from portfolio_core.message import Message
+from portfolio_core.message import Message, MessageError
 
 APP_DIR = "client-portfolio-analyzer"
 SCHEMA_VERSION = 2
@@ -68,21 +68,12 @@ ROLES = ("clients", "transactions", "activities")
 _CHECKED: dict[str, tuple[int, int, int]] = {}  # path -> (inode, size, mtime) last found intact
 
 
-class StorageError(Exception):
+class StorageError(MessageError):
     """A saved-analyses operation failed; the message says what happened and what to do.
 
-    The exception is built from an English template and named values (``StorageError("Give the
-    analysis a name.")``, ``StorageError("... {path} ...", path=p)``): ``str(exc)`` is the English
-    text, ``exc.translated(t)`` the text in a translator's language (the templates are in the catalog).
+    ``StorageError("Give the analysis a name.")``, ``StorageError("... {path} ...", path=p)``:
+    ``str(exc)`` is the English text, ``exc.translated(t)`` the text in a translator's language.
     """
-
-    def __init__(self, template: str, **values: Any) -> None:
-        self.message = Message(template, values)
-        super().__init__(str(self.message))
-
-    def translated(self, t: Callable[..., str], escape: Callable[[Any], Any] | None = None) -> str:
-        """The message in ``t``'s language (``escape``: see :meth:`Message.translate`)."""
-        return self.message.translate(t, escape)
 
 
 class CorruptDatabaseError(StorageError):
