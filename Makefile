@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test setup browser lint bench
+.PHONY: run test setup browser lint bench messages catalogs
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -12,7 +12,28 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(BIN)/.installed
+setup: $(BIN)/.installed catalogs
+
+# Translations: gettext catalogs managed with Babel (msgid = the English text).
+# `make messages` extracts every marked text into the template and merges it into each language's .po
+# (new texts arrive with an empty msgstr: translate them; changed ones come back fuzzy: review them);
+# `make catalogs` compiles the .po into the .mo the app loads (a build product, not in git).
+LOCALE_DIR := portfolio_core/locale
+# The calls whose first argument is a text to translate: the translators (`t(...)`, `_(...)`,
+# `t.plural(...)`), the marker `N_(...)` and the message objects and errors built from a template.
+KEYWORDS := t N_ plural:1,2 Message LoadError MissingRoleError StorageError CorruptDatabaseError NewerDatabaseError \
+	DatabaseUnavailableError AnalysisNotFoundError
+PO_FLAGS := --width=100
+
+messages: $(BIN)/.installed
+	$(BIN)/pybabel extract -F babel.cfg $(addprefix -k ,$(KEYWORDS)) --no-location --sort-output \
+	  $(PO_FLAGS) --project="Client Portfolio Analyzer" -o $(LOCALE_DIR)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) --ignore-obsolete \
+	  --ignore-pot-creation-date $(PO_FLAGS)
+
+# (compiled by Babel's own writer, see portfolio_core.i18n.compile_catalogs for why not `pybabel compile`)
+catalogs: $(BIN)/.installed
+	$(BIN)/python -c "from portfolio_core.i18n import compile_catalogs; print(*compile_catalogs())"
 
 # Debian's chromium for the browser tests (Playwright's own browser download does not work here).
 browser:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core.analysis.actions import recommend
+from portfolio_core.report.words import action_words
 from ui import analysis, colnames
 from ui.i18n import tr
 from ui.text import plain
@@ -73,7 +74,7 @@ if portfolio.activities.empty:  # no activity log: no hours and no cost to serve
 else:
     m[3].metric(_("Hours"), _.number(row["hours"], 1))
     m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
-action = recommend(table, portfolio, clients.get("potential"), _).loc[client]
+action = action_words(recommend(table, portfolio, clients.get("potential")), _).loc[client]
 st.success(
     _("**Recommended:** {action}. {reason}.", action=action["action"], reason=action["reason"].strip())
 )

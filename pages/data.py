@@ -12,6 +12,8 @@ from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.ingest.build import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
 from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest.loading import RawTable
+from portfolio_core.message import N_
+from portfolio_core.report.assumptions import set_aside_text
 from ui import analysis
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
@@ -21,9 +23,9 @@ from ui.uploads import files_text, fileset_of, is_demo, keep, state_key
 
 NONE = "(none)"
 KIND_LABELS = {
-    "transactions": "Transactions (invoices, deals)",
-    "clients": "Client list (attributes)",
-    "activities": "Activities (interaction history)",
+    "transactions": N_("Transactions (invoices, deals)"),
+    "clients": N_("Client list (attributes)"),
+    "activities": N_("Activities (interaction history)"),
 }
 MAIN_ROLES = {
     "transactions": ("client", "amount", "date", "stage", "name", "margin", "product", "account_manager"),
@@ -32,11 +34,11 @@ MAIN_ROLES = {
 }
 
 ROLE_HELP = {
-    "client": "The column that identifies the client; files are joined on it. Required.",
-    "amount": "Revenue of each row (invoice, deal) or of each client. Required in one file at least.",
-    "stage": "Won deals make revenue; lost and open deals feed the win rate and the pipeline only.",
-    "status": "Active clients are analysed; prospects, former clients and partners are set aside.",
-    "date": "Invoice date, close date or won time.",
+    "client": N_("The column that identifies the client; files are joined on it. Required."),
+    "amount": N_("Revenue of each row (invoice, deal) or of each client. Required in one file at least."),
+    "stage": N_("Won deals make revenue; lost and open deals feed the win rate and the pipeline only."),
+    "status": N_("Active clients are analysed; prospects, former clients and partners are set aside."),
+    "date": N_("Invoice date, close date or won time."),
 }
 
 ss = st.session_state
@@ -124,8 +126,8 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
 
 
 MODES = {
-    "replace": "Replaces the data loaded now",
-    "add": "Is added to the files loaded now (client list, deals, activity log of one set)",
+    "replace": N_("Replaces the data loaded now"),
+    "add": N_("Is added to the files loaded now (client list, deals, activity log of one set)"),
 }
 ss.setdefault("up_files", [])  # the files that make the data loaded now: (name, bytes)
 ss.setdefault("up_inbox", 0)  # the uploader's generation: a new key empties it once its files are taken
@@ -206,7 +208,7 @@ if ss.up_files:
             tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
         if len({t.name for t in tables}) < len(tables):
             raise LoadError(
-                _("Two uploaded files have the same name: rename one so each file can be told apart.")
+                "Two uploaded files have the same name: rename one so each file can be told apart."
             )
         for t in tables:
             if t.name not in ss.up_maps:
@@ -225,7 +227,7 @@ if ss.up_files:
     except MissingRoleError as exc:
         needs = exc
     except LoadError as exc:
-        problem = str(exc)
+        problem = exc.translated(_)
     except Exception:  # never a traceback, nor an exception's name, to the user: the log has them
         logging.getLogger("portfolio").exception("reading the uploaded files failed")
         problem = _(
@@ -255,7 +257,7 @@ if ss.up_files:
         )
     elif needs is not None:
         st.warning(
-            f"{plain(needs)}\n\n"
+            f"{plain(needs.translated(_))}\n\n"
             + _(
                 "Choose it below and the analysis starts at once. "
                 "Until then the data loaded before stays in place: {source}.",
@@ -286,15 +288,7 @@ cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former cl
 cols[2].metric(_("Transactions"), _.number(len(portfolio.transactions)))
 cols[3].metric(_("Activities"), _.number(len(portfolio.activities)))
 if set_aside:
-    st.caption(
-        _(
-            "Set aside by default: {prospects} prospect(s), {former} former client(s), "
-            "{partners} partner(s).",
-            prospects=counts["prospect"],
-            former=counts["former"],
-            partners=counts["partner"],
-        )
-    )
+    st.caption(_("Set aside by default: {who}.", who=set_aside_text(counts, _)))
 include = st.toggle(_("Include prospects, former clients and partners in the analysis"), value=ss.all)
 ss.all = include
 
@@ -327,10 +321,12 @@ if report is not None:
         else:
             message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
         st.warning(message)
-        st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
+        # each row's problem and outcome in the session's language
+        rejected = report.rejected.assign(**{c: report.rejected[c].map(_) for c in ("problem", "outcome")})
+        st.dataframe(rejected, hide_index=True, width="stretch", height=220)
         st.download_button(
             _("Download the validation report (CSV)"),
-            csv_bytes(report.rejected),
+            csv_bytes(rejected),
             file_name="validation_report.csv",
             mime="text/csv",
         )
@@ -370,7 +366,7 @@ if tables:
                 + " · ".join(map(plain, details))
             )
             for note in info.notes if info is not None else ():
-                st.caption(plain(note))
+                st.caption(plain(note.translate(_)))
             if table.name in ss.up_remembered:
                 st.caption(_("Mapping remembered from an earlier file with the same columns."))
             left, right = st.columns([3, 2], gap="medium")

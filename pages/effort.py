@@ -20,6 +20,7 @@ from portfolio_core.analysis.effort import (
     top_group_overlap,
     whale_curve,
 )
+from portfolio_core.message import N_
 from portfolio_core.report.assumptions import (
     DEFAULT_HOURLY_COST,
     durations_text,
@@ -28,6 +29,7 @@ from portfolio_core.report.assumptions import (
     scope_text,
 )
 from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whale_chart
+from portfolio_core.report.words import action_words
 from ui import analysis
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.state import hourly_cost as current_hourly_cost
@@ -220,7 +222,7 @@ st.dataframe(
 )
 
 st.subheader(_("What if"))
-SCENARIOS = ("Serve C clients with less time", "Let go of clients below a profit threshold")
+SCENARIOS = (N_("Serve C clients with less time"), N_("Let go of clients below a profit threshold"))
 scenario = st.radio(_("Scenario"), SCENARIOS, horizontal=True, format_func=_)
 if scenario == SCENARIOS[0]:
     cut = st.slider(_("Time cut for C clients (%)"), 0, 100, 50, step=5)
@@ -255,7 +257,7 @@ st.dataframe(
 
 st.subheader(_("Action list"))
 potential = portfolio.clients["potential"] if "potential" in portfolio.clients else None
-actions = recommend(table, portfolio, potential, _).join(
+actions = action_words(recommend(table, portfolio, potential), _).join(
     table[["label", "abc_class", "revenue", "hours", "profit"]]
 )
 order = {"A": 0, "B": 1, "C": 2}

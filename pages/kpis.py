@@ -25,6 +25,7 @@ from portfolio_core.report.charts_kpi import (
     lorenz_chart,
     rate_chart,
 )
+from portfolio_core.report.words import kpi_needs
 from ui import analysis, colnames, kpis_cache
 from ui.i18n import csv_bytes, show_chart, tr
 from ui.suggest import suggest_button
@@ -35,7 +36,7 @@ view, portfolio = analysis.current()
 measure = _(view.measure)
 of_measure = _("of revenue") if view.measure == "revenue" else _("of margin")
 st.title(_("KPIs"))
-missing = missing_kpis(portfolio, _)
+missing = kpi_needs(missing_kpis(portfolio), _)
 # The fixed English keys of portfolio_core (missing_kpis, churn_risk, cutoff_sensitivity), as shown.
 KPI_NAMES = {
     "Revenue per client per year": _("Revenue per client per year"),
@@ -136,10 +137,12 @@ if conc.over_threshold:
     names = portfolio.clients["name"] if "name" in portfolio.clients else pd.Series(dtype=object)
     who = ", ".join(plain(names.get(c, c)) for c in conc.over_threshold[:5])
     st.warning(
-        _(
-            "{n} client(s) make more than {share} of revenue on their own ({who}): losing one would hurt. "
+        _.plural(
+            "{n} client makes more than {share} of revenue on its own ({who}): losing it would hurt. "
             "Consider lowering the dependency.",
-            n=_.number(len(conc.over_threshold)),
+            "{n} clients make more than {share} of revenue on their own ({who}): losing one would hurt. "
+            "Consider lowering the dependency.",
+            len(conc.over_threshold),
             share=_.percent(conc.threshold),
             who=who,
         ),

@@ -10,6 +10,7 @@ from portfolio_core import classify_abc, pareto_curve
 from portfolio_core.analysis.effort import client_economics
 from portfolio_core.analysis.segments import compare, rebalancing_hints
 from portfolio_core.report.charts import effort_scatter, pareto_chart
+from portfolio_core.report.words import rebalancing_words
 from ui import analysis
 from ui.i18n import show_chart, tr
 from ui.text import plain
@@ -36,7 +37,7 @@ books = compare(table, managers, hours)
 analysis.comparison_table(
     books.drop(columns=["share_of_a"]), view.measure, _("Share of the portfolio"), has_effort
 )
-hints = rebalancing_hints(books, t=_)
+hints = rebalancing_words(rebalancing_hints(books), _)
 for hint in hints:
     st.warning(plain(hint))
 if not hints:

@@ -9,8 +9,10 @@ import streamlit as st
 from portfolio_core import CLASSES, class_summary
 from portfolio_core.analysis.actions import ACTIONS, recommend
 from portfolio_core.analysis.effort import DEFAULT_HOURS, class_effort, share_of_clients_for
+from portfolio_core.message import N_
 from portfolio_core.report.assumptions import durations_text, let_go_text
 from portfolio_core.report.charts import effort_scatter, pareto_chart
+from portfolio_core.report.words import ACTION_TEXTS
 from ui import analysis
 from ui.i18n import show_chart, tr
 from ui.state import hourly_cost as current_hourly_cost
@@ -32,10 +34,10 @@ view, portfolio = analysis.current()
 measure = _(view.measure)
 table = analysis.classified_or_stop(view, portfolio)
 has_effort = len(portfolio.activities) > 0
-STEPS = ["Who makes the revenue", "The Pareto curve"]
+STEPS = [N_("Who makes the revenue"), N_("The Pareto curve")]
 if has_effort:
-    STEPS += ["Who takes the team's time", "Revenue and effort per class"]
-STEPS += ["What we do about it"]
+    STEPS += [N_("Who takes the team's time"), N_("Revenue and effort per class")]
+STEPS += [N_("What we do about it")]
 step = min(ss.get("present_step", 0), len(STEPS) - 1)
 
 
@@ -105,7 +107,8 @@ else:
         counts = recommend(data, portfolio, portfolio.clients.get("potential"))["action"].value_counts()
         for action in ACTIONS:
             if counts.get(action, 0):
-                st.markdown(f"### {_('{n} clients', n=_.number(counts[action]))} · {_(action)}")
+                how_many = _("{n} clients", n=_.number(counts[action]))
+                st.markdown(f"### {how_many} · {_(ACTION_TEXTS[action])}")
         losers = data[data["profit"] < 0]
         sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
         if cost_chosen:

@@ -1,24 +1,86 @@
 """Languages: translated texts and locale formatting of numbers, money, shares and dates.
 
-Texts are looked up by their English wording (gettext style), so English
-code stays readable and English output is exactly the source text.
-Formatting uses babel: ``1 234,56 €`` in French, ``€1,234.56`` in English.
+Texts are gettext messages keyed by their English wording, so English code stays readable and English
+output is exactly the source text. The catalogs are ``locale/<lang>/LC_MESSAGES/messages.po``, managed
+with Babel (``make messages``, ``make catalogs``); the compiled ``.mo`` is a build product, and a
+missing or stale one is compiled in memory from the ``.po``. Formatting uses babel: ``1 234,56 €``
+in French, ``€1,234.56`` in English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import io
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
-
-from portfolio_core.locale_fr import FR
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 LOCALES = {"en": "en_US", "fr": "fr_FR"}
-CATALOGS: dict[str, dict[str, str]] = {"en": {}, "fr": FR}
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "messages"
+
+
+class _Untranslated(gettext.NullTranslations):
+    """The last fallback of a catalog: a text it lacks raises, so the translator can note it."""
+
+    def gettext(self, message: str) -> str:
+        raise LookupError(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        raise LookupError(msgid1)
+
+
+def catalog_files(lang: str) -> tuple[Path, Path]:
+    """The ``.po`` (source, in git) and ``.mo`` (compiled by ``make catalogs``) of a language."""
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+
+
+def compile_po(po: Path) -> bytes:
+    """A ``.po`` file compiled to ``.mo`` bytes, fuzzy entries left out (what ``pybabel compile`` does)."""
+    with po.open("rb") as f:
+        messages = read_po(f)
+    out = io.BytesIO()
+    write_mo(out, messages)
+    return out.getvalue()
+
+
+def compile_catalogs() -> list[Path]:
+    """Compile every language's ``.po`` into its ``.mo`` (``make catalogs``); the compiled files.
+
+    Not ``pybabel compile``: its printf check takes "80 % of" in a text for a ``% o`` conversion,
+    while the texts use ``{name}`` placeholders (tests/test_catalog.py checks those).
+    """
+    done = []
+    for po in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        mo = po.with_suffix(".mo")
+        mo.write_bytes(compile_po(po))
+        done.append(mo)
+    return done
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The gettext catalog of a language: its ``.mo``, or its ``.po`` compiled in memory when the
+    ``.mo`` is missing or older (a fresh clone, an edited ``.po``). English has none: the source text."""
+    po, mo = catalog_files(lang)
+    if lang == "en" or not po.exists():
+        return gettext.NullTranslations()
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        data = mo.read_bytes()
+    else:
+        data = compile_po(po)
+    catalog = gettext.GNUTranslations(io.BytesIO(data))
+    catalog.add_fallback(_Untranslated())
+    return catalog
 
 
 def language_from_locale(locale: str | None) -> str:
@@ -35,6 +97,8 @@ class Translator:
     >>> t = Translator("fr")
     >>> t("{n} clients", n=3)
     '3 clients'
+    >>> t.plural("{n} former client", "{n} former clients", 1), t.plural("{n} partner", "{n} partners", 2)
+    ('1 ancien client', '2 partenaires')
     >>> t.money(1234.56, "EUR", decimals=2).replace("\\u202f", " ").replace("\\xa0", " ")
     '1 234,56 €'
     """
@@ -49,15 +113,29 @@ class Translator:
 
     def __call__(self, text: str, **values: object) -> str:
         """The text in this language (English when no translation is known), filled with ``values``."""
-        catalog = CATALOGS.get(self.lang, {})
-        if self.lang != "en" and text not in catalog:
+        try:
+            out = translations(self.lang).gettext(text)
+        except LookupError:
             self.missing.add(text)
-        out = catalog.get(text, text)
+            out = text
         return out.format(**values) if values else out
+
+    def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
+        """The singular or plural text for ``n`` in this language (gettext's ``ngettext``), filled with
+        ``values``; ``{n}`` is ``n`` formatted for the language."""
+        try:
+            out = translations(self.lang).ngettext(singular, plural, n)
+        except LookupError:
+            self.missing.add(singular)
+            out = singular if n == 1 else plural
+        return out.format(n=self.number(n), **values)
 
     def maybe(self, text: str) -> str:
         """Translate a text that may come from the data (a column name): unknown ones stay as they are."""
-        return CATALOGS.get(self.lang, {}).get(text, text)
+        try:
+            return translations(self.lang).gettext(text)
+        except LookupError:
+            return text
 
     def label(self, column: str) -> str:
         """A column name as a label: ``account_manager`` -> ``Account manager`` (translated when known)."""

@@ -63,7 +63,7 @@ def test_the_effort_page_says_the_let_go_figure_rests_on_a_default_until_a_cost_
     beside = " ".join(texts(app))
     assert "Cost to serve at 60 per hour of the team's time: a default, not your figure." in beside
     assert "Activities logged without a duration count: call 0.25 h, email 0.1 h, meeting 1 h" in beside
-    assert "Set aside (not in the figures): 0 prospect(s), 0 former client(s), 0 partner(s)." in beside
+    assert "Set aside (not in the figures): 0 prospects, 0 former clients, 0 partners." in beside
     app.number_input(key="w_hourly_cost").set_value(45.0).run()
     assert any(text.startswith(CHOSEN_LET_GO) for text in texts(app))
     assert not any("default" in shown(w.value) for w in app.warning)  # no "default" warning any more
@@ -99,7 +99,7 @@ def test_the_workbook_shows_the_hourly_cost_beside_the_profit_and_the_let_go_adv
         "Cost to serve at 60 per hour of the team's time: a default"
     )
     assert settings["Assumption: who is out of scope"] == (
-        "Set aside (not in the figures): 0 prospect(s), 0 former client(s), 0 partner(s)."
+        "Set aside (not in the figures): 0 prospects, 0 former clients, 0 partners."
     )
     actions = list(wb["Actions"].iter_rows(values_only=True))
     based_on = actions[0].index("Cost to serve based on")

@@ -20,6 +20,8 @@ from portfolio_core.analysis.effort import (
     top_group_overlap,
     whale_curve,
 )
+from portfolio_core.i18n import Translator
+from portfolio_core.report.words import action_words
 from tests.test_cli import cli
 
 
@@ -118,10 +120,14 @@ def test_actions_follow_the_article():
         },
         index=list("wxyz"),
     )  # fmt: skip
-    out = recommend(table, p, pd.Series({"y": 500.0}))
+    codes = recommend(table, p, pd.Series({"y": 500.0}))
+    assert codes.loc["y", "action"] == "develop_potential"  # 500 potential vs 80 a year
+    out = action_words(codes, Translator("en"))
     assert out.loc["w", "action"].startswith("Retain")
-    assert out.loc["y", "action"] == "Develop: unmet potential"  # 500 potential vs 80 a year
+    assert out.loc["y", "action"] == "Develop: unmet potential"
     assert out.loc["z", "action"].startswith("Reprice or let go")
+    french = action_words(codes, Translator("fr"))
+    assert french.loc["y", "action"] == "Développer : potentiel non exploité"
 
 
 hours_lists = st.lists(st.floats(0, 1e4, allow_nan=False), min_size=1, max_size=40)

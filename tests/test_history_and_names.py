@@ -12,8 +12,10 @@ import pytest
 
 from portfolio_core.analysis.actions import recommend
 from portfolio_core.analysis.segments import longest_migration_period
+from portfolio_core.i18n import Translator
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.report.words import action_words
 from tests.conftest import shown
 from tests.test_cli import cli
 
@@ -122,9 +124,12 @@ def test_the_years_a_client_bought_are_counted_only_from_dated_sales():
         },
         index=["x", "y"],
     )  # fmt: skip
-    reasons = recommend(table, Portfolio(clients, sales))["reason"]
-    assert reasons["x"] == "75.0% of revenue, bought in 2 year(s)"  # 300 / 400; 2023 and 2024
+    codes = recommend(table, Portfolio(clients, sales))
+    reasons = action_words(codes, Translator("en"))["reason"]
+    assert reasons["x"] == "75.0% of revenue, bought in 2 years"  # 300 / 400; 2023 and 2024
     assert reasons["y"] == "25.0% of revenue"  # 100 / 400, undated: no count of years
+    french = action_words(codes, Translator("fr"))["reason"].str.replace("\u00a0", " ")
+    assert french["x"] == "75,0 % du chiffre d'affaires, achats sur 2 ans"
 
 
 def test_a_c_clients_effort_is_weighed_against_its_revenue_when_there_is_no_margin():
@@ -140,7 +145,7 @@ def test_a_c_clients_effort_is_weighed_against_its_revenue_when_there_is_no_marg
         },
         index=["x", "y"],
     )  # fmt: skip
-    reasons = recommend(table, Portfolio(clients, sales, log))["reason"]
+    reasons = action_words(recommend(table, Portfolio(clients, sales, log)), Translator("en"))["reason"]
     assert reasons["y"] == "2.0 h of effort for 20 of revenue"  # not "of margin": there is none
 
 

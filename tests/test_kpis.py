@@ -29,7 +29,7 @@ from portfolio_core.analysis.kpis import (
 from portfolio_core.analysis.segments import segment_frame, select
 from portfolio_core.i18n import Translator
 from portfolio_core.ingest.portfolio import Portfolio
-from portfolio_core.locale_fr import FR
+from portfolio_core.report.words import churn_reasons, kpi_needs
 
 
 def test_gini_by_hand_with_zero_revenue_clients():
@@ -148,13 +148,14 @@ def test_purchase_history_and_churn_risk_by_hand():
     # x: 365 days since 2024-01-01 / 182.5 = 2.0 -> Medium (1.5 < 2 <= 3)
     assert risk.loc["x", "lateness"] == pytest.approx(2.0)
     assert risk.loc["x", "churn_risk"] == "Medium"
-    assert risk.loc["x", "churn_reason"] == (
+    assert risk.loc["x", "churn_reason"] == "own_pace"
+    assert churn_reasons(risk, Translator("en"))["x"] == (
         "Last purchase 365 days ago; usually buys every 182 days (2.0x the usual interval)"
     )
     # z bought once, 213 days ago: compared with the median of repeat buyers (x only: 182.5) -> 1.17 -> Low
     assert risk.loc["z", "lateness"] == pytest.approx(213 / 182.5)
     assert risk.loc["z", "churn_risk"] == "Low"
-    assert risk.loc["z", "churn_reason"].startswith("Only one purchase, 213 days ago")
+    assert churn_reasons(risk, Translator("en"))["z"].startswith("Only one purchase, 213 days ago")
     assert risk.loc["z", "reference_days"] == 182.5
     # w: one purchase 730 days ago -> 4.0x -> High
     assert risk.loc["w", "churn_risk"] == "High"
@@ -168,7 +169,7 @@ def test_no_purchase_is_its_own_level():
     )  # fmt: skip
     risk = churn_risk(h, AS_OF)
     assert risk.loc["a", "churn_risk"] == "No purchase"
-    assert risk.loc["a", "churn_reason"] == "No won sale in the data"
+    assert churn_reasons(risk, Translator("en"))["a"] == "No won sale in the data"
 
 
 def test_repeat_purchase_rate_by_hand():
@@ -264,7 +265,7 @@ def test_kpi_summary_leaves_out_the_win_rate_without_stages():
 def test_a_two_column_table_says_what_each_missing_kpi_needs():
     clients = pd.DataFrame({"status": ["active"] * 3}, index=pd.Index(list("abc"), name="client"))
     tx = pd.DataFrame({"client": list("abc"), "amount": [5.0, 3.0, 2.0], "stage": ["won"] * 3})
-    missing = missing_kpis(Portfolio(clients, tx))
+    missing = kpi_needs(missing_kpis(Portfolio(clients, tx)), Translator("en"))
     assert "date" in missing["Churn risk"]
     assert "margin" in missing["CLV"]
     assert "CAC" in missing["CLV:CAC"]
@@ -313,26 +314,34 @@ def test_calls_do_not_mutate_the_portfolio():
 
 def test_churn_reasons_and_needs_in_french():
     p = small()
-    risk = churn_risk(purchase_history(p, p.clients.index), AS_OF, Translator("fr"))
+    risk = churn_risk(purchase_history(p, p.clients.index), AS_OF)
+    why = churn_reasons(risk, Translator("fr"))
     # x as in the English test: 365 days, mean gap 182.5 shown rounded (182), 2.0 times, decimal comma
-    assert risk.loc["x", "churn_reason"].replace("\u202f", " ") == (
+    assert why["x"].replace("\u202f", " ") == (
         "Dernier achat il y a 365 jours ; achète d'habitude tous les 182 jours "
         "(2,0 fois l'intervalle habituel)"
     )
-    assert risk.loc["z", "churn_reason"].startswith("Un seul achat, il y a 213 jours")
+    assert why["z"].startswith("Un seul achat, il y a 213 jours")
     assert risk.loc["x", "churn_risk"] == "Medium"  # levels stay keys; the page translates them
     clients = pd.DataFrame({"status": ["active"] * 3}, index=pd.Index(list("abc"), name="client"))
     tx = pd.DataFrame({"client": list("abc"), "amount": [5.0, 3.0, 2.0], "stage": ["won"] * 3})
-    needs = missing_kpis(Portfolio(clients, tx), Translator("fr"))
+    missing = missing_kpis(Portfolio(clients, tx))
+    assert missing["CLV"] == "margin_for_clv"  # no margin column: a code, worded by the report
+    needs = kpi_needs(missing, Translator("fr"))
     assert needs["CLV"].startswith("il faut une colonne de marge")
-    assert set(needs) == set(missing_kpis(Portfolio(clients, tx)))  # same English keys
+    assert kpi_needs(missing, Translator("en"))["CLV"] == (
+        "needs a margin column on the sales (CLV is margin per year x expected lifetime)"
+    )
+    assert set(needs) == set(missing)  # same English keys
 
 
 def test_fixed_kpi_vocabularies_are_translated():
     clients = pd.DataFrame({"status": ["active"] * 3}, index=pd.Index(list("abc"), name="client"))
     tx = pd.DataFrame({"client": list("abc"), "amount": [5.0, 3.0, 2.0], "stage": ["won"] * 3})
+    fr = Translator("fr")
     for text in (*RISK_LEVELS, *missing_kpis(Portfolio(clients, tx))):
-        assert text in FR, text
+        fr(text)
+    assert fr.missing == set()
 
 
 def test_matching_clients_adds_the_clients_out_of_scope():

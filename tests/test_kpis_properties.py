@@ -7,6 +7,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from portfolio_core.analysis.kpis import RISK_LEVELS, churn_risk, concentration, gini, hhi, lorenz_curve
+from portfolio_core.i18n import Translator
+from portfolio_core.report.words import churn_reasons
 
 # zero or a normal positive number (subnormals would underflow to 0 when scaled down)
 revenues = st.lists(st.one_of(st.just(0.0), st.floats(1e-6, 1e9)), min_size=1, max_size=80)
@@ -73,5 +75,5 @@ def test_every_client_gets_a_risk_level_and_a_reason(rows):
     )
     risk = churn_risk(h, as_of)
     assert risk["churn_risk"].isin(RISK_LEVELS).all()
-    assert risk["churn_reason"].str.len().gt(10).all()
+    assert churn_reasons(risk, Translator("en")).str.len().gt(10).all()  # every code has its words
     assert ((risk["churn_risk"] == "No purchase") == (h["purchases"] == 0)).all()

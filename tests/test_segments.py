@@ -16,6 +16,8 @@ from portfolio_core.analysis.segments import (
     select,
     yearly_classes,
 )
+from portfolio_core.i18n import Translator
+from portfolio_core.report.words import rebalancing_words
 from tests.test_cli import cli
 
 # Six clients, total 1000. Ranked: a 400, b 250, c 150, d 100, e 60, f 40.
@@ -81,8 +83,13 @@ def test_crossed_matrix_groups():
 
 def test_rebalancing_hint_names_the_overloaded_manager():
     books = pd.DataFrame({"A": [4, 4, 5], "hours": [100.0, 400.0, 120.0]}, index=["Ann", "Bob", "Cy"])
-    hints = rebalancing_hints(books)
-    assert len(hints) == 1 and hints[0].startswith("Bob holds 400 hours")
+    # Bob's 400 hours against the median of Ann's 100 and Cy's 120 (110): over 1.5 times
+    assert rebalancing_hints(books) == [("Bob", "hours", 400.0, 110.0)]
+    (hint,) = rebalancing_words(rebalancing_hints(books), Translator("en"))
+    assert (
+        hint
+        == "Bob holds 400 hours of effort, 3.6x the median of the others (110): consider handing some over."
+    )
 
 
 def test_cli_segment_filters_and_within_selection(tmp_path):

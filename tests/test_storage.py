@@ -711,39 +711,7 @@ def test_a_schema_1_database_is_upgraded_after_a_backup(tmp_path):
 
 # --- The messages in the session's language ---------------------------------------------------------
 
-_ERRORS = {
-    "StorageError", "CorruptDatabaseError", "NewerDatabaseError", "DatabaseUnavailableError",
-    "AnalysisNotFoundError", "_corrupt", "Message",
-}  # fmt: skip
-
-
-def _message_templates() -> list[str]:
-    """The English template of every user-facing message built in portfolio_core/store/analyses.py."""
-    import ast
-
-    found = []
-    for node in ast.walk(
-        ast.parse((ROOT / "portfolio_core" / "store" / "analyses.py").read_text(encoding="utf-8"))
-    ):
-        func = getattr(node, "func", None)
-        name = getattr(func, "id", None) or getattr(func, "attr", None)
-        args = getattr(node, "args", None)
-        if name in _ERRORS and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
-            found.append(args[0].value)
-    return found
-
-
-def test_every_storage_message_has_a_french_translation_with_the_same_placeholders():
-    from string import Formatter
-
-    from portfolio_core.locale_fr import FR
-
-    templates = _message_templates()
-    assert len(templates) >= 12  # the AST walk found the messages
-    for english in templates:
-        assert english in FR, english
-        names = {n for _, n, _, _ in Formatter().parse(english) if n}
-        assert names == {n for _, n, _, _ in Formatter().parse(FR[english]) if n}, english
+# The templates are in the catalog with their placeholders: tests/test_catalog.py extracts them.
 
 
 def test_errors_keep_their_english_text_and_can_be_shown_in_french(tmp_path):

@@ -150,7 +150,8 @@ def describe(view: View, clients: int) -> str:
 def require_clients(table: pd.DataFrame) -> None:
     """Stop the page with a plain message when the filters leave no client."""
     if table.empty:
-        st.warning(tr()("No client matches the filters. Clear some filters in the sidebar."))
+        _ = tr()
+        st.warning(_("No client matches the filters. Clear some filters in the sidebar."))
         st.stop()
 
 
@@ -198,7 +199,8 @@ def with_labels(table: pd.DataFrame, portfolio: Portfolio) -> pd.DataFrame:
     table = table.drop(columns=["before_share", "non_positive"], errors="ignore")
     out = pd.concat([table, clients[columns].reindex(table.index)], axis=1)
     if flagged.any():
-        out["note"] = flagged.map({True: tr()("no net revenue"), False: ""})
+        _ = tr()
+        out["note"] = flagged.map({True: _("no net revenue"), False: ""})
     return out
 
 

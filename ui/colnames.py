@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
-from portfolio_core.analysis.segments import column_label, column_names, resolve_filters, user_name
+from portfolio_core.analysis.segments import column_names, resolve_filters, user_name
+from portfolio_core.report.words import column_label
 from ui.i18n import tr
 from ui.text import plain
 

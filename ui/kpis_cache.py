@@ -36,6 +36,7 @@ from portfolio_core.analysis.kpis import (
     retention,
     win_rates,
 )
+from portfolio_core.report.words import churn_reasons
 from ui import analysis
 from ui.analysis import View
 from ui.i18n import TRANSLATORS
@@ -135,7 +136,10 @@ def _client_table(
     scope = analysis.selection(view, p)
     params, summary = _bgnbd(view.data_key, p)
     alive = alive_probability(params, summary, scope) if params is not None else None
-    return client_kpis(p, scope, discount_rate, lifetime_years, as_of_date(p), alive, TRANSLATORS[lang])
+    table = client_kpis(p, scope, discount_rate, lifetime_years, as_of_date(p), alive)
+    if "churn_reason" in table:
+        table["churn_reason"] = churn_reasons(table, TRANSLATORS[lang])
+    return table
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

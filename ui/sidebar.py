@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from portfolio_core.message import N_
 from ui import analysis, colnames
 from ui.i18n import tr
 
 ss = st.session_state
 RULE_LABELS = {
-    "before": "Share before the client (recommended)",
-    "spreadsheet": "Spreadsheet convention (cumulative share including the client)",
+    "before": N_("Share before the client (recommended)"),
+    "spreadsheet": N_("Spreadsheet convention (cumulative share including the client)"),
 }
-MEASURES = {"revenue": "Revenue", "margin": "Margin"}
+MEASURES = {"revenue": N_("Revenue"), "margin": N_("Margin")}
 
 
 def _a_moved() -> None:

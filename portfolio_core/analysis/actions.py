@@ -1,22 +1,22 @@
-"""The recommended move per client, following the article's advice, with the reason."""
+"""The recommended move per client, following the article's advice, with the reason: codes and values
+(``portfolio_core.report.words.action_words`` puts them into words)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.ingest.portfolio import Portfolio
 
-# The moves, in the order a review goes through them (A clients first).
+# The moves' ids, in the order a review goes through them (A clients first).
 ACTIONS = (
-    "Retain and delight; ask for a referral, a testimonial or a case study",
-    "Retain: secure the relationship",
-    "Develop: unmet potential",
-    "Develop: grow the share of wallet",
-    "Reprice or let go: costs more than it brings",
-    "Serve more cheaply: fewer visits, remote contact",
-    "Light touch: no extra time",
+    "advocate",  # retain and delight; ask for a referral, a testimonial or a case study
+    "retain",
+    "develop_potential",
+    "grow_wallet",
+    "reprice",  # or let go: costs more than it brings
+    "serve_cheaper",
+    "light_touch",
 )
 
 
@@ -37,21 +37,35 @@ def buying_years(portfolio: Portfolio) -> pd.Series:
     return won.dropna(subset=["date"]).groupby("client")["date"].agg(lambda d: d.dt.year.nunique())
 
 
-def recommend(
-    table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | None = None, t: Translator = ENGLISH
-) -> pd.DataFrame:
-    """One recommended action and its reason per client.
+def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | None = None) -> pd.DataFrame:
+    """One recommended action and its reason per client, as codes and the values they rest on.
 
     ``table`` comes from :func:`portfolio_core.analysis.effort.client_economics` (revenue,
     margin, hours, profit, abc_class, quadrant). The moves: A clients are retained and
     asked for a referral, testimonial or case study when loyal; B clients with
     unmet potential are developed; C clients that cost more than they bring are
     repriced or let go; time-consuming C clients are served more cheaply; the
-    other C clients get a light touch. An A client's reason gives the number of calendar years
-    in which it bought only when its sales are dated; undated sales give its share of revenue alone.
-    A C client's reason weighs its hours against its margin, against its revenue when the data
-    has no margin, and says there is no activity log when there is none (never "0.0 h of effort").
-    Returns ``action`` and ``reason`` columns indexed like ``table``, in ``t``'s language.
+    other C clients get a light touch.
+
+    Returns, indexed like ``table``: ``action`` (an id of :data:`ACTIONS`), ``reason`` (a code) and
+    the values the reason gives. An A client's reason is its ``revenue_share`` and, only when its
+    sales are dated, the number of calendar years in which it bought (``bought_years``, else
+    ``share``). A B client's is its ``unmet_potential`` a year (``no_potential_column`` without
+    one). A C client's weighs its ``hours`` against its ``margin`` (``effort_margin``), against its
+    ``revenue`` when the data has no margin (``effort_revenue``), and says there is no activity log
+    when there is none (``no_activity_log``, never "0.0 h of effort").
+
+    Examples
+    --------
+    >>> from portfolio_core.ingest.portfolio import Portfolio
+    >>> t = pd.DataFrame({"revenue": [90.0, 10.0], "margin": [30.0, 2.0], "hours": [5.0, 9.0],
+    ...                   "profit": [20.0, -7.0], "abc_class": ["A", "C"],
+    ...                   "quadrant": ["Keep", "Reconsider"]}, index=["x", "y"])
+    >>> sales = pd.DataFrame({"client": ["x", "y"], "amount": [90.0, 10.0], "margin": [30.0, 2.0]})
+    >>> log = pd.DataFrame({"client": ["y"], "hours": [9.0]})
+    >>> recommend(t, Portfolio(pd.DataFrame(index=pd.Index(["x", "y"], name="client")), sales, log))[
+    ...     ["action", "reason", "revenue_share"]].values.tolist()
+    [['retain', 'share', 0.9], ['reprice', 'effort_margin', 0.1]]
     """
     years = years_covered(portfolio)
     annual = table["revenue"] / years
@@ -60,7 +74,7 @@ def recommend(
     unmet = (potential.reindex(table.index) - annual).clip(lower=0) if potential is not None else None
     cls, profit = table["abc_class"], table["profit"]
 
-    action_text = np.select(
+    action = np.select(
         [
             (cls == "A") & (loyal_years >= 2),
             cls == "A",
@@ -72,34 +86,19 @@ def recommend(
         list(ACTIONS[:-1]),
         default=ACTIONS[-1],
     )
-    action = pd.Series(action_text, index=table.index).map(t)
-    share = table["revenue"] / table["revenue"].clip(lower=0).sum()
-    # How many years a client bought is said only when its sales are dated (never "0 year(s)").
-    years_text = t(" of revenue, bought in ") + loyal_years.map("{:.0f}".format) + t(" year(s)")
-    a_reason = t.numbers(share, 1, percent=True) + years_text.where(dated_years > 0, t(" of revenue"))
-    if unmet is not None:
-        b_reason = t.numbers(unmet.fillna(0)) + t(" a year of potential not yet sold")
-    else:
-        b_reason = pd.Series(t("mid-sized client; no potential column to size the gap"), index=table.index)
     if portfolio.activities.empty:  # no activity log: no hours to weigh, say so instead of "0.0 h"
-        c_reason = t.numbers(share, 1, percent=True) + t(
-            " of revenue; no activity log to weigh the time it takes"
-        )
-    elif portfolio.has("margin"):
-        c_reason = (
-            t.numbers(table["hours"], 1)
-            + t(" h of effort for ")
-            + t.numbers(table["margin"])
-            + t(" of margin (profit ")
-            + t.numbers(profit)
-            + ")"
-        )
-    else:  # the margin is unknown: the revenue is what the effort is weighed against
-        c_reason = (
-            t.numbers(table["hours"], 1)
-            + t(" h of effort for ")
-            + t.numbers(table["revenue"])
-            + t(" of revenue")
-        )
-    reason = np.select([cls == "A", cls == "B"], [a_reason, b_reason], default=c_reason)
-    return pd.DataFrame({"action": action, "reason": reason}, index=table.index)
+        c_reason = "no_activity_log"
+    else:
+        c_reason = "effort_margin" if portfolio.has("margin") else "effort_revenue"
+    reason = np.select(
+        [(cls == "A") & (dated_years > 0), cls == "A", cls == "B"],
+        ["bought_years", "share", "unmet_potential" if unmet is not None else "no_potential_column"],
+        default=c_reason,
+    )
+    out = pd.DataFrame({"action": action, "reason": reason}, index=table.index)
+    out["revenue_share"] = table["revenue"] / table["revenue"].clip(lower=0).sum()
+    out["buying_years"] = loyal_years
+    out["unmet_potential"] = unmet if unmet is not None else np.nan
+    for column in ("revenue", "margin", "hours", "profit"):
+        out[column] = table[column] if column in table else np.nan
+    return out

@@ -9,7 +9,6 @@ column would unlock it.
 from __future__ import annotations
 
 import math
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,6 @@ from portfolio_core.analysis.bgnbd import (
 )
 from portfolio_core.analysis.cutoffs import suggest_cutoffs
 from portfolio_core.analysis.segments import NOT_SET, segment_frame
-from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.ingest.columns import fold
 from portfolio_core.ingest.portfolio import Portfolio
 
@@ -237,17 +235,7 @@ def purchase_history(portfolio: Portfolio, clients: pd.Index) -> pd.DataFrame:
     return out
 
 
-def _fill(template: str, index: pd.Index, **columns: pd.Series) -> pd.Series:
-    """``template`` filled row by row with text columns, vectorised (any placeholder order)."""
-    out = pd.Series("", index=index, dtype=object)
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        out = out + literal
-        if name:
-            out = out + columns[name].astype(object)
-    return out
-
-
-def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp, t: Translator = ENGLISH) -> pd.DataFrame:
+def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """How late each client's next purchase is against its own usual interval.
 
     ``history`` comes from :func:`purchase_history`. ``lateness`` is the days
@@ -257,7 +245,9 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp, t: Translator = ENGLI
     little) the median of those regular buyers. Risk: Low up to 1.5x, Medium
     up to 3x, High beyond; "No purchase" without a won sale, "Unknown" when
     nobody bought regularly (fixed keys, in English: the page translates
-    them). ``churn_reason`` says it in words, in ``t``'s language.
+    them). ``churn_reason`` is a code that ``report.words.churn_reasons`` puts into words:
+    ``own_pace``, ``one_purchase``, ``two_days`` (the client's purchase days), ``no_benchmark``
+    (nobody to compare with), ``no_sale``.
 
     Examples
     --------
@@ -285,41 +275,15 @@ def churn_risk(history: pd.DataFrame, as_of: pd.Timestamp, t: Translator = ENGLI
     )
     bought = history["purchases"] > 0
     risk = risk.where(bought, "No purchase")
-    numbers = {
-        "days": t.numbers(days_since.fillna(0)),
-        "times": t.numbers(lateness.fillna(0), 1),
-    }
-    idx = history.index
-    own_pace = _fill(
-        t("Last purchase {days} days ago; usually buys every {interval} days ({times}x the usual interval)"),
-        idx,
-        interval=t.numbers(own.fillna(0)),
-        **numbers,
-    )
-    others = {"interval": t.numbers(reference.fillna(0)), **numbers}
-    once = _fill(
-        t(
-            "Only one purchase, {days} days ago; regular clients buy every {interval} days "
-            "({times}x the usual interval)"
-        ),
-        idx,
-        **others,
-    )
-    twice = _fill(
-        t(
-            "Bought on two days only, last {days} days ago; regular clients buy every {interval} days "
-            "({times}x the usual interval)"
-        ),
-        idx,
-        **others,
-    )
     reason = pd.Series(
-        np.where(regular, own_pace, np.where(history["purchases"] == 1, once, twice)), index=idx, dtype=object
+        np.select(
+            [~bought, lateness.isna(), regular, history["purchases"] == 1],
+            ["no_sale", "no_benchmark", "own_pace", "one_purchase"],
+            default="two_days",
+        ),
+        index=history.index,
+        dtype=object,
     )
-    reason = reason.where(
-        ~(bought & lateness.isna()), t("Too few purchases and no regular buyer to compare with")
-    )
-    reason = reason.where(bought, t("No won sale in the data"))
     return pd.DataFrame(
         {
             "days_since_purchase": days_since,
@@ -549,7 +513,6 @@ def client_kpis(
     lifetime_years: float | None = None,
     as_of: pd.Timestamp | None = None,
     p_alive: pd.Series | None = None,
-    t: Translator = ENGLISH,
 ) -> pd.DataFrame:
     """One row per client with every KPI the data allows.
 
@@ -562,7 +525,7 @@ def client_kpis(
     of ``lifetime_years`` at ``discount_rate``), ``cac``, ``clv_cac``,
     ``clv_cac_below_3``, ``potential``, ``unmet_potential`` (potential minus
     revenue per year, 0 when reached), the churn columns of
-    :func:`churn_risk` (reasons in ``t``'s language), ``p_alive``, and the
+    :func:`churn_risk` (reasons as codes), ``p_alive``, and the
     indicator columns of :func:`indicator_columns` under their own names.
 
     Examples
@@ -602,7 +565,7 @@ def client_kpis(
             table["margin_per_year"] = table["margin"] / years
             if lifetime_years is not None:
                 table["clv"] = table["margin_per_year"] * annuity_factor(lifetime_years, discount_rate)
-        table = table.join(churn_risk(history, as_of, t))
+        table = table.join(churn_risk(history, as_of))
         if p_alive is not None:
             table["p_alive"] = p_alive.reindex(clients)
     elif start is not None and start.notna().any():
@@ -776,11 +739,11 @@ def win_rates(
 # --- What the data allows -------------------------------------------------------------------------
 
 
-def missing_kpis(portfolio: Portfolio, t: Translator = ENGLISH) -> dict[str, str]:
-    """KPIs the data does not allow, each with the column it needs, in plain words.
+def missing_kpis(portfolio: Portfolio) -> dict[str, str]:
+    """KPIs the data does not allow, each with the code of what it needs (``report.words.kpi_needs``
+    puts them into words).
 
-    Keys are the KPIs' English names (fixed keys: a page translates them);
-    the needs are in ``t``'s language.
+    Keys are the KPIs' English names (fixed keys: a page translates them).
 
     Examples
     --------
@@ -793,34 +756,30 @@ def missing_kpis(portfolio: Portfolio, t: Translator = ENGLISH) -> dict[str, str
     info = p.clients
     missing: dict[str, str] = {}
     if not dated:
-        need = t("needs a date column on the sales (one row per invoice or deal, with its date)")
+        need = "dated_sales"
         for kpi in ("Revenue per client per year", "Average deal size", "Repeat-purchase rate", "Retention",
                     "Churn risk"):  # fmt: skip
             missing[kpi] = need
         if "start_date" not in info or info["start_date"].notna().sum() == 0:
-            missing["Client lifetime"] = t(
-                "needs a date column on the sales or a contract start date on the clients"
-            )
+            missing["Client lifetime"] = "dated_sales_or_start"
     if not p.has("margin"):
-        missing["Profitability per client"] = t("needs a margin column on the sales")
-        missing["CLV"] = t("needs a margin column on the sales (CLV is margin per year x expected lifetime)")
+        missing["Profitability per client"] = "margin"
+        missing["CLV"] = "margin_for_clv"
     elif not dated:
-        missing["CLV"] = t("needs a date column on the sales (for margin per year and retention)")
+        missing["CLV"] = "dated_sales_for_clv"
     if "cac" not in info or info["cac"].notna().sum() == 0:
-        missing["CLV:CAC"] = t("needs an acquisition cost (CAC) column on the clients")
+        missing["CLV:CAC"] = "cac"
     tx = p.transactions
     if not deal_stages(p):
-        missing["Win rate"] = t("needs a deal stage column (won, lost, open)")
+        missing["Win rate"] = "stages"
     if "stage" not in tx.columns or not (tx["stage"] == "open").any():
-        missing["Pipeline value"] = t("needs a deal stage column with open deals")
+        missing["Pipeline value"] = "open_deals"
     if p.activities.empty:
-        missing["Sales activities"] = t("needs an activity log (client, date, type)")
+        missing["Sales activities"] = "activities"
     if "potential" not in info or info["potential"].notna().sum() == 0:
-        missing["Unmet potential"] = t("needs a potential column on the clients")
+        missing["Unmet potential"] = "potential"
     if not indicator_columns(info):
-        missing["Other indicators"] = t(
-            "need client columns such as product usage, web visits, clicks or satisfaction (NPS)"
-        )
+        missing["Other indicators"] = "indicators"
     return missing
 
 

@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from portfolio_core.analysis.abc import CLASSES, Rule, classify_abc
-from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.ingest.portfolio import Portfolio
 
 Filters = Mapping[str, tuple[str, ...]]
@@ -135,34 +134,25 @@ def compare(
     return out
 
 
-def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5, t: Translator = ENGLISH) -> list[str]:
-    """Managers whose A clients or hours are far above the others' (``factor`` x the median).
+def rebalancing_hints(managers: pd.DataFrame, factor: float = 1.5) -> list[tuple[str, str, float, float]]:
+    """Managers whose A clients or hours are far above the others' (``factor`` x the median): one
+    ``(manager, column, value, median of the others)`` per finding, ``column`` ``"A"`` or ``"hours"``
+    (``report.words.rebalancing_words`` puts them into words).
 
     Examples
     --------
     >>> t = pd.DataFrame({"A": [10, 3, 2], "hours": [100.0, 90.0, 110.0]}, index=["Ann", "Bob", "Cy"])
     >>> rebalancing_hints(t)
-    ['Ann holds 10 A clients, 4.0x the median of the others (2.5): consider handing some over.']
+    [('Ann', 'A', 10, 2.5)]
     """
     hints = []
-    for column, noun in (("A", t("A clients")), ("hours", t("hours of effort"))):
+    for column in ("A", "hours"):
         if column not in managers or len(managers) < 2:
             continue
         for name, value in managers[column].items():
-            others = managers[column].drop(index=name)
-            median = float(others.median())
+            median = float(managers[column].drop(index=name).median())
             if median > 0 and value > factor * median:
-                hints.append(
-                    t(
-                        "{name} holds {value} {noun}, {ratio}x the median of the others ({median}): "
-                        "consider handing some over.",
-                        name=name,
-                        value=t.number(value),
-                        noun=noun,
-                        ratio=t.number(value / median, 1),
-                        median=f"{median:.4g}".replace(".", "," if t.lang == "fr" else "."),
-                    )
-                )
+                hints.append((str(name), column, value, median))
     return hints
 
 
@@ -371,25 +361,6 @@ def user_name(column: str, names: Mapping[str, str]) -> str:
     """
     base, suffix = _split_range(column)
     return names[base] + suffix if base in names else column
-
-
-def column_label(column: str, names: Mapping[str, str], t: Translator = ENGLISH) -> str:
-    """A client column's label: the user's own header as written, or the app's translated label for
-    a canonical column the user did not name (the demo's ``account_manager`` -> "Account manager").
-
-    Examples
-    --------
-    >>> column_label("sector", {"sector": "Segment"}), column_label("account_manager", {})
-    ('Segment', 'Account manager')
-    >>> column_label("ARR band", {})  # a column of the user's that no role took: kept as written
-    'ARR band'
-    """
-    from portfolio_core.ingest.columns import ROLE_LABELS
-
-    base, _ = _split_range(column)
-    if base in names or base not in ROLE_LABELS:
-        return user_name(column, names)
-    return t.label(column)
 
 
 def find_column(name: str, columns: Iterable[str], names: Mapping[str, str]) -> str | None:

@@ -43,6 +43,7 @@ from portfolio_core.ingest.portfolio import (
     normalise_stage,
     normalise_status,
 )
+from portfolio_core.message import N_, Message
 
 KINDS = ("transactions", "clients", "activities")
 NUMERIC_ATTRIBUTES = ("cac", "potential")
@@ -52,8 +53,10 @@ _BLANK_IDS = pa.array(sorted(BLANK_IDS), type=pa.large_string())
 # A client identifier is a code or a company name: a longer "identifier" is a wrong column or a
 # quote left open that swallowed the rest of the file.
 MAX_ID_CHARS = 1_000
-NOT_USED = "row not used"
-KEPT = "row used without this value"
+# The problem and outcome of a row (the "problem" and "outcome" columns): English texts, translated
+# where shown.
+NOT_USED = N_("row not used")
+KEPT = N_("row used without this value")
 _TX_ROLES = ("client", "name", "amount", "date", "stage", "margin", "product", *CLIENT_ATTRIBUTES)
 KIND_ROLES = {
     "transactions": _TX_ROLES,
@@ -68,8 +71,8 @@ SIZE_BANDS = ([0, 10, 50, 250, 5000, np.inf], ["1–9", "10–49", "50–249", "
 class MissingRoleError(LoadError):
     """A file lacks a required role (client, or an amount somewhere): the user must choose the column."""
 
-    def __init__(self, message: str, file: str, role: str) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, file: str, role: str, **values: object) -> None:
+        super().__init__(template, file=file, **values)
         self.file = file
         self.role = role
 
@@ -84,7 +87,7 @@ class TableInfo:
     rows: int
     rows_used: int
     date_format: str | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Message, ...] = field(default_factory=tuple)  # shown translated
 
 
 @dataclass(frozen=True)
@@ -246,24 +249,30 @@ def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame, p
     blank = pd.Series(rows, index=ids.index)
     if blank.all():
         raise MissingRoleError(
-            f"{table.name}: the client column “{col}” is blank on every row. "
+            "{file}: the client column “{column}” is blank on every row. "
             "Choose the column that identifies the client, or fill it in and upload again.",
             table.name,
             "client",
+            column=col,
         )
     longest = pc.max(pc.utf8_length(distinct)).as_py() or 0
     if longest > MAX_ID_CHARS:
         at = pc.index(pc.greater(pc.utf8_length(arrow_text(ids)), MAX_ID_CHARS), True).as_py()
         raise LoadError(
-            f"{table.name}: the client identifier on row {at + 2 + table.skipped_lines:,} of “{col}” "
-            f"is {longest:,} characters long, over the limit of {MAX_ID_CHARS:,}; check that “{col}” "
-            "is the client column and that no quote is left open, then upload again."
+            "{file}: the client identifier on row {row} of “{column}” "
+            "is {length} characters long, over the limit of {limit}; check that “{column}” "
+            "is the client column and that no quote is left open, then upload again.",
+            file=table.name,
+            row=f"{at + 2 + table.skipped_lines:,}",
+            column=col,
+            length=f"{longest:,}",
+            limit=f"{MAX_ID_CHARS:,}",
         )
     named = pc.unique(distinct)  # cleaning may have made two distinct identifiers equal
     if blank.any():
         ids = ids.where(~blank, "")
         named = named.filter(pc.invert(pc.is_in(named, value_set=blank_ids)))
-    return ids, _reject(table, blank, col, "client identifier is blank"), named
+    return ids, _reject(table, blank, col, N_("client identifier is blank")), named
 
 
 def _column_jobs(pool: Executor, table: RawTable, m: dict[str, str]) -> dict[str, Future]:
@@ -302,32 +311,34 @@ def _transactions(
     absurd = (amount.notna() & ~finite(amount)) | spelled
     unreadable = amount.isna() & ~blank & ~spelled
     problems += [
-        _reject(table, blank, col, "amount is missing"),
-        _reject(table, unreadable, col, "amount is not a number"),
-        _reject(table, absurd, col, "amount is not a plausible number (NaN, infinite or over 10^15)"),
+        _reject(table, blank, col, N_("amount is missing")),
+        _reject(table, unreadable, col, N_("amount is not a number")),
+        _reject(table, absurd, col, N_("amount is not a plausible number (NaN, infinite or over 10^15)")),
     ]
     usable = amount.notna() & finite(amount)
     if not (usable & ids.ne("")).any():
         bad_rows = f.loc[~usable, col].head(3)
         examples = ", ".join(f"row {int(i) + 2} “{v}”" for i, v in zip(bad_rows.index, bad_rows, strict=True))
         raise MissingRoleError(
-            f"{table.name}: no usable amount in the column “{col}” ({examples}). "
+            "{file}: no usable amount in the column “{column}” ({examples}). "
             "Choose the column that holds the sales figures, or fix the amounts and upload again.",
             table.name,
             "amount",
+            column=col,
+            examples=examples,
         )
     out = pd.DataFrame({"client": ids, "amount": amount.where(usable)})
     date_format = None
     if "date" in m:
         out["date"], date_format = jobs["date"].result()
         bad_date = out["date"].isna() & ~_only(out["date"].isna(), missing, f[m["date"]])
-        problems.append(_reject(table, bad_date, m["date"], "date not recognised", KEPT))
+        problems.append(_reject(table, bad_date, m["date"], N_("date not recognised"), KEPT))
     if "margin" in m:
         margin = jobs["margin"].result()
         bad_margin = (margin.isna() & ~_only(margin.isna(), missing, f[m["margin"]])) | (
             margin.notna() & ~finite(margin)
         )
-        problems.append(_reject(table, bad_margin, m["margin"], "margin is not a usable number", KEPT))
+        problems.append(_reject(table, bad_margin, m["margin"], N_("margin is not a usable number"), KEPT))
         out["margin"] = margin.where(finite(margin))
     out["stage"] = jobs["stage"].result() if "stage" in m else "won"
     if "product" in m:
@@ -351,7 +362,7 @@ def _activities(
     if "date" in m:
         out["date"], date_format = parse_dates(f[m["date"]])
         bad_date = out["date"].isna() & ~_only(out["date"].isna(), missing, f[m["date"]])
-        problems.append(_reject(table, bad_date, m["date"], "date not recognised", KEPT))
+        problems.append(_reject(table, bad_date, m["date"], N_("date not recognised"), KEPT))
     else:
         out["date"] = pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]")
     out["type"] = f[m["activity_type"]] if "activity_type" in m else ""
@@ -364,7 +375,7 @@ def _activities(
             hours.notna() & ~(finite(hours) & (hours >= 0))
         )
         problems.append(
-            _reject(table, unusable, m["hours"], "duration is not a usable number of hours", KEPT)
+            _reject(table, unusable, m["hours"], N_("duration is not a usable number of hours"), KEPT)
         )
         out["hours"] = hours.where(finite(hours) & (hours >= 0) & (hours < 1e5))
     else:
@@ -414,7 +425,9 @@ def _attributes(
     return attrs.groupby("client", sort=False).first()
 
 
-def _rekey_by_name(table: RawTable, m: dict[str, str], known: set[str]) -> tuple[dict[str, str], str | None]:
+def _rekey_by_name(
+    table: RawTable, m: dict[str, str], known: set[str]
+) -> tuple[dict[str, str], Message | None]:
     """Join on the name column when the transactions name their clients by it, not by the code."""
     if "name" not in m or not known:
         return m, None
@@ -423,17 +436,11 @@ def _rekey_by_name(table: RawTable, m: dict[str, str], known: set[str]) -> tuple
     by_name = pc.sum(pc.is_in(arrow_text(clean_ids(table.frame[m["name"]])), value_set=among)).as_py() or 0
     if by_name > by_id:
         swapped = {**m, "client": m["name"], "name": m["client"]}
-        return swapped, (
-            f"joined on “{m['name']}”: the transactions name their clients the way this column does"
+        return swapped, Message(
+            "joined on “{column}”: the transactions name their clients the way this column does",
+            {"column": m["name"]},
         )
     return m, None
-
-
-def _plural(n: int, word: str) -> str:
-    """``"1 client"``, ``"3 clients"``, ``"2 companies"``."""
-    if n == 1:
-        return f"1 {word}"
-    return f"{n:,} " + (word[:-1] + "ies" if word.endswith("y") else word + "s")
 
 
 def _size_bands(size: pd.Series) -> pd.Series:
@@ -476,17 +483,15 @@ def build_portfolio(
         kind = kinds.get(table.name) or (guessed_kind if table.name not in mappings else table_role(m))
         if "client" not in m or kind is None:
             raise MissingRoleError(
-                f"{table.name}: no client column recognised among "
-                f"{', '.join(f'“{c}”' for c in table.frame.columns[:12])}. "
+                "{file}: no client column recognised among {columns}. "
                 "Choose which column identifies the client.",
                 table.name,
                 "client",
+                columns=", ".join(f"“{c}”" for c in table.frame.columns[:12]),
             )
         if kind == "transactions" and "amount" not in m:
             raise MissingRoleError(
-                f"{table.name}: choose the column that holds the amount (revenue) of each row.",
-                table.name,
-                "amount",
+                "{file}: choose the column that holds the amount (revenue) of each row.", table.name, "amount"
             )
         plan.append((table, kind, {r: c for r, c in m.items() if r in KIND_ROLES[kind]}))
 
@@ -507,7 +512,7 @@ def build_portfolio(
     listed: set[str] = set()
     tx_by_file: dict[str, pd.DataFrame] = {}
     for table, kind, m in sorted(plan, key=lambda p: p[1] != "transactions"):
-        notes: list[str] = []
+        notes: list[Message] = []
         if kind != "transactions":
             m, note = _rekey_by_name(table, m, tx_clients)
             notes += [note] if note else []
@@ -516,27 +521,40 @@ def build_portfolio(
             jobs = _column_jobs(pool, table, m) if kind == "transactions" else None
             ids, bad, named = _ids(table, m)  # meanwhile the columns are parsed
             if jobs is not None:
-                t, p, date_format = _transactions(table, m, (ids, bad, named), jobs)
+                rows, p, date_format = _transactions(table, m, (ids, bad, named), jobs)
         if kind == "transactions":
-            transactions.append(t)
-            tx_by_file[table.name] = t
+            transactions.append(rows)
+            tx_by_file[table.name] = rows
             # every row with a client kept: the file's clients are its distinct identifiers
-            clients_here = named if len(t) == len(ids) - len(bad) else pc.unique(arrow_text(t["client"]))
+            clients_here = (
+                named if len(rows) == len(ids) - len(bad) else pc.unique(arrow_text(rows["client"]))
+            )
             tx_distinct.append(clients_here)
             tx_clients |= set(clients_here.to_pylist())
-            used = len(t)
+            used = len(rows)
         elif kind == "activities":
-            t, p, date_format = _activities(table, m, (ids, bad, named))
-            activities.append(t)
-            used = len(t)
-            if t.attrs.get("minutes"):
-                notes.append(f"durations in “{m['hours']}” read as minutes and converted to hours")
+            rows, p, date_format = _activities(table, m, (ids, bad, named))
+            activities.append(rows)
+            used = len(rows)
+            if rows.attrs.get("minutes"):
+                notes.append(
+                    Message(
+                        "durations in “{column}” read as minutes and converted to hours",
+                        {"column": m["hours"]},
+                    )
+                )
         else:
             p, used = [bad], int(ids.ne("").sum())
             listed |= set(pd.unique(ids[ids.ne("")]))
             unknown = len(set(pd.unique(ids[ids.ne("")])) - tx_clients)
             if tx_clients and unknown:
-                notes.append(f"{_plural(unknown, 'company')} of this file with no transaction (0 revenue)")
+                notes.append(
+                    Message.plural(
+                        "{n} company of this file with no transaction (0 revenue)",
+                        "{n} companies of this file with no transaction (0 revenue)",
+                        unknown,
+                    )
+                )
         problems.extend(p)
         attributes.append(_attributes(table, m, kind, ids, named))
         infos.append(TableInfo(table.name, kind, dict(m), len(table.frame), used, date_format, tuple(notes)))
@@ -545,8 +563,10 @@ def build_portfolio(
             if info.role == "transactions":
                 absent = len(set(pd.unique(tx_by_file[info.name]["client"])) - listed)
                 if absent:
-                    note = (
-                        f"{_plural(absent, 'client')} not in the client list (added, status from the deals)"
+                    note = Message.plural(
+                        "{n} client not in the client list (added, status from the deals)",
+                        "{n} clients not in the client list (added, status from the deals)",
+                        absent,
                     )
                     infos[i] = TableInfo(**{**info.__dict__, "notes": (*info.notes, note)})
     order = {t.name: i for i, t in enumerate(tables)}
@@ -557,16 +577,18 @@ def build_portfolio(
     if not won_rows.any():
         stages = tx["stage"].value_counts().to_dict()
         raise LoadError(
-            f"None of the {len(tx):,} deals is won ({', '.join(f'{v} {k}' for k, v in stages.items())}), "
-            "so there is no revenue to analyse. Check the deal stage column, "
-            "or upload the won deals or invoices."
+            "None of the {n} deals is won ({stages}), so there is no revenue to analyse. "
+            "Check the deal stage column, or upload the won deals or invoices.",
+            n=f"{len(tx):,}",
+            stages=", ".join(f"{v} {k}" for k, v in stages.items()),
         )
     if not _some_positive_total(tx, won_rows):
         raise LoadError(
             "No positive amount: no client has a positive total of sales "
-            f"(the won amounts add up to {tx.loc[won_rows, 'amount'].sum():,.2f}): "
+            "(the won amounts add up to {total}): "
             "the ABC analysis needs revenue. Check that the amount column holds the sales figures, "
-            "not credit notes or balances."
+            "not credit notes or balances.",
+            total=f"{tx.loc[won_rows, 'amount'].sum():,.2f}",
         )
     clients = _clients_table(attributes, tx, won_rows, tx_distinct)
     acts = (

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from portfolio_core.message import N_
+
 # role -> header synonyms (already folded: lowercase ascii, words split by one space)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # identifiers first: when a file has both a code and a name, the code is the key, the name an attribute
@@ -361,24 +363,24 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 REQUIRED = ("client", "amount")
 ROLE_LABELS = {
-    "client": "Client (identifier)",
-    "name": "Client name",
-    "amount": "Amount (revenue)",
-    "date": "Date",
-    "margin": "Margin",
-    "stage": "Deal stage",
-    "product": "Product",
-    "status": "Client status",
-    "sector": "Sector",
-    "size": "Size",
-    "contract_type": "Contract type",
-    "account_manager": "Account manager",
-    "region": "Region",
-    "cac": "Acquisition cost (CAC)",
-    "potential": "Potential",
-    "start_date": "Client since",
-    "activity_type": "Activity type",
-    "hours": "Hours",
+    "client": N_("Client (identifier)"),
+    "name": N_("Client name"),
+    "amount": N_("Amount (revenue)"),
+    "date": N_("Date"),
+    "margin": N_("Margin"),
+    "stage": N_("Deal stage"),
+    "product": N_("Product"),
+    "status": N_("Client status"),
+    "sector": N_("Sector"),
+    "size": N_("Size"),
+    "contract_type": N_("Contract type"),
+    "account_manager": N_("Account manager"),
+    "region": N_("Region"),
+    "cac": N_("Acquisition cost (CAC)"),
+    "potential": N_("Potential"),
+    "start_date": N_("Client since"),
+    "activity_type": N_("Activity type"),
+    "hours": N_("Hours"),
 }
 # Synonyms too generic to match as part of a longer header ("Deal name" is not the client).
 _EXACT_ONLY = {

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.message import N_
 
 SECTORS = ("Manufacturing", "Services", "Retail", "Healthcare", "Construction", "Software", "Public sector")
 SIZES = ("Micro", "Small", "Medium", "Large")
@@ -115,4 +116,4 @@ def demo_portfolio(seed: int = 7) -> Portfolio:
             )
         )
     activities = pd.concat(acts, ignore_index=True).sort_values(["date", "client"], ignore_index=True)
-    return Portfolio(clients, transactions, activities, source="Demo portfolio")
+    return Portfolio(clients, transactions, activities, source=N_("Demo portfolio"))

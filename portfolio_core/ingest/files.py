@@ -23,12 +23,15 @@ def read_path(path: str | Path, max_bytes: int = DISK_MAX_BYTES) -> bytes:
         size = p.stat().st_size
         if size > max_bytes:
             raise LoadError(
-                f"{p.name} is {size / 1e6:,.0f} MB, over the {max_bytes / 1e6:,.0f} MB limit. "
-                "Export fewer columns or a shorter period, or split the file."
+                "{file} is {size} MB, over the {limit} MB limit. "
+                "Export fewer columns or a shorter period, or split the file.",
+                file=p.name,
+                size=f"{size / 1e6:,.0f}",
+                limit=f"{max_bytes / 1e6:,.0f}",
             )
         return p.read_bytes()
     except OSError as exc:
-        raise LoadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise LoadError("cannot read {path}: {error}", path=path, error=exc.strerror or exc) from exc
 
 
 def load_paths(paths: list[str] | str, max_bytes: int = DISK_MAX_BYTES) -> tuple[Portfolio, LoadReport]:

@@ -20,6 +20,7 @@ import pyarrow.csv as pa_csv
 from charset_normalizer import from_bytes
 
 from portfolio_core.ingest.parsing import text_series
+from portfolio_core.message import Message, MessageError
 
 SEPARATORS = ",;\t|"
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -53,8 +54,11 @@ _MAGIC = {
 }
 
 
-class LoadError(ValueError):
-    """A file that cannot be used; the message says what is wrong and what to do."""
+class LoadError(MessageError, ValueError):
+    """A file that cannot be used; the message says what is wrong and what to do.
+
+    ``str(exc)`` is the English sentence (the CLI's stderr); a page shows ``exc.translated(t)``.
+    """
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,9 @@ def _refuse_binary(data: bytes, name: str) -> None:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise LoadError(
-                f"{name} is {what}, not a table. Export the data as CSV or .xlsx and upload that file."
+                "{file} is {what}, not a table. Export the data as CSV or .xlsx and upload that file.",
+                file=name,
+                what=what,
             )
 
 
@@ -114,7 +120,9 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     ('Société;1 234,56 €', 'cp1252')
     """
     if _BLANK_BYTES.fullmatch(data):  # nothing but blanks, NULs and byte-order marks (no copy of the data)
-        raise LoadError(f"{name} is empty: export the table again with its header row and data rows.")
+        raise LoadError(
+            "{file} is empty: export the table again with its header row and data rows.", file=name
+        )
     _refuse_binary(data, name)
     text: str | None = None
     encoding = ""
@@ -132,8 +140,9 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
             text, encoding = _decode_8bit_or_utf16(data)
     if text is None or _looks_binary(text):
         raise LoadError(
-            f"{name} does not look like a text table (CSV) or an Excel workbook: "
-            "export it as CSV or .xlsx and upload that file."
+            "{file} does not look like a text table (CSV) or an Excel workbook: "
+            "export it as CSV or .xlsx and upload that file.",
+            file=name,
         )
     return text.lstrip("\ufeff"), encoding
 
@@ -261,9 +270,11 @@ def read_csv_text(
     width = max(len(first), 1)
     if width > MAX_COLUMNS:
         raise LoadError(
-            f"{name} has more than {MAX_COLUMNS:,} columns; a client, deal or activity export has "
+            "{file} has more than {limit} columns; a client, deal or activity export has "
             "a few dozen. Check that it is a table with one row per client, deal or activity, and that the "
-            "separator is right, then export it again."
+            "separator is right, then export it again.",
+            file=name,
+            limit=f"{MAX_COLUMNS:,}",
         )
     # Without any quote no value can hold a line break: the reader may then split the file into
     # blocks without scanning the quotes first, which lets it parse the blocks in parallel.
@@ -307,21 +318,29 @@ def read_csv_text(
             table = read(threads=False, block=block)
     except (pa.ArrowInvalid, pa.ArrowException) as exc:
         raise LoadError(
-            f"{name} could not be read as a table ({str(exc).splitlines()[0]}). "
-            "Export it again as CSV with one row per line, or as .xlsx."
+            "{file} could not be read as a table ({error}). "
+            "Export it again as CSV with one row per line, or as .xlsx.",
+            file=name,
+            error=str(exc).splitlines()[0],
         ) from exc
     if bad:
         lines = [_line_of(text, t) for _, _, t in bad[:5]]
         where = ", ".join(f"line {n + skipped}" for n in lines if n) or "some lines"
         expected, actual, _ = bad[0]
-        rows = "1 row does" if len(bad) == 1 else f"{len(bad):,} rows do"
         raise LoadError(
-            f"{name}: {rows} not have the {expected} columns of the header "
-            f"({where}: {actual} values). A separator inside an unquoted value or a missing value shifts "
-            "the columns: put quotes around values that contain the separator, or export the file again."
+            "{file}: {rows} not have the {expected} columns of the header "
+            "({where}: {actual} values). A separator inside an unquoted value or a missing value shifts "
+            "the columns: put quotes around values that contain the separator, or export the file again.",
+            file=name,
+            rows=Message.plural("{n} row does", "{n} rows do", len(bad)),
+            expected=expected,
+            where=where,
+            actual=actual,
         )
     if table.num_rows == 0 or table.num_columns == 0:
-        raise LoadError(f"{name} is empty: export the table again with its header row and data rows.")
+        raise LoadError(
+            "{file} is empty: export the table again with its header row and data rows.", file=name
+        )
     holder = [table]
     del table
     frame = _tidy_arrow(holder, name)
@@ -337,8 +356,10 @@ def _check_quotes(text: str, name: str, sep: str) -> None:
             row = re.search(r"row (\d+)", str(exc))
             where = f"line {int(row.group(1)) + 1}" if row else "a line"
             raise LoadError(
-                f"{name}: a quoted value opened on {where} is never closed, so the rest of the file would "
-                'be read as one value. Close the quote (") on that line, or export the file again.'
+                "{file}: a quoted value opened on {where} is never closed, so the rest of the file would "
+                'be read as one value. Close the quote (") on that line, or export the file again.',
+                file=name,
+                where=where,
             ) from exc
     except (ValueError, pd.errors.EmptyDataError):
         return
@@ -350,16 +371,25 @@ def read_excel_bytes(data: bytes, name: str, sheet: str | None = None) -> RawTab
         book = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for a damaged or non-Excel zip
         raise LoadError(
-            f"{name} could not be opened as an Excel workbook ({type(exc).__name__}). "
-            "Open it in Excel and save it again as .xlsx, or export the data as CSV."
+            "{file} could not be opened as an Excel workbook ({error}). "
+            "Open it in Excel and save it again as .xlsx, or export the data as CSV.",
+            file=name,
+            error=type(exc).__name__,
         ) from exc
     names = tuple(str(n) for n in book)
     sheets = {str(n): f.dropna(how="all").dropna(axis=1, how="all") for n, f in book.items()}
     if sheet is not None and sheet not in sheets:
-        raise LoadError(f"{name} has no sheet “{sheet}”; its sheets are {', '.join(names)}.")
+        raise LoadError(
+            "{file} has no sheet “{sheet}”; its sheets are {sheets}.",
+            file=name,
+            sheet=sheet,
+            sheets=", ".join(names),
+        )
     chosen = sheet if sheet is not None else next((n for n in names if not sheets[n].empty), None)
     if chosen is None or sheets[chosen].empty:
-        raise LoadError(f"{name}: no sheet holds any data. Put the table on a sheet and upload again.")
+        raise LoadError(
+            "{file}: no sheet holds any data. Put the table on a sheet and upload again.", file=name
+        )
     raw = sheets[chosen].reset_index(drop=True)
     header = [_cell_text(v) for v in raw.iloc[0]]
     header = [h if h else f"(column {i + 1})" for i, h in enumerate(header)]
@@ -400,30 +430,35 @@ def _tidy(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     if frame.columns.duplicated().any():
         dup = ", ".join(f"“{d}”" for d in sorted(set(frame.columns[frame.columns.duplicated()])))
         raise LoadError(
-            f"{name}: the column name {dup} appears more than once in the header. "
-            "Rename the duplicates so that each column has its own name, and upload again."
+            "{file}: the column name {columns} appears more than once in the header. "
+            "Rename the duplicates so that each column has its own name, and upload again.",
+            file=name,
+            columns=dup,
         )
     read_rows = len(frame)
     if len(frame.columns):
         frame = frame[filled[frame.columns].any(axis=1)]
     if frame.empty:
-        raise LoadError(_no_data(name, list(frame.columns), read_rows))
+        raise _no_data(name, list(frame.columns), read_rows)
     return frame
 
 
-def _no_data(name: str, columns: list[str], rows: int) -> str:
+def _no_data(name: str, columns: list[str], rows: int) -> LoadError:
     """The one-sentence refusal of a table without a filled data cell (``rows``: data rows read)."""
     if not columns or all(c.startswith("(column ") for c in columns):
-        return (
-            f"{name} holds no value: every cell is blank. "
-            "Export the table again with its header row and data rows."
+        return LoadError(
+            "{file} holds no value: every cell is blank. "
+            "Export the table again with its header row and data rows.",
+            file=name,
         )
     if rows:
-        return (
-            f"{name}: every data cell is blank ({rows:,} {'row' if rows == 1 else 'rows'} under the "
-            "header), so there is nothing to analyse. Export the table again with its values."
+        return LoadError(
+            "{file}: every data cell is blank ({rows} under the header), so there is nothing to analyse. "
+            "Export the table again with its values.",
+            file=name,
+            rows=Message.plural("{n} row", "{n} rows", rows),
         )
-    return f"{name} has a header but no data rows: export the data rows too."
+    return LoadError("{file} has a header but no data rows: export the data rows too.", file=name)
 
 
 def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
@@ -458,8 +493,10 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
     if index.duplicated().any():
         dup = ", ".join(f"“{d}”" for d in sorted(set(index[index.duplicated()])))
         raise LoadError(
-            f"{name}: the column name {dup} appears more than once in the header. "
-            "Rename the duplicates so that each column has its own name, and upload again."
+            "{file}: the column name {columns} appears more than once in the header. "
+            "Rename the duplicates so that each column has its own name, and upload again.",
+            file=name,
+            columns=dup,
         )
     rows = len(columns[0]) if columns else 0
     read_rows = rows
@@ -472,7 +509,7 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
             columns = [col.filter(used) for col in columns]
             rows = kept
     if not columns or rows == 0:
-        raise LoadError(_no_data(name, names, read_rows))
+        raise _no_data(name, names, read_rows)
     frame = pd.DataFrame({f"f{i}": text_series(col, pd.RangeIndex(rows)) for i, col in enumerate(columns)})
     frame.columns = index
     return frame
@@ -486,8 +523,11 @@ def read_table(data: bytes, name: str, sheet: str | None = None, max_bytes: int 
     """
     if len(data) > max_bytes:
         raise LoadError(
-            f"{name} is {len(data) / 1e6:,.0f} MB, over the {max_bytes / 1e6:,.0f} MB limit. "
-            "Export fewer columns or a shorter period, or split the file."
+            "{file} is {size} MB, over the {limit} MB limit. "
+            "Export fewer columns or a shorter period, or split the file.",
+            file=name,
+            size=f"{len(data) / 1e6:,.0f}",
+            limit=f"{max_bytes / 1e6:,.0f}",
         )
     if data[:4] == b"PK\x03\x04":
         return read_excel_bytes(data, name, sheet)

@@ -108,8 +108,8 @@ class Portfolio:
 
     def won(self) -> pd.DataFrame:
         """Transactions that make revenue (won deals, invoices)."""
-        t = self.transactions
-        return t if "stage" not in t.columns else t[is_won(t["stage"])]
+        tx = self.transactions
+        return tx if "stage" not in tx.columns else tx[is_won(tx["stage"])]
 
     def in_scope(self, include_inactive: bool = False) -> pd.Index:
         """Clients analysed: active ones, or every company when ``include_inactive``."""
@@ -124,21 +124,21 @@ class Portfolio:
 
     def has(self, column: str) -> bool:
         """Whether the transactions carry a column (``margin``, ``date``, ``stage``...)."""
-        t = self.transactions
-        return column in t.columns and bool(t[column].notna().any())
+        tx = self.transactions
+        return column in tx.columns and bool(tx[column].notna().any())
 
     def values(self, measure: Measure = "revenue", include_inactive: bool = False) -> pd.Series:
         """Won revenue (or margin) per client in scope; clients without sales count 0."""
         column = "amount" if measure == "revenue" else "margin"
         if column not in self.transactions.columns:
             raise ValueError(f"the data has no {measure} column")
-        t = self.transactions
-        values = t[column]
-        if "stage" in t.columns:
+        tx = self.transactions
+        values = tx[column]
+        if "stage" in tx.columns:
             # The other rows as NaN, which the sum skips: the same additions in the same order as
             # summing the won rows alone, without copying the client of every won row.
-            values = values.where(is_won(t["stage"]))
-        totals = values.groupby(t["client"], sort=False).sum()
+            values = values.where(is_won(tx["stage"]))
+        totals = values.groupby(tx["client"], sort=False).sum()
         scope = self.in_scope(include_inactive)
         out = totals.reindex(scope, fill_value=0.0).astype("float64")
         out.index.name = "client"

@@ -74,10 +74,16 @@ def scope_text(counts: Mapping[str, int], include_inactive: bool, t: Translator 
     """Who is out of scope (set aside) or, when they are included, that they are."""
     if include_inactive:
         return t("Prospects, former clients and partners are included in the figures.")
-    return t(
-        "Set aside (not in the figures): {prospects} prospect(s), {former} former client(s), "
-        "{partners} partner(s).",
-        prospects=t.number(counts.get("prospect", 0)),
-        former=t.number(counts.get("former", 0)),
-        partners=t.number(counts.get("partner", 0)),
+    return t("Set aside (not in the figures): {who}.", who=set_aside_text(counts, t))
+
+
+def set_aside_text(counts: Mapping[str, int], t: Translator = ENGLISH) -> str:
+    """How many prospects, former clients and partners: ``2 prospects, 1 former client, 0 partners``."""
+    prospects, former, partners = (counts.get(status, 0) for status in ("prospect", "former", "partner"))
+    return ", ".join(
+        (
+            t.plural("{n} prospect", "{n} prospects", prospects),
+            t.plural("{n} former client", "{n} former clients", former),
+            t.plural("{n} partner", "{n} partners", partners),
+        )
     )

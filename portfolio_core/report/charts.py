@@ -7,6 +7,7 @@ import pandas as pd
 
 from portfolio_core.analysis.effort import scatter_points
 from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.message import N_
 
 CLASS_COLORS = {"A": "#1b7837", "B": "#e08214", "C": "#8c8c8c"}
 CLASS_SCALE = alt.Scale(domain=list(CLASS_COLORS), range=list(CLASS_COLORS.values()))
@@ -216,7 +217,7 @@ def dual_pareto_chart(curves: pd.DataFrame, t: Translator = ENGLISH) -> alt.Laye
     ) + alt.Chart(pd.DataFrame({"y": [0.8]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="y:Q")
 
 
-PEAK_LABEL = "Peak: the clients after it lose money"
+PEAK_LABEL = N_("Peak: the clients after it lose money")
 
 
 def whale_chart(curve: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart | alt.FacetChart:

@@ -8,6 +8,7 @@ import pandas as pd
 from portfolio_core.analysis.cutoffs import SuggestedCutoffs
 from portfolio_core.analysis.kpis import CLV_CAC_TARGET, RISK_LEVELS
 from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.message import N_
 
 RISK_COLORS = {"High": "#b2182b", "Medium": "#ef8a62", "Low": "#1b7837", "Unknown": "#bdbdbd",
                "No purchase": "#8c8c8c"}  # fmt: skip
@@ -56,7 +57,7 @@ def lorenz_chart(
     return alt.layer(area, equality, label).properties(title=title, height=320)
 
 
-POINT_NAMES = ("Pareto point", "Break-even point", "Submarginal point")
+POINT_NAMES = (N_("Pareto point"), N_("Break-even point"), N_("Submarginal point"))
 
 
 def cutoffs_chart(

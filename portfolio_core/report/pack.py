@@ -34,6 +34,7 @@ from portfolio_core.report.assumptions import (
     scope_text,
 )
 from portfolio_core.report.images import meeting_charts
+from portfolio_core.report.words import ACTION_TEXTS, action_words
 
 Chart = alt.TopLevelMixin
 CHART_NAMES = {
@@ -338,7 +339,7 @@ def build_report(
         summary["effort_share"] = per_class / float(hours.sum())
 
     potential = info["potential"] if "potential" in info.columns else None
-    actions = recommend(economics.table, portfolio, potential, t).join(
+    actions = action_words(recommend(economics.table, portfolio, potential), t).join(
         econ[["label", "abc_class", "revenue", "hours", "profit"]]
     )
     order = {c: i for i, c in enumerate(CLASSES)}
@@ -384,7 +385,7 @@ def build_report(
         actions=actions,
         has_effort=has_effort,
         notes=tuple(notes),
-        moves=tuple(t(move) for move in ACTIONS),
+        moves=tuple(t(ACTION_TEXTS[move]) for move in ACTIONS),
         t=t,
         assumptions=tuple(assumptions),
     )

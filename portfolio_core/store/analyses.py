@@ -46,7 +46,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +58,7 @@ import pyarrow as pa
 import sqlite_utils
 
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.message import Message, MessageError
 
 APP_DIR = "client-portfolio-analyzer"
 SCHEMA_VERSION = 2
@@ -67,55 +68,12 @@ ROLES = ("clients", "transactions", "activities")
 _CHECKED: dict[str, tuple[int, int, int]] = {}  # path -> (inode, size, mtime) last found intact
 
 
-@dataclass(frozen=True)
-class Message:
-    """A user-facing text: its English template and values, translated where it is shown.
-
-    Values may be messages themselves (a detail inside a sentence). ``str()`` is the English text.
-
-    Examples
-    --------
-    >>> m = Message("Analysis #{id}: {detail}", {"id": 3, "detail": Message("no {what}", {"what": "x"})})
-    >>> fr = {"Analysis #{id}: {detail}": "Analyse n° {id} : {detail}", "no {what}": "pas de {what}"}
-    >>> str(m), m.translate(lambda text, **values: fr[text].format(**values))
-    ('Analysis #3: no x', 'Analyse n° 3 : pas de x')
-    """
-
-    template: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-
-    def translate(self, t: Callable[..., str], escape: Callable[[Any], Any] | None = None) -> str:
-        """The text in ``t``'s language (``t`` is a :class:`portfolio_core.i18n.Translator`).
-
-        ``escape`` is applied to every value that is not a message (a path, a name, an error text), e.g.
-        to show them as plain text in Markdown.
-        """
-        values = {
-            k: v.translate(t, escape) if isinstance(v, Message) else escape(v) if escape else v
-            for k, v in self.values.items()
-        }
-        return t(self.template, **values)
-
-    def __str__(self) -> str:
-        values = {k: str(v) for k, v in self.values.items()}
-        return self.template.format(**values) if values else self.template
-
-
-class StorageError(Exception):
+class StorageError(MessageError):
     """A saved-analyses operation failed; the message says what happened and what to do.
 
-    The exception is built from an English template and named values (``StorageError("Give the
-    analysis a name.")``, ``StorageError("... {path} ...", path=p)``): ``str(exc)`` is the English
-    text, ``exc.translated(t)`` the text in a translator's language (the templates are in the catalog).
+    ``StorageError("Give the analysis a name.")``, ``StorageError("... {path} ...", path=p)``:
+    ``str(exc)`` is the English text, ``exc.translated(t)`` the text in a translator's language.
     """
-
-    def __init__(self, template: str, **values: Any) -> None:
-        self.message = Message(template, values)
-        super().__init__(str(self.message))
-
-    def translated(self, t: Callable[..., str], escape: Callable[[Any], Any] | None = None) -> str:
-        """The message in ``t``'s language (``escape``: see :meth:`Message.translate`)."""
-        return self.message.translate(t, escape)
 
 
 class CorruptDatabaseError(StorageError):
