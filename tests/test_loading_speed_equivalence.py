@@ -21,7 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio_core import build_portfolio, ingest, loading, parsing, read_table
+from portfolio_core import build_portfolio, read_table
+from portfolio_core.ingest import build as ingest
+from portfolio_core.ingest import loading, parsing
 from portfolio_core.ingest.build import clean_ids
 from portfolio_core.ingest.columns import fold
 from portfolio_core.ingest.loading import LoadError
