@@ -29,16 +29,17 @@ def least_work(raw: np.ndarray, a: float = 0.8, b: float = 0.95) -> np.ndarray:
     return out
 
 
+def _row(label: str, raw: np.ndarray, ids: pd.Index) -> Row:
+    values = pd.Series(raw, index=ids)
+    times = best_of_each({"ours": lambda: classify_abc(values, 0.8, 0.95), "base": lambda: least_work(raw)})
+    ours, base = times["ours"], times["base"]
+    return Row(f"classify_abc, {len(raw):,} clients, {label}", ours, base, "s", "<= 2x", ours <= 2 * base)
+
+
 def run(n: int = 1_000_000) -> list[Row]:
     rng = np.random.default_rng(0)
     ids = pd.Index([f"C{i:07d}" for i in range(n)], name="client")
-    rows = []
-    for label, raw in (
-        ("distinct values", rng.pareto(1.2, n) * 1000),
-        ("rounded to 100, many ties", np.round(rng.pareto(1.2, n) * 10) * 100),
-    ):
-        values = pd.Series(raw, index=ids)
-        times = best_of_each({"ours": lambda: classify_abc(values, 0.8, 0.95), "base": lambda: least_work(raw)})
-        ours, base = times["ours"], times["base"]
-        rows.append(Row(f"classify_abc, {n:,} clients, {label}", ours, base, "s", "<= 2x", ours <= 2 * base))
-    return rows
+    return [
+        _row("distinct values", rng.pareto(1.2, n) * 1000, ids),
+        _row("rounded to 100, many ties", np.round(rng.pareto(1.2, n) * 10) * 100, ids),
+    ]
