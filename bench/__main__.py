@@ -1,6 +1,6 @@
 """Run every benchmark and print a table: figure, ours, baseline, ratio, target.
 
-``python -m bench`` (all), or name some: ``python -m bench core loading browser cli10m load``.
+``python -m bench`` (all), or name some: ``python -m bench core loading browser pages cli10m load``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ def main(argv: list[str]) -> int:
         from bench import browser
 
         SUITES["browser"] = browser.run
+    if "pages" in (argv or ["pages"]):
+        from bench import pages
+
+        SUITES["pages"] = pages.run
     if "load" in (argv or ["load"]):
         from bench import load
 

@@ -84,3 +84,22 @@ def test_classify_does_not_mutate_its_input():
     before = s.copy()
     classify_abc(s)
     pd.testing.assert_series_equal(s, before)
+
+
+def test_equal_values_are_ranked_by_client_id_whatever_the_row_order():
+    # c 9 first; a and b tie at 5: one class, listed by id (a, b), from any row order
+    for order in (["a", "b", "c"], ["b", "c", "a"], ["c", "b", "a"]):
+        values = pd.Series({"a": 5.0, "b": 5.0, "c": 9.0})[order]
+        table = classify_abc(values, 0.5, 0.9)
+        assert list(table.index) == ["c", "a", "b"]
+        # before(c) = 0 -> A; before(a) = before(b) = 9 / 19 = .47 < .5 -> A
+        assert table["abc_class"].tolist() == ["A", "A", "A"]
+    # ids that are numbers are ordered as text, as in the spreadsheet's sort: "10" before "2"
+    table = classify_abc(pd.Series([5.0, 5.0], index=[2, 10]))
+    assert list(table.index) == [10, 2]
+
+
+def test_the_class_column_is_ordered_a_b_c():
+    table = classify_abc(pd.Series({"x": 1.0, "y": 50.0, "z": 100.0}), 0.5, 0.9)
+    assert list(table["abc_class"].cat.categories) == ["A", "B", "C"]
+    assert table.sort_values("abc_class", ascending=False)["abc_class"].tolist() == ["C", "B", "A"]

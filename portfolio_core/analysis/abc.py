@@ -9,6 +9,7 @@ import pandas as pd
 
 Rule = Literal["before", "spreadsheet"]
 CLASSES = ("A", "B", "C")
+CLASS_DTYPE = pd.CategoricalDtype(list(CLASSES), ordered=True)
 
 # Shares are sums of floats: a client sitting exactly on a cut-off must not
 # slip into the upper class because of rounding noise in the last bits.
@@ -63,24 +64,32 @@ def classify_abc(values: pd.Series, a: float = 0.80, b: float = 0.95, rule: Rule
     if not total > 0:
         raise NoPositiveValueError("no client has a positive value: the ABC analysis needs at least one")
 
-    # A deterministic ranking: value descending, then client identifier.
+    # A deterministic ranking: value descending, then client identifier where values are equal.
     values_arr = v.to_numpy()
-    order = np.lexsort((v.index.astype(str).to_numpy(), -values_arr))
+    order = np.argsort(-values_arr)
     vals = values_arr[order]
     pos = np.where(vals > 0, vals, 0.0)
-
-    asc = np.sort(pos[pos > 0])
-    cum_asc = np.cumsum(asc)
-    n_le = np.searchsorted(asc, pos, side="right")
-    sum_le = np.where(n_le > 0, cum_asc[np.maximum(n_le, 1) - 1], 0.0)
-    before = np.clip((total - sum_le) / total, 0.0, 1.0)
-    cumulative = np.minimum(np.cumsum(pos) / total, 1.0)
+    cum = np.cumsum(pos)
+    strictly_greater = cum - pos  # the sum of the values ranked before each client
+    new_value = np.r_[True, vals[1:] != vals[:-1]]
+    if not new_value.all():  # equal values: one class (the sum before their run), ids break the tie
+        run = np.cumsum(new_value) - 1
+        strictly_greater = strictly_greater[np.flatnonzero(new_value)][run]
+        tied = np.flatnonzero(np.bincount(run)[run] > 1)
+        if pd.api.types.is_string_dtype(v.index) and v.index.is_monotonic_increasing:
+            # ids sorted as text (as the loader gives them): the row order is the id order
+            by_id = np.argsort(run[tied].astype(np.int64) * len(vals) + order[tied], kind="stable")
+        else:
+            by_id = np.lexsort((v.index[order[tied]].astype(str).to_numpy(), run[tied]))
+        order[tied] = order[tied][by_id]
+    before = np.clip(strictly_greater / total, 0.0, 1.0)
+    cumulative = np.minimum(cum / total, 1.0)
 
     if rule == "before":
-        cls = np.where(before < a - _EPS, "A", np.where(before < b - _EPS, "B", "C"))
+        codes = np.where(before < a - _EPS, 0, np.where(before < b - _EPS, 1, 2))
     else:
-        cls = np.where(cumulative <= a + _EPS, "A", np.where(cumulative <= b + _EPS, "B", "C"))
-    cls = np.where(vals > 0, cls, "C")
+        codes = np.where(cumulative <= a + _EPS, 0, np.where(cumulative <= b + _EPS, 1, 2))
+    codes = np.where(vals > 0, codes, 2).astype(np.int8)
     return pd.DataFrame(
         {
             "rank": np.arange(1, len(vals) + 1),
@@ -88,7 +97,7 @@ def classify_abc(values: pd.Series, a: float = 0.80, b: float = 0.95, rule: Rule
             "share": pos / total,
             "before_share": before,
             "cumulative_share": cumulative,
-            "abc_class": cls,
+            "abc_class": pd.Categorical.from_codes(codes, dtype=CLASS_DTYPE),
             "non_positive": ~(vals > 0),
         },
         index=v.index[order],
@@ -109,13 +118,12 @@ def class_summary(classified: pd.DataFrame) -> pd.DataFrame:
     [1, 1, 1]
     """
     values = classified["value"].to_numpy()
-    classes = classified["abc_class"].to_numpy()
+    codes = classified["abc_class"].astype(CLASS_DTYPE).cat.codes.to_numpy()
     total = float(values[values > 0].sum())
-    masks = [classes == cls for cls in CLASSES]  # three vector compares beat a groupby on text
     out = pd.DataFrame(
         {
-            "clients": [int(m.sum()) for m in masks],
-            "revenue": [float(values[m].sum()) for m in masks],
+            "clients": np.bincount(codes, minlength=3).astype(int),
+            "revenue": np.bincount(codes, weights=values, minlength=3),
         },
         index=pd.Index(CLASSES, name="abc_class"),
     )

@@ -215,8 +215,13 @@ def migration(
     ``revenue_before``, ``revenue_after``), largest earlier revenue first.
     """
     b_pos, a_pos = before[before > 0], after[after > 0]
-    cls_before = classify_abc(b_pos, a, b, rule)["abc_class"] if len(b_pos) else pd.Series(dtype=object)
-    cls_after = classify_abc(a_pos, a, b, rule)["abc_class"] if len(a_pos) else pd.Series(dtype=object)
+    # as text: the periods add the labels "new" and "lost"
+    cls_before = (
+        classify_abc(b_pos, a, b, rule)["abc_class"].astype(object) if len(b_pos) else pd.Series(dtype=object)
+    )
+    cls_after = (
+        classify_abc(a_pos, a, b, rule)["abc_class"].astype(object) if len(a_pos) else pd.Series(dtype=object)
+    )
     everyone = cls_before.index.union(cls_after.index)
     frame = pd.DataFrame(
         {
@@ -316,7 +321,7 @@ def yearly_classes(
     for year in totals.index.get_level_values("year").unique():
         v = totals.xs(year, level="year")
         if (v > 0).any():
-            out[int(year)] = classify_abc(v, a, b, rule)["abc_class"]
+            out[int(year)] = classify_abc(v, a, b, rule)["abc_class"].astype(object)  # "-": no sale that year
     return pd.DataFrame(out).reindex(scope).fillna("-")
 
 
