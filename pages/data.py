@@ -12,7 +12,7 @@ from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.ingest.build import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
 from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest.loading import RawTable
-from ui import analysis
+from ui import analysis, state
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
 from ui.state import set_portfolio
@@ -295,8 +295,11 @@ if set_aside:
             partners=counts["partner"],
         )
     )
-include = st.toggle(_("Include prospects, former clients and partners in the analysis"), value=ss.all)
-ss.all = include
+include = st.toggle(
+    _("Include prospects, former clients and partners in the analysis"),
+    value=state.settings().include_inactive,
+)
+state.update(include_inactive=include)
 
 if report is not None:
     files = "; ".join(

@@ -16,8 +16,8 @@ from ui.text import plain
 
 _ = tr()
 st.title(_("Account managers"))
-view, portfolio = analysis.current()
-Measure = _(view.measure.capitalize())
+key, settings, portfolio = analysis.current()
+Measure = _(settings.measure.capitalize())
 if "account_manager" not in portfolio.clients.columns:
     st.info(
         _(
@@ -26,15 +26,15 @@ if "account_manager" not in portfolio.clients.columns:
         )
     )
     st.stop()
-table = analysis.classified_or_stop(view, portfolio)
-st.caption(analysis.describe(view, len(table)))
+table = analysis.classified_or_stop(key, settings, portfolio)
+st.caption(analysis.describe(settings, len(table)))
 has_effort = len(portfolio.activities) > 0
-hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if has_effort else None
+hours = analysis.hours(key, settings, portfolio) if has_effort else None
 managers = portfolio.clients["account_manager"]
 books = compare(table, managers, hours)
 
 analysis.comparison_table(
-    books.drop(columns=["share_of_a"]), view.measure, _("Share of the portfolio"), has_effort
+    books.drop(columns=["share_of_a"]), settings.measure, _("Share of the portfolio"), has_effort
 )
 hints = rebalancing_hints(books, t=_)
 for hint in hints:
@@ -53,11 +53,11 @@ if not (values > 0).any():
         _(
             "{name} has no client with a positive {measure} in this selection.",
             name=plain(who),
-            measure=_(view.measure),
+            measure=_(settings.measure),
         )
     )
     st.stop()
-within_book = classify_abc(values, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
+within_book = classify_abc(values, settings.a, settings.b, settings.rule)
 m = st.columns(4)
 m[0].metric(_("Clients"), _.number(len(book)))
 m[1].metric(Measure, _.number(values.sum()))
@@ -67,17 +67,19 @@ left, right = st.columns(2)
 with left:
     title = _("{name}: Pareto curve of the book", name=who)
     curve = pareto_curve(within_book)
-    show_chart(pareto_chart(curve, view.a / 100, view.b / 100, view.measure, _, title=title), width="stretch")
+    show_chart(pareto_chart(curve, settings.a, settings.b, settings.measure, _, title=title), width="stretch")
 if hours is not None:
-    p = portfolio
-    margin = analysis.values(view.data_key, "margin", view.include_inactive, p) if p.has("margin") else None
-    econ = client_economics(
-        values, hours, table.loc[book, "abc_class"], None if margin is None else margin.reindex(book)
+    margin = analysis.margins(key, settings, portfolio)
+    econ = client_economics(  # at the Effort page's hourly cost and durations
+        values,
+        hours,
+        table.loc[book, "abc_class"],
+        None if margin is None else margin.reindex(book),
+        settings.hourly_cost,
     )
-    names = p.clients["name"] if "name" in p.clients else econ.table.index.to_series()
-    data = econ.table.assign(label=names.reindex(econ.table.index))
+    data = econ.table.assign(label=portfolio.labels(econ.table.index))
     with right:
-        chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, t=_)
+        chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, t=_)
         show_chart(chart.properties(height=380), width="stretch")
 else:
     right.info(_("Upload an activity log to see this book's effort against revenue."))

@@ -19,6 +19,7 @@ import streamlit as st
 
 from portfolio_core import Portfolio, build_portfolio, read_table
 from portfolio_core.store.analyses import KeptUpload, StorageError
+from ui import state
 from ui.auth import auth_configured
 from ui.i18n import tr
 from ui.saved import store
@@ -139,9 +140,9 @@ def reopen_last() -> None:
         log.exception("the last upload could not be reopened")
         ss.up_notice = ("error", _("Your last upload could not be reopened. Upload the files again."))
         return
-    filters = dict(ss.get("filters") or {})
+    filters = state.settings().filters
     set_portfolio(portfolio, report)
-    ss.filters = filters  # the settings of the link stay; only the data comes back
+    state.update(filters=filters)  # the settings of the link stay; only the data comes back
     fileset = fileset_of(files)
     ss.up_files, ss.up_fileset = files, fileset
     ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = sheets, kinds, maps, set()

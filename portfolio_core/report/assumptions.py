@@ -2,7 +2,7 @@
 
 The cost to serve, the profit after it and every "let go" advice rest on an hourly cost; the hours
 rest on default durations for activities logged without one; the ranking rests on who is set aside.
-Until the user sets an hourly cost, :data:`DEFAULT_HOURLY_COST` is used and every text says that it
+Until the user sets an hourly cost, the settings' default hourly cost is used and every text says that it
 is a default.
 
 Examples
@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from portfolio_core.i18n import ENGLISH, Translator
-
-DEFAULT_HOURLY_COST = 60.0
 
 
 def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
