@@ -13,7 +13,9 @@ import streamlit as st
 from portfolio_core import NoPositiveValueError
 from portfolio_core.analysis.kpis import (
     CLV_CAC_TARGET,
+    clients_at_risk,
     clv_cac_by,
+    clv_cac_overall,
     deal_stages,
     indicator_columns,
     missing_kpis,
@@ -410,17 +412,14 @@ if "clv" in table:
     v1 = st.columns(4)
     v1[0].metric(_("Median CLV"), _.number(table["clv"].median()))
     if "clv_cac" in table:
-        known = table[["clv", "cac"]].dropna()
-        known = known[known["cac"] > 0]
-        ratio = known["clv"].sum() / known["cac"].sum() if len(known) else float("nan")
-        below = int(table["clv_cac_below_3"].fillna(False).astype(bool).sum())
+        ratio, known, below = clv_cac_overall(table)
         v1[1].metric(
             _("CLV : CAC, all clients"), _.number(ratio, 1), help=_("Total CLV over total acquisition cost")
         )
         v1[2].metric(
             _("Clients under 3"),
             _.number(below),
-            help=_("Of the {n} clients with an acquisition cost", n=_.number(len(known))),
+            help=_("Of the {n} clients with an acquisition cost", n=_.number(known)),
         )
         if segment:
             by_segment = clv_cac_by(table, portfolio.clients[segment].astype(object))
@@ -478,20 +477,12 @@ if "churn_risk" in table:
                 "30 buyers with dated sales, 10 of whom bought twice or more."
             )
         )
-    risky = table[table["churn_risk"].isin(["High", "Medium"])].sort_values("lateness", ascending=False)
-    st.subheader(_("Clients at risk ({n})", n=_.number(len(risky))))
-    at_risk = pd.DataFrame(
-        {
-            "client": portfolio.labels(risky.index),
-            "risk": risky["churn_risk"].map(RISKS),
-            "why": risky["churn_reason"],
-            "revenue": risky["revenue"].round(0),
-        }
-    )
-    if "p_alive" in risky:
-        at_risk["p_alive"] = risky["p_alive"]
+    at_risk = clients_at_risk(table, portfolio.labels(table.index))
+    st.subheader(_("Clients at risk ({n})", n=_.number(len(at_risk))))
     st.dataframe(
-        at_risk.rename_axis("ID"),
+        at_risk.assign(risk=at_risk["risk"].map(RISKS), revenue=at_risk["revenue"].round(0)).rename_axis(
+            "ID"
+        ),
         width="stretch",
         height=280,
         column_config={
