@@ -21,19 +21,16 @@ table = analysis.classified_or_stop(key, settings, portfolio)
 summary = analysis.summary(key, settings, portfolio)
 
 st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label(portfolio)}")
-cols = st.columns(3)
-for col, cls in zip(cols, CLASSES, strict=True):
-    row = summary.loc[cls]
-    col.metric(_("{cls} clients", cls=cls), _.number(row["clients"]))
-    col.caption(
-        _(
-            "{clients} of clients · {value} of {measure} ({share})",
-            clients=_.percent(row["client_share"]),
-            value=_.number(row["revenue"]),
-            measure=measure,
-            share=_.percent(row["revenue_share"], 1),
-        )
-    )
+analysis.class_cards(
+    summary,
+    lambda row: _(
+        "{clients} of clients · {value} of {measure} ({share})",
+        clients=_.percent(row["client_share"]),
+        value=_.number(row["revenue"]),
+        measure=measure,
+        share=_.percent(row["revenue_share"], 1),
+    ),
+)
 negatives = int(table["non_positive"].sum())
 if negatives:
     st.caption(

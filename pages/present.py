@@ -6,7 +6,7 @@ require_frame()
 
 import streamlit as st
 
-from portfolio_core import CLASSES, class_summary
+from portfolio_core import CLASSES
 from portfolio_core.analysis.actions import ACTIONS, recommend
 from portfolio_core.analysis.effort import class_effort, share_of_clients_for
 from portfolio_core.report.assumptions import durations_text, let_go_text
@@ -51,21 +51,17 @@ if nav[3].button(_("Leave presentation"), width="stretch"):
 
 current = STEPS[step]
 st.title(_(current))
-summary = class_summary(table)
 
 if current == "Who makes the revenue":
-    cols = st.columns(3)
-    for col, cls in zip(cols, CLASSES, strict=True):
-        row = summary.loc[cls]
-        col.metric(_("{cls} clients", cls=cls), _.number(row["clients"]))
-        col.caption(
-            _(
-                "{clients} of clients make {share} of {measure}",
-                clients=_.percent(row["client_share"]),
-                share=_.percent(row["revenue_share"]),
-                measure=measure,
-            )
-        )
+    analysis.class_cards(
+        analysis.summary(key, settings, portfolio),
+        lambda row: _(
+            "{clients} of clients make {share} of {measure}",
+            clients=_.percent(row["client_share"]),
+            share=_.percent(row["revenue_share"]),
+            measure=measure,
+        ),
+    )
 elif current == "The Pareto curve":
     chart = pareto_chart(
         analysis.curve(key, settings, portfolio), settings.a, settings.b, settings.measure, _

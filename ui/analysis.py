@@ -7,10 +7,12 @@ settings as plain arguments; the Portfolio itself is passed unhashed
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
-from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
+from portfolio_core import CLASSES, NoPositiveValueError, Portfolio, class_summary, pareto_curve
 from portfolio_core.analysis.effort import Economics, client_economics, effort_hours
 from portfolio_core.analysis.segments import (
     classify_selection,
@@ -197,6 +199,15 @@ def classified_or_stop(data_key: str, settings: AnalysisSettings, portfolio: Por
 def summary(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
     """Clients, revenue and shares per class for the settings."""
     return class_summary(classified(data_key, settings, portfolio))
+
+
+def class_cards(summary: pd.DataFrame, caption: Callable[[pd.Series], str]) -> None:
+    """One card per class: its number of clients, and ``caption`` of its row of ``summary``
+    (:func:`summary`) beneath."""
+    _ = tr()
+    for col, cls in zip(st.columns(len(CLASSES)), CLASSES, strict=True):
+        col.metric(_("{cls} clients", cls=cls), _.number(summary.loc[cls, "clients"]))
+        col.caption(caption(summary.loc[cls]))
 
 
 def with_labels(table: pd.DataFrame, portfolio: Portfolio) -> pd.DataFrame:
