@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import NoPositiveValueError
-from portfolio_core.analysis.actions import recommend
 from portfolio_core.analysis.effort import (
     class_effort,
     dual_pareto,
@@ -26,6 +25,7 @@ from portfolio_core.report.assumptions import (
     scope_text,
 )
 from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whale_chart
+from portfolio_core.report.pack import action_list
 from ui import analysis, state
 from ui.effort import hourly_cost_field
 from ui.i18n import csv_bytes, show_chart, tr
@@ -232,17 +232,7 @@ st.dataframe(
 )
 
 st.subheader(_("Action list"))
-potential = portfolio.clients["potential"] if "potential" in portfolio.clients else None
-actions = recommend(table, portfolio, potential, _).join(
-    table[["label", "abc_class", "revenue", "hours", "profit"]]
-)
-order = {"A": 0, "B": 1, "C": 2}
-actions = actions.sort_values(
-    ["abc_class", "profit"], key=lambda c: c.map(order) if c.name == "abc_class" else -c
-)
-actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]].round(
-    {"hours": 1, "profit": 0, "revenue": 0}
-)
+actions = action_list(table, portfolio, _).round({"hours": 1, "profit": 0, "revenue": 0})
 headers = {
     "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
     "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),

@@ -257,6 +257,25 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def action_list(economics: pd.DataFrame, portfolio: Portfolio, t: Translator = ENGLISH) -> pd.DataFrame:
+    """One recommended move per client, A clients first, then by profit (highest first): the Effort
+    page's action list and the report's.
+
+    ``economics`` is :func:`portfolio_core.analysis.effort.client_economics`'s table with a
+    ``label`` column (``Portfolio.labels``). Returns ``label``, ``abc_class``, ``action``,
+    ``reason``, ``revenue``, ``hours`` and ``profit``, indexed by client.
+    """
+    clients = portfolio.clients
+    potential = clients["potential"] if "potential" in clients.columns else None
+    actions = recommend(economics, portfolio, potential, t).join(
+        economics[["label", "abc_class", "revenue", "hours", "profit"]]
+    )
+    order = {c: i for i, c in enumerate(CLASSES)}
+    actions = actions.assign(_c=actions["abc_class"].map(order), _p=-actions["profit"])
+    actions = actions.sort_values(["_c", "_p"], kind="stable").drop(columns=["_c", "_p"])
+    return actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]]
+
+
 def build_report(
     portfolio: Portfolio,
     classified: pd.DataFrame,
@@ -328,14 +347,7 @@ def build_report(
         summary["hours"] = per_class
         summary["effort_share"] = per_class / float(hours.sum())
 
-    potential = info["potential"] if "potential" in info.columns else None
-    actions = recommend(economics.table, portfolio, potential, t).join(
-        econ[["label", "abc_class", "revenue", "hours", "profit"]]
-    )
-    order = {c: i for i, c in enumerate(CLASSES)}
-    actions = actions.assign(_c=actions["abc_class"].map(order), _p=-actions["profit"])
-    actions = actions.sort_values(["_c", "_p"], kind="stable").drop(columns=["_c", "_p"])
-    actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]]
+    actions = action_list(econ, portfolio, t)
 
     notes: list[str] = []
     if portfolio.activities.empty:
