@@ -10,7 +10,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from portfolio_core.analysis.abc import classify_abc
+from portfolio_core.analysis.abc import DEFAULT_A_PCT, DEFAULT_B_PCT, classify_abc
 from portfolio_core.analysis.effort import effort_hours
 from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
 from portfolio_core.analysis.segments import (
@@ -139,8 +139,12 @@ def main(argv: list[str] | None = None) -> int:
             help="CSV or .xlsx exports: clients with revenue, or invoices/deals, plus optional "
             "client list and activity log",
         )
-        p.add_argument("--a", type=float, default=80.0, help="A cut-off in percent (default 80)")
-        p.add_argument("--b", type=float, default=95.0, help="B cut-off in percent (default 95)")
+        p.add_argument(
+            "--a", type=float, default=DEFAULT_A_PCT, help=f"A cut-off in percent (default {DEFAULT_A_PCT})"
+        )
+        p.add_argument(
+            "--b", type=float, default=DEFAULT_B_PCT, help=f"B cut-off in percent (default {DEFAULT_B_PCT})"
+        )
         p.add_argument(
             "--rule",
             choices=["before", "spreadsheet"],

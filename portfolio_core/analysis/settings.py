@@ -31,13 +31,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
 
+from portfolio_core.analysis.abc import DEFAULT_A_PCT, DEFAULT_B_PCT
 from portfolio_core.analysis.effort import DEFAULT_HOURS
 
 Rule = Literal["before", "spreadsheet"]
 Measure = Literal["revenue", "margin"]
 RULES: tuple[Rule, ...] = get_args(Rule)
 MEASURES: tuple[Measure, ...] = get_args(Measure)
-DEFAULT_A, DEFAULT_B = 80, 95  # percent: the 80/20 of the article, and the next 15 %
 DEFAULT_HOURLY_COST = 60.0  # used, and said to be a default, until the user sets an hourly cost
 FILTER_PREFIX = "f."  # ?f.sector=Retail&f.sector=Services
 Filters = tuple[tuple[str, tuple[str, ...]], ...]
@@ -71,8 +71,8 @@ def _cutoffs(a: Any, b: Any) -> tuple[int, int]:
     """Cut-offs read from a link or a record: whole percents, A in 1-99 and B in 2-100 (else the
     default), B moved above A when it is not."""
     a_num, b_num = _number(a), _number(b)
-    a_pct = int(a_num) if a_num is not None and 1 <= a_num <= 99 else DEFAULT_A
-    b_pct = int(b_num) if b_num is not None and 2 <= b_num <= 100 else DEFAULT_B
+    a_pct = int(a_num) if a_num is not None and 1 <= a_num <= 99 else DEFAULT_A_PCT
+    b_pct = int(b_num) if b_num is not None and 2 <= b_num <= 100 else DEFAULT_B_PCT
     return (a_pct, b_pct) if b_pct > a_pct else (a_pct, min(100, a_pct + 1))
 
 
@@ -87,8 +87,8 @@ class AnalysisSettings:
     filters: Filters = ()
     include_inactive: bool = False
     within: bool = False
-    a_pct: float = DEFAULT_A
-    b_pct: float = DEFAULT_B
+    a_pct: float = DEFAULT_A_PCT
+    b_pct: float = DEFAULT_B_PCT
     rule: Rule = "before"
     measure: Measure = "revenue"
     chosen_hourly_cost: float | None = None
