@@ -50,8 +50,7 @@ if portfolio.activities.empty:
 
 # The hourly cost is in plain sight: every cost, profit and let-go figure below rests on it. It and
 # the durations go into the settings, which every page and export reads.
-chosen = hourly_cost_field(_("Hourly cost"), "w_hourly_cost", (1, 3))
-hourly_cost, cost_chosen = chosen.hourly_cost, chosen.hourly_cost_set
+hourly_cost_field(_("Hourly cost"), "w_hourly_cost", (1, 3))
 
 with st.expander(_("Settings: default durations, quadrant lines")):
     c2, c3 = st.columns(2)
@@ -102,7 +101,7 @@ m[0].metric(_("Total effort (hours)"), _.number(table["hours"].sum()))
 m[1].metric(
     _("Cost to serve"),
     _.number(table["cost_to_serve"].sum()),
-    help=_("Hours × {cost} per hour", cost=_.number(hourly_cost)),
+    help=_("Hours × {cost} per hour", cost=_.number(settings.hourly_cost)),
 )
 m[2].metric(
     _("Clients taking 80 % of effort"),
@@ -167,10 +166,9 @@ with left:
     show_chart(dual_pareto_chart(dual_pareto(table["revenue"], table["hours"]), _), width="stretch")
 with right:
     show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
-losers = table[table["profit"] < 0]
 margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
-let_go_sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
-if cost_chosen:
+let_go_sentence = let_go_text(table["profit"], settings, _)
+if settings.hourly_cost_set:
     st.caption(let_go_sentence + margin_note)
 else:  # advice to let clients go must not rest silently on a cost nobody chose
     st.warning(let_go_sentence + margin_note, icon=":material/warning:")
@@ -202,10 +200,10 @@ SCENARIOS = ("Serve C clients with less time", "Let go of clients below a profit
 scenario = st.radio(_("Scenario"), SCENARIOS, horizontal=True, format_func=_)
 if scenario == SCENARIOS[0]:
     cut = st.slider(_("Time cut for C clients (%)"), 0, 100, 50, step=5)
-    outcome = serve_less(table, ("C",), cut / 100, hourly_cost)
+    outcome = serve_less(table, ("C",), cut / 100, settings.hourly_cost)
 else:
     threshold = st.number_input(_("Profit threshold"), value=0.0, step=500.0)
-    outcome = let_go(table, threshold, hourly_cost)
+    outcome = let_go(table, threshold, settings.hourly_cost)
 w = st.columns(4)
 w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
 w[1].metric(_("Cost saved"), _.number(outcome.cost_saved))
@@ -214,7 +212,7 @@ w[3].metric(_("Margin at risk"), _.number(outcome.margin_at_risk))
 st.caption(
     _("{n} clients concerned.", n=_.number(len(outcome.clients)))
     + " "
-    + hourly_cost_text(hourly_cost, cost_chosen, _)
+    + hourly_cost_text(settings.hourly_cost, settings.hourly_cost_set, _)
 )
 concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
 st.dataframe(

@@ -98,10 +98,7 @@ else:
         for action in ACTIONS:
             if counts.get(action, 0):
                 st.markdown(f"### {_('{n} clients', n=_.number(counts[action]))} · {_(action)}")
-        losers = data[data["profit"] < 0]
-        sentence = let_go_text(
-            len(losers), float(-losers["profit"].sum()), settings.hourly_cost, settings.hourly_cost_set, _
-        )
+        sentence = let_go_text(data["profit"], settings, _)
         if settings.hourly_cost_set:
             st.caption(sentence)
         else:  # in front of the board: a let-go figure never hides that its cost is a default

@@ -365,11 +365,8 @@ def build_report(
     assumptions.append(
         (t("Assumption: who is out of scope"), scope_text(portfolio.scope_counts(), s.include_inactive, t))
     )
-    losers = econ["profit"] < 0
-    if has_effort and losers.any():
-        lost = float(-econ.loc[losers, "profit"].sum())
-        advice = let_go_text(int(losers.sum()), lost, s.hourly_cost, s.hourly_cost_set, t)
-        assumptions.append((t("Let-go advice rests on"), advice))
+    if has_effort and (econ["profit"] < 0).any():
+        assumptions.append((t("Let-go advice rests on"), let_go_text(econ["profit"], s, t)))
     return Report(
         settings=s,
         source=source,
