@@ -98,3 +98,24 @@ def test_an_edited_duration_reaches_the_managers_segments_and_the_workbook(loade
     assert actions["Bee"]["Hours"] == 2.0 and actions["Bee"]["Profit after cost to serve"] == -20
     settings = {r[0]: r[1] for r in wb["Settings"].iter_rows(values_only=True)}
     assert "call 2 h" in settings["Assumption: durations"]
+
+
+def test_a_saved_analysis_keeps_the_hourly_cost_and_the_durations(loaded):
+    app = loaded
+    app.switch_page("pages/effort.py").run()
+    app.number_input(key="w_hourly_cost").set_value(45.0).run()
+    app.session_state["settings"] = app.session_state["settings"].with_changes(durations={"call": 2.0})
+    app.switch_page("pages/saved.py").run()
+    app.text_input(key="sv_name").set_value("With my cost")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception and not app.error
+    app.switch_page("pages/effort.py").run()
+    app.number_input(key="w_hourly_cost").set_value(80.0).run()
+    app.switch_page("pages/saved.py").run()
+    next(b for b in app.button if (b.key or "").startswith("sv_open_")).click().run()
+    assert not app.exception and not app.error
+    app.switch_page("pages/effort.py").run()
+    assert app.number_input(key="w_hourly_cost").value == 45.0  # the saved cost, not the 80 typed since
+    assert "call 2 h" in " ".join(c.value for c in app.caption)
+    # Cost to serve at 45 per hour: (2 + 2 + 3) hours x 45 = 315
+    assert next(m.value for m in app.metric if m.label == "Cost to serve") == "315"
