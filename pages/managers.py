@@ -6,11 +6,9 @@ require_frame()
 
 import streamlit as st
 
-from portfolio_core import classify_abc, pareto_curve
-from portfolio_core.analysis.effort import client_economics
-from portfolio_core.analysis.segments import compare, rebalancing_hints
+from portfolio_core.analysis.segments import rebalancing_hints
 from portfolio_core.report.charts import effort_scatter, pareto_chart
-from ui import analysis
+from ui import analysis, managers
 from ui.i18n import show_chart, tr
 from ui.text import plain
 
@@ -29,9 +27,7 @@ if "account_manager" not in portfolio.clients.columns:
 table = analysis.classified_or_stop(key, settings, portfolio)
 st.caption(analysis.describe(settings, len(table)))
 has_effort = len(portfolio.activities) > 0
-hours = analysis.hours(key, settings, portfolio) if has_effort else None
-managers = portfolio.clients["account_manager"]
-books = compare(table, managers, hours)
+books = managers.books(key, settings, table, portfolio)
 
 analysis.comparison_table(
     books.drop(columns=["share_of_a"]), settings.measure, _("Share of the portfolio"), has_effort
@@ -46,9 +42,8 @@ if not hints:
 
 st.subheader(_("One manager's book"))
 who = st.selectbox(_("Account manager"), books.index.tolist(), key="manager_pick")
-book = table.index[managers.reindex(table.index).fillna("(not set)") == who]
-values = table.loc[book, "value"]
-if not (values > 0).any():
+book = managers.book(key, settings, table, who, portfolio)
+if book is None:
     st.info(
         _(
             "{name} has no client with a positive {measure} in this selection.",
@@ -57,27 +52,20 @@ if not (values > 0).any():
         )
     )
     st.stop()
-within_book = classify_abc(values, settings.a, settings.b, settings.rule)
 m = st.columns(4)
-m[0].metric(_("Clients"), _.number(len(book)))
-m[1].metric(Measure, _.number(values.sum()))
-m[2].metric(_("A clients (whole portfolio)"), _.number((table.loc[book, "abc_class"] == "A").sum()))
-m[3].metric(_("Largest client's weight"), _.percent(values.max() / values[values > 0].sum()))
+m[0].metric(_("Clients"), _.number(len(book.values)))
+m[1].metric(Measure, _.number(book.values.sum()))
+m[2].metric(_("A clients (whole portfolio)"), _.number(book.a_clients))
+m[3].metric(_("Largest client's weight"), _.percent(book.largest_share))
 left, right = st.columns(2)
 with left:
     title = _("{name}: Pareto curve of the book", name=who)
-    curve = pareto_curve(within_book)
-    show_chart(pareto_chart(curve, settings.a, settings.b, settings.measure, _, title=title), width="stretch")
-if hours is not None:
-    margin = analysis.margins(key, settings, portfolio)
-    econ = client_economics(  # at the Effort page's hourly cost and durations
-        values,
-        hours,
-        table.loc[book, "abc_class"],
-        None if margin is None else margin.reindex(book),
-        settings.hourly_cost,
+    show_chart(
+        pareto_chart(book.curve, settings.a, settings.b, settings.measure, _, title=title), width="stretch"
     )
-    data = econ.table.assign(label=portfolio.labels(econ.table.index))
+if book.economics is not None:  # at the Effort page's hourly cost and durations
+    econ = book.economics
+    data = econ.table.assign(label=book.labels)
     with right:
         chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, t=_)
         show_chart(chart.properties(height=380), width="stretch")

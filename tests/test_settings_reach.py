@@ -119,3 +119,15 @@ def test_a_saved_analysis_keeps_the_hourly_cost_and_the_durations(loaded):
     assert "call 2 h" in " ".join(c.value for c in app.caption)
     # Cost to serve at 45 per hour: (2 + 2 + 3) hours x 45 = 315
     assert next(m.value for m in app.metric if m.label == "Cost to serve") == "315"
+
+
+def test_one_managers_book(loaded):
+    app = loaded
+    app.switch_page("pages/managers.py").run()
+    app.selectbox(key="manager_pick").set_value("Ann").run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    # Ann holds Ay (1000, A: nothing above it) and Bee (100, B: 1000 / 1150 = 0.87 above it);
+    # the largest client weighs 1000 / 1100 = 91 % of her book.
+    assert metrics == {"Clients": "2", "Revenue": "1,100", "A clients (whole portfolio)": "1",
+                       "Largest client's weight": "91%"}  # fmt: skip
