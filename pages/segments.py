@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import CLASSES
-from portfolio_core.analysis.actions import years_covered
-from portfolio_core.analysis.segments import GROUPS, compare, cross_matrix, migration
+from portfolio_core.analysis.segments import migration
 from portfolio_core.report.charts import migration_chart, segment_mix_chart
 from ui import analysis, colnames
+from ui import segments as ui_segments
 from ui.i18n import show_chart, tr
 
 _ = tr()
@@ -37,26 +37,14 @@ else:
         key="segment_dimension",
     )
     has_effort = len(portfolio.activities) > 0
-    hours = analysis.hours(key, settings, portfolio) if has_effort else None
-    comparison = compare(table, segments[dimension], hours)
-
-    long = (
-        comparison[list(CLASSES)]
-        .rename_axis("segment")
-        .reset_index()
-        .melt(id_vars="segment", var_name="abc_class", value_name="clients")
-    )
-    revenue_mix = (
-        table.assign(segment=segments[dimension].reindex(table.index))
-        .groupby(["segment", "abc_class"], as_index=False)["value"]
-        .sum()
-    )
+    mix = ui_segments.mix(key, settings, table, segments[dimension], portfolio)
+    comparison = mix.comparison
     left, right = st.columns(2)
     with left:
-        show_chart(segment_mix_chart(long, "clients", _("Clients per class"), t=_), width="stretch")
+        show_chart(segment_mix_chart(mix.clients, "clients", _("Clients per class"), t=_), width="stretch")
     with right:
         title = _("{measure} per class", measure=Measure)
-        show_chart(segment_mix_chart(revenue_mix, "value", title, t=_), width="stretch")
+        show_chart(segment_mix_chart(mix.values, "value", title, t=_), width="stretch")
 
     st.subheader(_("Compare the segments"))
     analysis.comparison_table(comparison, settings.measure, _("Share of total"), has_effort)
@@ -71,10 +59,8 @@ else:
     if pb <= pa:
         st.warning(_("The potential B cut-off must be above the A cut-off."))
     else:
-        annual = table["value"] / years_covered(portfolio)
-        cells = cross_matrix(table["abc_class"], portfolio.clients["potential"], annual, pa / 100, pb / 100)
-        grid = cells.pivot(index="revenue_class", columns="potential_class", values="clients")
-        unmet = cells.pivot(index="revenue_class", columns="potential_class", values="unmet")
+        cross = ui_segments.crossed(table, portfolio, pa / 100, pb / 100)
+        grid, unmet = cross.clients, cross.unmet
         grid.index.name = unmet.index.name = _("Revenue class")
         m1, m2 = st.columns(2)
         m1.caption(_("Clients (rows: revenue class, columns: potential class)"))
@@ -85,9 +71,8 @@ else:
             width="stretch",
             column_config={c: st.column_config.NumberColumn(format="localized") for c in CLASSES},
         )
-        groups = cells.groupby("group")[["clients", "unmet"]].sum().reindex(list(GROUPS.values()))
         g = st.columns(3)
-        for col, (name, row) in zip(g, groups.iterrows(), strict=True):
+        for col, (name, row) in zip(g, cross.groups.iterrows(), strict=True):
             col.metric(
                 _(str(name)),
                 _.number(row["clients"]),
