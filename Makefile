@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test setup browser lint bench messages catalogs
+.PHONY: run test test-long setup browser lint bench messages catalogs
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -51,6 +51,10 @@ lint: setup
 
 test: setup browser lint
 	$(BIN)/pytest -q
+
+# The property tests with fresh random examples, ten times as many as CI's fixed ones (minutes).
+test-long: setup
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q $$(grep -l "from hypothesis" tests/test_*.py)
 
 bench: setup browser
 	$(BIN)/python -m bench

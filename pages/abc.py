@@ -15,25 +15,22 @@ from ui.suggest import suggest_button
 TABLE_ROWS = 1000  # a browser table of 10^5 rows slows every rerun and helps no reader
 _ = tr()
 st.title(_("ABC analysis"))
-view, portfolio = analysis.current()
-measure = _(view.measure)
-table = analysis.classified_or_stop(view, portfolio)
-summary = analysis.summary(view, portfolio)
+key, settings, portfolio = analysis.current()
+measure = _(settings.measure)
+table = analysis.classified_or_stop(key, settings, portfolio)
+summary = analysis.summary(key, settings, portfolio)
 
-st.caption(f"{analysis.describe(view, len(table))} · {analysis.source_label(portfolio)}")
-cols = st.columns(3)
-for col, cls in zip(cols, CLASSES, strict=True):
-    row = summary.loc[cls]
-    col.metric(_("{cls} clients", cls=cls), _.number(row["clients"]))
-    col.caption(
-        _(
-            "{clients} of clients · {value} of {measure} ({share})",
-            clients=_.percent(row["client_share"]),
-            value=_.number(row["revenue"]),
-            measure=measure,
-            share=_.percent(row["revenue_share"], 1),
-        )
-    )
+st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label(portfolio)}")
+analysis.class_cards(
+    summary,
+    lambda row: _(
+        "{clients} of clients · {value} of {measure} ({share})",
+        clients=_.percent(row["client_share"]),
+        value=_.number(row["revenue"]),
+        measure=measure,
+        share=_.percent(row["revenue_share"], 1),
+    ),
+)
 negatives = int(table["non_positive"].sum())
 if negatives:
     st.caption(
@@ -42,12 +39,12 @@ if negatives:
 
 suggest_button(key="suggest_on_abc")
 show_chart(
-    pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100, view.measure, _),
+    pareto_chart(analysis.curve(key, settings, portfolio), settings.a, settings.b, settings.measure, _),
     width="stretch",
 )
 
 st.subheader(_("Clients by class"))
-value_label = _(view.measure.capitalize())
+value_label = _(settings.measure.capitalize())
 headers = {
     "client": _("Client"), "name": _("Name"), "rank": _("Rank"), "value": value_label,
     "share": _("Share"), "cumulative_share": _("Cumulative share"), "abc_class": _("Class"),
@@ -57,7 +54,7 @@ headers = {
 query = st.text_input(_("Search clients"), placeholder=_("Client, name, sector…"))
 picked = st.multiselect(_("Classes shown"), list(CLASSES), default=list(CLASSES))
 # Names are joined only to the rows shown (at most TABLE_ROWS), unless the user searches them.
-rows = analysis.class_table(view, portfolio) if query else table
+rows = analysis.class_table(key, settings, portfolio) if query else table
 if query:
     text = rows.reset_index().astype(str).apply(lambda col: col.str.contains(query, case=False, regex=False))
     rows = rows[text.any(axis=1).to_numpy()]
@@ -89,6 +86,6 @@ st.download_button(
     lambda: csv_bytes(
         analysis.with_labels(rows, portfolio).reset_index().rename(columns=headers)
     ),  # on click
-    file_name=f"abc_classes_{view.a}_{view.b}.csv",
+    file_name=f"abc_classes_{settings.a_pct}_{settings.b_pct}.csv",
     mime="text/csv",
 )

@@ -13,16 +13,15 @@ from ui import analysis, colnames
 from ui.i18n import tr
 from ui.text import plain
 
-ss = st.session_state
 _ = tr()
 st.title(_("Clients"))
-view, portfolio = analysis.current()
-analysis.classified_or_stop(view, portfolio)
-econ = analysis.economics(view, ss.get("hourly_cost", 60.0), (), None, None, portfolio)
+key, settings, portfolio = analysis.current()
+analysis.classified_or_stop(key, settings, portfolio)
+econ = analysis.economics(key, settings, None, None, portfolio)
 table = econ.table
-st.caption(analysis.describe(view, len(table)))
+st.caption(analysis.describe(settings, len(table)))
 clients = portfolio.clients
-Measure = _(view.measure.capitalize())
+Measure = _(settings.measure.capitalize())
 extra = [c for c in ("sector", "size", "contract_type", "region", "account_manager") if c in clients.columns]
 listing = pd.DataFrame(
     {
@@ -117,7 +116,7 @@ else:
         width="stretch",
         column_config={_("Date"): date_column},
     )
-yearly = analysis.history(view, portfolio)
+yearly = analysis.history(key, settings, portfolio)
 if client in yearly.index and len(yearly.columns):
     years.dataframe(yearly.loc[[client]].astype(str), hide_index=True, width="stretch")
     years.caption(_("Class of the client's sales in each calendar year, ranked among that year's clients."))

@@ -4,22 +4,17 @@ from ui.frame import require_frame
 
 require_frame()
 
-import logging
 
 import streamlit as st
 
-from portfolio_core import LoadError, build_portfolio, read_table
-from portfolio_core.ingest.build import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
+from portfolio_core.ingest.build import KIND_ROLES, KINDS
 from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest.loading import RawTable
 from portfolio_core.message import N_
 from portfolio_core.report.assumptions import set_aside_text
-from ui import analysis
-from ui.analysis import cached
+from ui import analysis, state, uploads
 from ui.i18n import csv_bytes, tr
-from ui.state import set_portfolio
 from ui.text import plain
-from ui.uploads import files_text, fileset_of, is_demo, keep, state_key
 
 NONE = "(none)"
 KIND_LABELS = {
@@ -43,17 +38,6 @@ ROLE_HELP = {
 
 ss = st.session_state
 _ = tr()
-ss.setdefault("saved_mappings", {})  # header signature -> {"kind", "mapping"}: remembered choices
-
-
-@cached(16)
-def _read(name: str, data: bytes, sheet: str | None) -> RawTable:
-    return read_table(data, name, sheet)
-
-
-@cached(16)
-def _build(key: str, mappings: dict, kinds: dict, _tables: list[RawTable]):  # noqa: ANN202
-    return build_portfolio(_tables, mappings, kinds=kinds)
 
 
 def _remember(name: str, signature: tuple[str, ...]) -> None:
@@ -129,11 +113,7 @@ MODES = {
     "replace": N_("Replaces the data loaded now"),
     "add": N_("Is added to the files loaded now (client list, deals, activity log of one set)"),
 }
-ss.setdefault("up_files", [])  # the files that make the data loaded now: (name, bytes)
-ss.setdefault("up_inbox", 0)  # the uploader's generation: a new key empties it once its files are taken
-ss.setdefault("upload_mode", "replace")
-if ss.up_files and ss.get("up_base") != ss.data_key:
-    ss.up_files = []  # other data was opened since (a saved analysis, the last upload): not these files
+uploads.init_inbox()
 
 st.title(_("Data"))
 if ss.up_files:
@@ -151,7 +131,7 @@ if ss.up_files:
         ),
     )
     ss.upload_mode = ss.w_upload_mode
-uploads = st.file_uploader(
+files = st.file_uploader(
     _(
         "Upload your export (CSV or Excel): clients with their revenue, or invoices / deals, "
         "and optionally a client list and an activity log"
@@ -160,110 +140,30 @@ uploads = st.file_uploader(
     accept_multiple_files=True,
     key=f"uploader:{ss.up_inbox}",
 )
-if uploads:  # take the files, then show an empty uploader for the next one
-    batch = [(u.name, u.getvalue()) for u in uploads]
-    names = files_text(name for name, _data in batch)
-    ss.up_previous = list(ss.up_files)
-    if ss.up_files and ss.upload_mode == "add":
-        merged = dict(ss.up_files)
-        merged.update(batch)  # a file of the same name is the newer copy of it
-        ss.up_files = list(merged.items())
-        ss.up_notice = (
-            "success",
-            _(
-                "{new} added to the files already loaded: the analysis now joins {files}.",
-                new=names,
-                files=files_text(merged),
-            ),
-        )
-    else:
-        ss.up_files = batch
-        ss.up_notice = (
-            None
-            if is_demo(ss.portfolio)
-            else (
-                "success",
-                _(
-                    "{new} replaced the data loaded before ({old}).",
-                    new=names,
-                    old=analysis.source_label(ss.portfolio),
-                ),
-            )
-        )
-    ss.up_base = ss.data_key
-    ss.up_inbox += 1
+if files:  # take the files, then show an empty uploader for the next one
+    uploads.take([(f.name, f.getvalue()) for f in files])
     st.rerun()
 
-problem: str | None = None
-needs: MissingRoleError | None = None
-tables: list[RawTable] = []
-infos = {}
-if ss.up_files:
-    blobs = list(ss.up_files)
-    fileset = fileset_of(blobs)
-    if ss.get("up_fileset") != fileset:
-        ss.up_fileset, ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = fileset, {}, {}, {}, set()
-    try:
-        with st.spinner(_("Reading the files…")):
-            tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
-        if len({t.name for t in tables}) < len(tables):
-            raise LoadError(
-                "Two uploaded files have the same name: rename one so each file can be told apart."
-            )
-        for t in tables:
-            if t.name not in ss.up_maps:
-                saved = ss.saved_mappings.get(t.signature)
-                if saved:
-                    ss.up_kinds[t.name], ss.up_maps[t.name] = saved["kind"], dict(saved["mapping"])
-                    ss.up_remembered.add(t.name)
-                else:
-                    kind, mapping = guess_mapping(t)
-                    ss.up_kinds[t.name], ss.up_maps[t.name] = kind or "clients", mapping
-        mappings = {t.name: dict(ss.up_maps[t.name]) for t in tables}
-        kinds = {t.name: ss.up_kinds[t.name] for t in tables}
-        key = state_key(fileset, ss.up_sheets, mappings, kinds)
-        with st.spinner(_("Analysing…")):
-            portfolio_new, report_new = _build(key, mappings, kinds, tables)
-    except MissingRoleError as exc:
-        needs = exc
-    except LoadError as exc:
-        problem = exc.translated(_)
-    except Exception:  # never a traceback, nor an exception's name, to the user: the log has them
-        logging.getLogger("portfolio").exception("reading the uploaded files failed")
-        problem = _(
-            "The files could not be read. Export them again as CSV or .xlsx; "
-            "if this keeps happening, send the file to support."
+loaded = uploads.load_files()  # read, map and build; the data in use changes when they build
+problem, needs, tables, infos = loaded.problem, loaded.needs, loaded.tables, loaded.infos
+if problem:
+    st.error(
+        plain(problem)
+        + "\n\n"
+        + _(
+            "The data loaded before is still in place: {source}.",
+            source=analysis.source_label(ss.portfolio),
         )
-    else:
-        infos = {i.name: i for i in report_new.tables}
-        if ss.get("up_applied") != key:
-            ss.up_applied = key
-            set_portfolio(portfolio_new, report_new)
-            ss.up_base = ss.data_key
-            keep(blobs, portfolio_new)
-        ss.up_previous = None
-
-    if problem:
-        # The files just handed in cannot be used: the files loaded before are the current set again.
-        ss.up_files = list(ss.get("up_previous") or [])
-        ss.up_previous, ss.up_notice, tables = None, None, []
-        st.error(
-            plain(problem)
-            + "\n\n"
-            + _(
-                "The data loaded before is still in place: {source}.",
-                source=analysis.source_label(ss.portfolio),
-            )
+    )
+elif needs is not None:
+    st.warning(
+        f"{plain(needs.translated(_))}\n\n"
+        + _(
+            "Choose it below and the analysis starts at once. "
+            "Until then the data loaded before stays in place: {source}.",
+            source=analysis.source_label(ss.portfolio),
         )
-    elif needs is not None:
-        st.warning(
-            f"{plain(needs.translated(_))}\n\n"
-            + _(
-                "Choose it below and the analysis starts at once. "
-                "Until then the data loaded before stays in place: {source}.",
-                source=analysis.source_label(ss.portfolio),
-            )
-        )
+    )
 notice = ss.get("up_notice")
 if notice and problem is None and needs is None:
     (st.success if notice[0] == "success" else st.error)(notice[1])
@@ -289,8 +189,11 @@ cols[2].metric(_("Transactions"), _.number(len(portfolio.transactions)))
 cols[3].metric(_("Activities"), _.number(len(portfolio.activities)))
 if set_aside:
     st.caption(_("Set aside by default: {who}.", who=set_aside_text(counts, _)))
-include = st.toggle(_("Include prospects, former clients and partners in the analysis"), value=ss.all)
-ss.all = include
+include = st.toggle(
+    _("Include prospects, former clients and partners in the analysis"),
+    value=state.settings().include_inactive,
+)
+state.update(include_inactive=include)
 
 if report is not None:
     files = "; ".join(
@@ -332,7 +235,7 @@ if report is not None:
         )
     else:
         st.caption(_("Every row was used."))
-elif not is_demo(portfolio):
+elif not uploads.is_demo(portfolio):
     st.markdown(
         _(
             "In this analysis: the data of {source} ({clients} clients in the portfolio).",

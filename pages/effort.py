@@ -9,9 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import NoPositiveValueError
-from portfolio_core.analysis.actions import recommend
 from portfolio_core.analysis.effort import (
-    DEFAULT_HOURS,
     class_effort,
     dual_pareto,
     let_go,
@@ -22,24 +20,23 @@ from portfolio_core.analysis.effort import (
 )
 from portfolio_core.message import N_
 from portfolio_core.report.assumptions import (
-    DEFAULT_HOURLY_COST,
     durations_text,
     hourly_cost_text,
     let_go_text,
     scope_text,
 )
 from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whale_chart
-from portfolio_core.report.words import action_words
-from ui import analysis
+from portfolio_core.report.pack import action_list
+from ui import analysis, state
+from ui.effort import hourly_cost_field
 from ui.i18n import csv_bytes, show_chart, tr
-from ui.state import hourly_cost as current_hourly_cost
 from ui.text import plain
 
 ss = st.session_state
 _ = tr()
-view, portfolio = analysis.current()
-measure = _(view.measure)
-Measure = _(view.measure.capitalize())
+key, settings, portfolio = analysis.current()
+measure = _(settings.measure)
+Measure = _(settings.measure.capitalize())
 st.title(_("Effort vs revenue"))
 
 if portfolio.activities.empty:
@@ -52,27 +49,9 @@ if portfolio.activities.empty:
     )
     st.stop()
 
-# The hourly cost is in plain sight: every cost, profit and let-go figure below rests on it.
-if "w_hourly_cost" not in ss and ss.get("cost_per_hour") is not None:
-    ss.w_hourly_cost = ss.cost_per_hour  # the widget is dropped on a page switch: the cost is not
-cost_box, cost_words = st.columns([1, 3], vertical_alignment="bottom")
-cost_box.number_input(
-    _("Hourly cost"),
-    min_value=0.0,
-    value=None,
-    step=5.0,
-    key="w_hourly_cost",
-    placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
-    help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
-)
-ss.cost_per_hour = ss.w_hourly_cost
-hourly_cost, cost_chosen = current_hourly_cost()
-ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
-cost_sentence = hourly_cost_text(hourly_cost, cost_chosen, _)
-if cost_chosen:
-    cost_words.caption(cost_sentence)
-else:
-    cost_words.warning(cost_sentence, icon=":material/warning:")
+# The hourly cost is in plain sight: every cost, profit and let-go figure below rests on it. It and
+# the durations go into the settings, which every page and export reads.
+hourly_cost_field(_("Hourly cost"), "w_hourly_cost", (1, 3))
 
 with st.expander(_("Settings: default durations, quadrant lines")):
     c2, c3 = st.columns(2)
@@ -88,7 +67,7 @@ with st.expander(_("Settings: default durations, quadrant lines")):
     )
     st.caption(_("Durations used when the log gives none (hours per activity):"))
     defaults = st.data_editor(
-        pd.DataFrame({"type": list(DEFAULT_HOURS), "hours": list(DEFAULT_HOURS.values())}),
+        pd.DataFrame(settings.durations, columns=["type", "hours"]),
         hide_index=True,
         disabled=["type"],
         key="default_hours",
@@ -97,11 +76,11 @@ with st.expander(_("Settings: default durations, quadrant lines")):
             "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0),
         },
     )
-default_hours = tuple(zip(defaults["type"], defaults["hours"].fillna(0).astype(float), strict=True))
-ss.activity_hours = default_hours  # for the Presentation page (the editor is dropped on a page switch)
+state.update(durations=dict(zip(defaults["type"], defaults["hours"].fillna(0), strict=True)))
+key, settings, portfolio = analysis.current()  # with the hourly cost and durations just set
 
 try:
-    econ = analysis.economics(view, hourly_cost, default_hours, revenue_cut, hours_cut, portfolio)
+    econ = analysis.economics(key, settings, revenue_cut, hours_cut, portfolio)
 except NoPositiveValueError:
     st.error(_("No client has a positive {measure}: nothing to compare the effort with.", measure=measure))
     st.stop()
@@ -113,10 +92,7 @@ if table["hours"].sum() <= 0:
     )
     st.stop()
 
-names = portfolio.clients["name"] if "name" in portfolio.clients else None
-table = table.assign(
-    label=table.index if names is None else names.reindex(table.index).fillna(table.index.to_series())
-)
+table = table.assign(label=portfolio.labels(table.index))
 effort_80 = share_of_clients_for(table["hours"])
 overlap = top_group_overlap(table["revenue"], table["hours"])
 revenue_80 = share_of_clients_for(table["revenue"])
@@ -126,7 +102,7 @@ m[0].metric(_("Total effort (hours)"), _.number(table["hours"].sum()))
 m[1].metric(
     _("Cost to serve"),
     _.number(table["cost_to_serve"].sum()),
-    help=_("Hours × {cost} per hour", cost=_.number(hourly_cost)),
+    help=_("Hours × {cost} per hour", cost=_.number(settings.hourly_cost)),
 )
 m[2].metric(
     _("Clients taking 80 % of effort"),
@@ -137,8 +113,8 @@ m[3].metric(_("Clients making 80 % of {measure}", measure=measure), _.percent(re
 st.caption(
     " ".join(
         [  # the hourly cost is said just above, beside its field
-            durations_text(dict(default_hours), _),
-            scope_text(portfolio.scope_counts(), view.include_inactive, _),
+            durations_text(settings.default_hours, _),
+            scope_text(portfolio.scope_counts(), settings.include_inactive, _),
         ]
     )
 )
@@ -158,7 +134,7 @@ st.markdown(
 
 select = alt.selection_point(fields=["client"], name="pick")
 event = show_chart(
-    effort_scatter(table.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, select, _),
+    effort_scatter(table.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, select, _),
     width="stretch",
     on_select="rerun",
     key="effort_scatter",
@@ -191,10 +167,9 @@ with left:
     show_chart(dual_pareto_chart(dual_pareto(table["revenue"], table["hours"]), _), width="stretch")
 with right:
     show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
-losers = table[table["profit"] < 0]
 margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
-let_go_sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
-if cost_chosen:
+let_go_sentence = let_go_text(table["profit"], settings, _)
+if settings.hourly_cost_set:
     st.caption(let_go_sentence + margin_note)
 else:  # advice to let clients go must not rest silently on a cost nobody chose
     st.warning(let_go_sentence + margin_note, icon=":material/warning:")
@@ -226,10 +201,10 @@ SCENARIOS = (N_("Serve C clients with less time"), N_("Let go of clients below a
 scenario = st.radio(_("Scenario"), SCENARIOS, horizontal=True, format_func=_)
 if scenario == SCENARIOS[0]:
     cut = st.slider(_("Time cut for C clients (%)"), 0, 100, 50, step=5)
-    outcome = serve_less(table, ("C",), cut / 100, hourly_cost)
+    outcome = serve_less(table, ("C",), cut / 100, settings.hourly_cost)
 else:
     threshold = st.number_input(_("Profit threshold"), value=0.0, step=500.0)
-    outcome = let_go(table, threshold, hourly_cost)
+    outcome = let_go(table, threshold, settings.hourly_cost)
 w = st.columns(4)
 w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
 w[1].metric(_("Cost saved"), _.number(outcome.cost_saved))
@@ -238,7 +213,7 @@ w[3].metric(_("Margin at risk"), _.number(outcome.margin_at_risk))
 st.caption(
     _("{n} clients concerned.", n=_.number(len(outcome.clients)))
     + " "
-    + hourly_cost_text(hourly_cost, cost_chosen, _)
+    + hourly_cost_text(settings.hourly_cost, settings.hourly_cost_set, _)
 )
 concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
 st.dataframe(
@@ -256,17 +231,7 @@ st.dataframe(
 )
 
 st.subheader(_("Action list"))
-potential = portfolio.clients["potential"] if "potential" in portfolio.clients else None
-actions = action_words(recommend(table, portfolio, potential), _).join(
-    table[["label", "abc_class", "revenue", "hours", "profit"]]
-)
-order = {"A": 0, "B": 1, "C": 2}
-actions = actions.sort_values(
-    ["abc_class", "profit"], key=lambda c: c.map(order) if c.name == "abc_class" else -c
-)
-actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]].round(
-    {"hours": 1, "profit": 0, "revenue": 0}
-)
+actions = action_list(table, portfolio, _).round({"hours": 1, "profit": 0, "revenue": 0})
 headers = {
     "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
     "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),

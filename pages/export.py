@@ -10,50 +10,38 @@ import logging
 import streamlit as st
 
 from portfolio_core import Portfolio
-from portfolio_core.analysis.effort import DEFAULT_HOURS
-from portfolio_core.report.assumptions import DEFAULT_HOURLY_COST, hourly_cost_text
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.report.deck import pptx_report
 from portfolio_core.report.images import chart_png, chart_svg
-from portfolio_core.report.pack import ReportSettings, build_report, chart_names
+from portfolio_core.report.pack import build_report, chart_names
 from portfolio_core.report.workbook import excel_report
 from ui import analysis, colnames
+from ui.effort import hourly_cost_field
 from ui.i18n import TRANSLATORS, tr
-from ui.state import hourly_cost as current_hourly_cost
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def meeting_pack(
-    view: analysis.View,
-    hourly_cost: float,
-    cost_chosen: bool,
-    activity_hours: tuple[tuple[str, float], ...],
-    today: str,
-    lang: str,
-    _portfolio: Portfolio,
-) -> dict:
-    """Every export file of a view in a language, built once:
+def meeting_pack(data_key: str, settings: AnalysisSettings, today: str, _portfolio: Portfolio) -> dict:
+    """Every export file for the settings (their language, hourly cost and durations), built once:
     ``{"charts": {key: (png, svg)}, "xlsx", "pptx", "notes"}``."""
     p = _portfolio
-    table = analysis.classified(view, p)
-    durations = {**DEFAULT_HOURS, **dict(activity_hours)}  # the Effort page's durations, else the defaults
-    hours = analysis.hours(view.data_key, view.include_inactive, tuple(durations.items()), p)
-    settings = ReportSettings(
-        a=view.a,
-        b=view.b,
-        rule=view.rule,
-        measure=view.measure,
-        filters=tuple((colnames.url_name(column), kept) for column, kept in view.filters),  # the user's names
-        within=view.within,
-        include_inactive=view.include_inactive,
-        hourly_cost=hourly_cost,
-        hourly_cost_set=cost_chosen,
+    table = analysis.classified(data_key, settings, p)
+    hours = analysis.hours(data_key, settings, p)
+    shown = settings.with_changes(
+        filters={colnames.url_name(c): kept for c, kept in settings.filters}
+    )  # the user's names
+    report = build_report(
+        p,
+        table,
+        shown,
         source=p.source,
         date=dt.date.fromisoformat(today),
+        t=TRANSLATORS[settings.lang],
+        hours=hours,
     )
-    report = build_report(p, table, settings, default_hours=durations, t=TRANSLATORS[lang], hours=hours)
     charts = {key: (chart_png(chart), chart_svg(chart)) for key, chart in report.charts.items()}
     return {
         "charts": charts,
@@ -66,9 +54,9 @@ def meeting_pack(
 ss = st.session_state
 _ = tr()
 st.title(_("Export"))
-view, portfolio = analysis.current()
-table = analysis.classified_or_stop(view, portfolio)
-st.caption(f"{analysis.describe(view, len(table))} · {analysis.source_label(portfolio)}")
+key, settings, portfolio = analysis.current()
+table = analysis.classified_or_stop(key, settings, portfolio)
+st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label(portfolio)}")
 st.markdown(
     _(
         "The meeting pack for the view above: the charts as PNG (for slides) and SVG (for print), "
@@ -77,25 +65,10 @@ st.markdown(
         "actions). Move the sliders or filters first: the files follow the view."
     )
 )
-if "export_hourly_cost" not in ss and ss.get("cost_per_hour") is not None:
-    ss.export_hourly_cost = ss.cost_per_hour  # the cost set on the Effort page
-cost_box, cost_words = st.columns([1, 2], vertical_alignment="bottom")
-cost_box.number_input(
-    _("Hourly cost (for the cost to serve)"),
-    min_value=0.0,
-    value=None,
-    step=5.0,
-    key="export_hourly_cost",
-    placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
-    help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
-)
-ss.cost_per_hour = ss.export_hourly_cost  # one figure for every page and file
-hourly_cost, cost_chosen = current_hourly_cost()
-ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
-(cost_words.caption if cost_chosen else cost_words.warning)(hourly_cost_text(hourly_cost, cost_chosen, _))
+hourly_cost_field(_("Hourly cost (for the cost to serve)"), "export_hourly_cost", (1, 2))
+key, settings, portfolio = analysis.current()  # with the hourly cost just set
 today = dt.date.today().isoformat()
-activity_hours = tuple(ss.get("activity_hours", ()))
-wanted = (view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang)
+wanted = (key, settings, today)
 if st.button(_("Prepare the meeting pack"), type="primary", icon=":material/download:"):
     ss.export_prepared = wanted
 if ss.get("export_prepared") != wanted:
@@ -104,13 +77,13 @@ if ss.get("export_prepared") != wanted:
 
 try:
     with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
-        pack = meeting_pack(view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang, portfolio)
+        pack = meeting_pack(key, settings, today, portfolio)
 except Exception:  # any failure: a plain message, never a traceback or a server path; the log has them
     logging.getLogger("portfolio").exception("building the meeting pack failed")
     st.error(_("The export failed. The analysis pages still work; the details are in the server log."))
     st.stop()
 
-stamp = f"{today}_A{view.a}_B{view.b}"
+stamp = f"{today}_A{settings.a_pct}_B{settings.b_pct}"
 # File names stay English and ASCII in every language: they are typed, mailed and scripted.
 st.subheader(_("Meeting files"))
 left, right = st.columns(2)

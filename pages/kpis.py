@@ -13,7 +13,9 @@ import streamlit as st
 from portfolio_core import NoPositiveValueError
 from portfolio_core.analysis.kpis import (
     CLV_CAC_TARGET,
+    clients_at_risk,
     clv_cac_by,
+    clv_cac_overall,
     deal_stages,
     indicator_columns,
     missing_kpis,
@@ -32,9 +34,9 @@ from ui.suggest import suggest_button
 from ui.text import plain
 
 _ = tr()
-view, portfolio = analysis.current()
-measure = _(view.measure)
-of_measure = _("of revenue") if view.measure == "revenue" else _("of margin")
+key, settings, portfolio = analysis.current()
+measure = _(settings.measure)
+of_measure = _("of revenue") if settings.measure == "revenue" else _("of margin")
 st.title(_("KPIs"))
 missing = kpi_needs(missing_kpis(portfolio), _)
 # The fixed English keys of portfolio_core (missing_kpis, churn_risk, cutoff_sensitivity), as shown.
@@ -89,15 +91,15 @@ def needs(*kpis: str) -> None:
         st.info("  \n".join(lines), icon=":material/info:")
 
 
-if analysis.selection(view, portfolio).empty:
+if analysis.selection(key, settings, portfolio).empty:
     st.warning(_("No client matches the filters. Clear some filters in the sidebar."))
     st.stop()
 try:
-    conc, lorenz = kpis_cache.concentration_of(view, portfolio)
+    conc, lorenz = kpis_cache.concentration_of(key, settings, portfolio)
 except NoPositiveValueError:
     st.error(_("No client has a positive revenue in this selection: there is nothing to measure."))
     st.stop()
-st.caption(f"{analysis.describe(view, conc.clients)} · {analysis.source_label(portfolio)}")
+st.caption(f"{analysis.describe(settings, conc.clients)} · {analysis.source_label(portfolio)}")
 
 # --- Concentration ---------------------------------------------------------------------------------
 st.header(_("Concentration"))
@@ -134,8 +136,7 @@ m[4].metric(
     ),
 )
 if conc.over_threshold:
-    names = portfolio.clients["name"] if "name" in portfolio.clients else pd.Series(dtype=object)
-    who = ", ".join(plain(names.get(c, c)) for c in conc.over_threshold[:5])
+    who = ", ".join(plain(label) for label in portfolio.labels(pd.Index(conc.over_threshold[:5])))
     st.warning(
         _.plural(
             "{n} client makes more than {share} of revenue on its own ({who}): losing it would hurt. "
@@ -171,8 +172,8 @@ right.markdown(
 st.header(_("Suggested cut-offs"))
 classes: pd.Series | None = None
 try:
-    suggestion, abc_points = kpis_cache.suggestion(view, portfolio)
-    sens, classes = kpis_cache.sensitivity(view, portfolio)
+    suggestion, abc_points = kpis_cache.suggestion(key, settings, portfolio)
+    sens, classes = kpis_cache.sensitivity(key, settings, portfolio)
 except NoPositiveValueError:
     st.info(_("No client has a positive {measure}: no cut-off to suggest.", measure=measure))
 else:
@@ -191,7 +192,7 @@ else:
             nc=_.number(s.c_items),
         )
     )
-    if view.filters and not view.within:
+    if settings.filters and not settings.within:
         st.caption(
             _(
                 "The sliders rank the whole portfolio (“Rank within the selection” is off): the cut-offs "
@@ -201,13 +202,13 @@ else:
     suggest_button()
     left, right = st.columns([3, 2])
     with left:
-        show_chart(cutoffs_chart(abc_points, s, view.a / 100, view.b / 100, view.measure, _), width="stretch")
+        show_chart(cutoffs_chart(abc_points, s, settings.a, settings.b, settings.measure, _), width="stretch")
     left.caption(
         _(
             "Red dashed lines: the suggested cut-offs. Grey dotted lines: the current ones (A {a} %, "
             "B {b} %). The blue dotted segment has slope 1: it touches the curve at the break-even point.",
-            a=view.a,
-            b=view.b,
+            a=settings.a_pct,
+            b=settings.b_pct,
         )
     )
     right.markdown(
@@ -237,8 +238,8 @@ else:
             "How many of the {n} clients change class when a cut-off moves by one point (now A {a} %, "
             "B {b} %). Large numbers mean the cut-off sits where many clients are alike.",
             n=_.number(len(classes)),
-            a=view.a,
-            b=view.b,
+            a=settings.a_pct,
+            b=settings.b_pct,
         )
     )
     st.dataframe(
@@ -258,7 +259,7 @@ else:
 
 # --- Sales ------------------------------------------------------------------------------------------
 st.header(_("Sales"))
-overall = kpis_cache.sales(view, None, portfolio)
+overall = kpis_cache.sales(key, settings, None, portfolio)
 row = overall.iloc[0] if len(overall) else None
 stages = deal_stages(portfolio)
 dated = "Average deal size" not in missing
@@ -307,7 +308,7 @@ if stages:
     cols = st.columns(max(len(groups), 1))
     for col, group in zip(cols, groups, strict=False):
         title = colnames.label(group)
-        table = kpis_cache.sales(view, group, portfolio)
+        table = kpis_cache.sales(key, settings, group, portfolio)
         with col:
             overall_rate = float(row["win_rate"]) if row is not None and pd.notna(row["win_rate"]) else None
             show_chart(rate_chart(table, title, overall_rate, _), width="stretch")
@@ -329,7 +330,7 @@ if stages:
 
 # --- Loyalty and lifetime ---------------------------------------------------------------------------
 st.header(_("Loyalty and lifetime"))
-retention_table, repeat_rate, yearly_retention = kpis_cache.loyalty(view, portfolio)
+retention_table, repeat_rate, yearly_retention = kpis_cache.loyalty(key, settings, portfolio)
 with st.expander(_("CLV settings: discount rate and expected lifetime")):
     c1, c2 = st.columns(2)
     discount = c1.number_input(
@@ -349,7 +350,7 @@ with st.expander(_("CLV settings: discount rate and expected lifetime")):
         help=_("Blank: 1 / (1 - yearly retention), capped at 20 years."),
     )
 lifetime_years = lifetime if lifetime is not None else estimate
-table = kpis_cache.client_table(view, discount / 100, lifetime_years, _.lang, portfolio)
+table = kpis_cache.client_table(key, settings, discount / 100, lifetime_years, _.lang, portfolio)
 l1 = st.columns(4)
 if pd.notna(repeat_rate):
     l1[0].metric(
@@ -414,17 +415,14 @@ if "clv" in table:
     v1 = st.columns(4)
     v1[0].metric(_("Median CLV"), _.number(table["clv"].median()))
     if "clv_cac" in table:
-        known = table[["clv", "cac"]].dropna()
-        known = known[known["cac"] > 0]
-        ratio = known["clv"].sum() / known["cac"].sum() if len(known) else float("nan")
-        below = int(table["clv_cac_below_3"].fillna(False).astype(bool).sum())
+        ratio, known, below = clv_cac_overall(table)
         v1[1].metric(
             _("CLV : CAC, all clients"), _.number(ratio, 1), help=_("Total CLV over total acquisition cost")
         )
         v1[2].metric(
             _("Clients under 3"),
             _.number(below),
-            help=_("Of the {n} clients with an acquisition cost", n=_.number(len(known))),
+            help=_("Of the {n} clients with an acquisition cost", n=_.number(known)),
         )
         if segment:
             by_segment = clv_cac_by(table, portfolio.clients[segment].astype(object))
@@ -441,7 +439,7 @@ needs("CLV", "CLV:CAC", "Profitability per client")
 # --- Churn risk -------------------------------------------------------------------------------------
 st.header(_("Churn risk"))
 if "churn_risk" in table:
-    params = kpis_cache.bgnbd(view, portfolio)[0]
+    params = kpis_cache.bgnbd(key, settings, portfolio)[0]
     left, right = st.columns([2, 3])
     with left:
         show_chart(churn_chart(table["churn_risk"], _), width="stretch")
@@ -468,7 +466,7 @@ if "churn_risk" in table:
                 b=significant(params.b),
             )
         )
-        if view.filters:
+        if settings.filters:
             right.caption(
                 _(
                     "The model is fitted on the whole portfolio, filters aside: a fit per selection would "
@@ -482,23 +480,12 @@ if "churn_risk" in table:
                 "30 buyers with dated sales, 10 of whom bought twice or more."
             )
         )
-    risky = table[table["churn_risk"].isin(["High", "Medium"])].sort_values("lateness", ascending=False)
-    st.subheader(_("Clients at risk ({n})", n=_.number(len(risky))))
-    client_names = portfolio.clients["name"] if "name" in portfolio.clients else None
-    at_risk = pd.DataFrame(
-        {
-            "client": risky.index
-            if client_names is None
-            else client_names.reindex(risky.index).fillna(risky.index.to_series()),
-            "risk": risky["churn_risk"].map(RISKS),
-            "why": risky["churn_reason"],
-            "revenue": risky["revenue"].round(0),
-        }
-    )
-    if "p_alive" in risky:
-        at_risk["p_alive"] = risky["p_alive"]
+    at_risk = clients_at_risk(table, portfolio.labels(table.index))
+    st.subheader(_("Clients at risk ({n})", n=_.number(len(at_risk))))
     st.dataframe(
-        at_risk.rename_axis("ID"),
+        at_risk.assign(risk=at_risk["risk"].map(RISKS), revenue=at_risk["revenue"].round(0)).rename_axis(
+            "ID"
+        ),
         width="stretch",
         height=280,
         column_config={

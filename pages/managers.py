@@ -6,19 +6,17 @@ require_frame()
 
 import streamlit as st
 
-from portfolio_core import classify_abc, pareto_curve
-from portfolio_core.analysis.effort import client_economics
-from portfolio_core.analysis.segments import compare, rebalancing_hints
+from portfolio_core.analysis.segments import rebalancing_hints
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from portfolio_core.report.words import rebalancing_words
-from ui import analysis
+from ui import analysis, managers
 from ui.i18n import show_chart, tr
 from ui.text import plain
 
 _ = tr()
 st.title(_("Account managers"))
-view, portfolio = analysis.current()
-Measure = _(view.measure.capitalize())
+key, settings, portfolio = analysis.current()
+Measure = _(settings.measure.capitalize())
 if "account_manager" not in portfolio.clients.columns:
     st.info(
         _(
@@ -27,15 +25,13 @@ if "account_manager" not in portfolio.clients.columns:
         )
     )
     st.stop()
-table = analysis.classified_or_stop(view, portfolio)
-st.caption(analysis.describe(view, len(table)))
+table = analysis.classified_or_stop(key, settings, portfolio)
+st.caption(analysis.describe(settings, len(table)))
 has_effort = len(portfolio.activities) > 0
-hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if has_effort else None
-managers = portfolio.clients["account_manager"]
-books = compare(table, managers, hours)
+books = managers.books(key, settings, table, portfolio)
 
 analysis.comparison_table(
-    books.drop(columns=["share_of_a"]), view.measure, _("Share of the portfolio"), has_effort
+    books.drop(columns=["share_of_a"]), settings.measure, _("Share of the portfolio"), has_effort
 )
 hints = rebalancing_words(rebalancing_hints(books), _)
 for hint in hints:
@@ -47,38 +43,32 @@ if not hints:
 
 st.subheader(_("One manager's book"))
 who = st.selectbox(_("Account manager"), books.index.tolist(), key="manager_pick")
-book = table.index[managers.reindex(table.index).fillna("(not set)") == who]
-values = table.loc[book, "value"]
-if not (values > 0).any():
+book = managers.book(key, settings, table, who, portfolio)
+if book is None:
     st.info(
         _(
             "{name} has no client with a positive {measure} in this selection.",
             name=plain(who),
-            measure=_(view.measure),
+            measure=_(settings.measure),
         )
     )
     st.stop()
-within_book = classify_abc(values, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
 m = st.columns(4)
-m[0].metric(_("Clients"), _.number(len(book)))
-m[1].metric(Measure, _.number(values.sum()))
-m[2].metric(_("A clients (whole portfolio)"), _.number((table.loc[book, "abc_class"] == "A").sum()))
-m[3].metric(_("Largest client's weight"), _.percent(values.max() / values[values > 0].sum()))
+m[0].metric(_("Clients"), _.number(len(book.values)))
+m[1].metric(Measure, _.number(book.values.sum()))
+m[2].metric(_("A clients (whole portfolio)"), _.number(book.a_clients))
+m[3].metric(_("Largest client's weight"), _.percent(book.largest_share))
 left, right = st.columns(2)
 with left:
     title = _("{name}: Pareto curve of the book", name=who)
-    curve = pareto_curve(within_book)
-    show_chart(pareto_chart(curve, view.a / 100, view.b / 100, view.measure, _, title=title), width="stretch")
-if hours is not None:
-    p = portfolio
-    margin = analysis.values(view.data_key, "margin", view.include_inactive, p) if p.has("margin") else None
-    econ = client_economics(
-        values, hours, table.loc[book, "abc_class"], None if margin is None else margin.reindex(book)
+    show_chart(
+        pareto_chart(book.curve, settings.a, settings.b, settings.measure, _, title=title), width="stretch"
     )
-    names = p.clients["name"] if "name" in p.clients else econ.table.index.to_series()
-    data = econ.table.assign(label=names.reindex(econ.table.index))
+if book.economics is not None:  # at the Effort page's hourly cost and durations
+    econ = book.economics
+    data = econ.table.assign(label=book.labels)
     with right:
-        chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, t=_)
+        chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, t=_)
         show_chart(chart.properties(height=380), width="stretch")
 else:
     right.info(_("Upload an activity log to see this book's effort against revenue."))

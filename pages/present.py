@@ -6,16 +6,15 @@ require_frame()
 
 import streamlit as st
 
-from portfolio_core import CLASSES, class_summary
+from portfolio_core import CLASSES
 from portfolio_core.analysis.actions import ACTIONS, recommend
-from portfolio_core.analysis.effort import DEFAULT_HOURS, class_effort, share_of_clients_for
+from portfolio_core.analysis.effort import class_effort, share_of_clients_for
 from portfolio_core.message import N_
 from portfolio_core.report.assumptions import durations_text, let_go_text
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from portfolio_core.report.words import ACTION_TEXTS
 from ui import analysis
 from ui.i18n import show_chart, tr
-from ui.state import hourly_cost as current_hourly_cost
 
 ss = st.session_state
 _ = tr()
@@ -30,9 +29,9 @@ st.html(
     [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
     </style>"""
 )
-view, portfolio = analysis.current()
-measure = _(view.measure)
-table = analysis.classified_or_stop(view, portfolio)
+key, settings, portfolio = analysis.current()
+measure = _(settings.measure)
+table = analysis.classified_or_stop(key, settings, portfolio)
 has_effort = len(portfolio.activities) > 0
 STEPS = [N_("Who makes the revenue"), N_("The Pareto curve")]
 if has_effort:
@@ -48,39 +47,32 @@ def _go(delta: int) -> None:
 nav = st.columns([1, 1, 6, 2])
 nav[0].button(_("◀ Previous"), on_click=_go, args=(-1,), disabled=step == 0, width="stretch")
 nav[1].button(_("Next ▶"), on_click=_go, args=(1,), disabled=step == len(STEPS) - 1, width="stretch")
-nav[2].caption(f"{step + 1} / {len(STEPS)} · {analysis.describe(view, len(table))}")
+nav[2].caption(f"{step + 1} / {len(STEPS)} · {analysis.describe(settings, len(table))}")
 if nav[3].button(_("Leave presentation"), width="stretch"):
     st.switch_page("pages/abc.py")
 
 current = STEPS[step]
 st.title(_(current))
-summary = class_summary(table)
 
 if current == "Who makes the revenue":
-    cols = st.columns(3)
-    for col, cls in zip(cols, CLASSES, strict=True):
-        row = summary.loc[cls]
-        col.metric(_("{cls} clients", cls=cls), _.number(row["clients"]))
-        col.caption(
-            _(
-                "{clients} of clients make {share} of {measure}",
-                clients=_.percent(row["client_share"]),
-                share=_.percent(row["revenue_share"]),
-                measure=measure,
-            )
-        )
+    analysis.class_cards(
+        analysis.summary(key, settings, portfolio),
+        lambda row: _(
+            "{clients} of clients make {share} of {measure}",
+            clients=_.percent(row["client_share"]),
+            share=_.percent(row["revenue_share"]),
+            measure=measure,
+        ),
+    )
 elif current == "The Pareto curve":
-    chart = pareto_chart(analysis.curve(view, portfolio), view.a / 100, view.b / 100, view.measure, _)
+    chart = pareto_chart(
+        analysis.curve(key, settings, portfolio), settings.a, settings.b, settings.measure, _
+    )
     show_chart(chart.properties(height=620), width="stretch")
 else:
-    hourly_cost, cost_chosen = current_hourly_cost()  # the Effort page's figure, or the default
-    activity_hours = tuple(ss.get("activity_hours", ()))
-    econ = analysis.economics(view, hourly_cost, activity_hours, None, None, portfolio)
-    durations = durations_text({**DEFAULT_HOURS, **dict(activity_hours)}, _)
-    names = portfolio.clients["name"] if "name" in portfolio.clients else None
-    data = econ.table.assign(
-        label=econ.table.index if names is None else names.reindex(econ.table.index).fillna("")
-    )
+    econ = analysis.economics(key, settings, None, None, portfolio)  # the Effort page's cost and durations
+    durations = durations_text(settings.default_hours, _)
+    data = econ.table.assign(label=portfolio.labels(econ.table.index))
     if current == "Who takes the team's time":
         st.caption(
             _(
@@ -90,7 +82,7 @@ else:
                 measure=measure,
             )
         )
-        scatter = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, view.measure, t=_)
+        scatter = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, t=_)
         show_chart(scatter.properties(height=620), width="stretch")
         st.caption(durations)
     elif current == "Revenue and effort per class":
@@ -109,9 +101,8 @@ else:
             if counts.get(action, 0):
                 how_many = _("{n} clients", n=_.number(counts[action]))
                 st.markdown(f"### {how_many} · {_(ACTION_TEXTS[action])}")
-        losers = data[data["profit"] < 0]
-        sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
-        if cost_chosen:
+        sentence = let_go_text(data["profit"], settings, _)
+        if settings.hourly_cost_set:
             st.caption(sentence)
         else:  # in front of the board: a let-go figure never hides that its cost is a default
             st.warning(sentence, icon=":material/warning:")

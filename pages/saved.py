@@ -13,7 +13,7 @@ import streamlit as st
 
 from portfolio_core.report.charts import migration_chart
 from portfolio_core.store.analyses import SavedAnalysis, StorageError
-from ui import analysis, saved
+from ui import analysis, saved, state
 from ui.i18n import show_chart, tr
 from ui.text import plain
 
@@ -224,8 +224,8 @@ st.caption(
         "Each analysis's clients are ranked by revenue with the current cut-offs (A up to {a} %, B up to "
         "{b} %); change them in the sidebar of any analysis page. Clients with revenue in one analysis only "
         "are “new” or “lost”.",
-        a=ss.a,
-        b=ss.b,
+        a=state.settings().a_pct,
+        b=state.settings().b_pct,
     )
 )
 result = attempt(
@@ -234,10 +234,7 @@ result = attempt(
     earlier_id,
     later_id,
     (earlier.saved_at.isoformat(), later.saved_at.isoformat()),
-    ss.a,
-    ss.b,
-    ss.rule,
-    ss.all,
+    state.settings(),
 )
 if result is None:
     st.stop()

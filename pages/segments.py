@@ -8,19 +8,19 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import CLASSES
-from portfolio_core.analysis.actions import years_covered
-from portfolio_core.analysis.segments import GROUPS, compare, cross_matrix, migration
+from portfolio_core.analysis.segments import migration
 from portfolio_core.report.charts import migration_chart, segment_mix_chart
 from ui import analysis, colnames
+from ui import segments as ui_segments
 from ui.i18n import show_chart, tr
 
 _ = tr()
 st.title(_("Segments"))
-view, portfolio = analysis.current()
-measure, Measure = _(view.measure), _(view.measure.capitalize())
-table = analysis.classified_or_stop(view, portfolio)
-segments = analysis.segments(view.data_key, view.include_inactive, portfolio)
-st.caption(analysis.describe(view, len(table)))
+key, settings, portfolio = analysis.current()
+measure, Measure = _(settings.measure), _(settings.measure.capitalize())
+table = analysis.classified_or_stop(key, settings, portfolio)
+segments = analysis.segments(key, settings.include_inactive, portfolio)
+st.caption(analysis.describe(settings, len(table)))
 # without segments to compare, the crossed matrix and the class migration below still apply
 if segments.empty:
     st.info(
@@ -37,29 +37,17 @@ else:
         key="segment_dimension",
     )
     has_effort = len(portfolio.activities) > 0
-    hours = analysis.hours(view.data_key, view.include_inactive, (), portfolio) if has_effort else None
-    comparison = compare(table, segments[dimension], hours)
-
-    long = (
-        comparison[list(CLASSES)]
-        .rename_axis("segment")
-        .reset_index()
-        .melt(id_vars="segment", var_name="abc_class", value_name="clients")
-    )
-    revenue_mix = (
-        table.assign(segment=segments[dimension].reindex(table.index))
-        .groupby(["segment", "abc_class"], as_index=False)["value"]
-        .sum()
-    )
+    mix = ui_segments.mix(key, settings, table, segments[dimension], portfolio)
+    comparison = mix.comparison
     left, right = st.columns(2)
     with left:
-        show_chart(segment_mix_chart(long, "clients", _("Clients per class"), t=_), width="stretch")
+        show_chart(segment_mix_chart(mix.clients, "clients", _("Clients per class"), t=_), width="stretch")
     with right:
         title = _("{measure} per class", measure=Measure)
-        show_chart(segment_mix_chart(revenue_mix, "value", title, t=_), width="stretch")
+        show_chart(segment_mix_chart(mix.values, "value", title, t=_), width="stretch")
 
     st.subheader(_("Compare the segments"))
-    analysis.comparison_table(comparison, view.measure, _("Share of total"), has_effort)
+    analysis.comparison_table(comparison, settings.measure, _("Share of total"), has_effort)
 
 st.subheader(_("Crossed ABC matrix: revenue class × potential class"))
 if "potential" not in portfolio.clients.columns or portfolio.clients["potential"].notna().sum() == 0:
@@ -71,10 +59,8 @@ else:
     if pb <= pa:
         st.warning(_("The potential B cut-off must be above the A cut-off."))
     else:
-        annual = table["value"] / years_covered(portfolio)
-        cells = cross_matrix(table["abc_class"], portfolio.clients["potential"], annual, pa / 100, pb / 100)
-        grid = cells.pivot(index="revenue_class", columns="potential_class", values="clients")
-        unmet = cells.pivot(index="revenue_class", columns="potential_class", values="unmet")
+        cross = ui_segments.crossed(table, portfolio, pa / 100, pb / 100)
+        grid, unmet = cross.clients, cross.unmet
         grid.index.name = unmet.index.name = _("Revenue class")
         m1, m2 = st.columns(2)
         m1.caption(_("Clients (rows: revenue class, columns: potential class)"))
@@ -85,9 +71,8 @@ else:
             width="stretch",
             column_config={c: st.column_config.NumberColumn(format="localized") for c in CLASSES},
         )
-        groups = cells.groupby("group")[["clients", "unmet"]].sum().reindex(list(GROUPS.values()))
         g = st.columns(3)
-        for col, (name, row) in zip(g, groups.iterrows(), strict=True):
+        for col, (name, row) in zip(g, cross.groups.iterrows(), strict=True):
             col.metric(
                 _(str(name)),
                 _.number(row["clients"]),
@@ -105,10 +90,10 @@ if not portfolio.has("date"):
     st.info(_("Needs dated sales (a date column in the invoices or deals)."))
 else:
     months = st.slider(_("Period length (months)"), 3, 24, 12, key="migration_months")
-    column = "amount" if view.measure == "revenue" else "margin"
+    column = "amount" if settings.measure == "revenue" else "margin"
     # the period totals do not depend on the cut-offs: computed once per data set and length
-    start, middle, end, earlier, later = analysis.periods(view.data_key, months, column, portfolio)
-    longest, first, last = analysis.sales_history(view.data_key, portfolio)
+    start, middle, end, earlier, later = analysis.periods(key, months, column, portfolio)
+    longest, first, last = analysis.sales_history(key, portfolio)
     if pd.isna(first):  # dates on lost or open deals only
         st.info(_("Needs dated sales (a date column in the invoices or deals)."))
     elif months > longest:
@@ -128,7 +113,7 @@ else:
             )
         )
     else:
-        scope = analysis.selection(view, portfolio)
+        scope = analysis.selection(key, settings, portfolio)
         before = earlier.reindex(scope).dropna()
         after = later.reindex(scope).dropna()
         day = pd.Timedelta(days=1)
@@ -140,11 +125,11 @@ else:
                 e1=_.date(middle - day),
                 s2=_.date(middle),
                 e2=_.date(end - day),
-                a=view.a,
-                b=view.b,
+                a=settings.a_pct,
+                b=settings.b_pct,
             )
         )
-        moves, dropped = migration(before, after, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
+        moves, dropped = migration(before, after, settings.a, settings.b, settings.rule)
         left, right = st.columns([2, 3])
         with left:
             show_chart(migration_chart(moves, _), width="stretch")
@@ -154,11 +139,8 @@ else:
                 n=_.number(len(dropped)),
             )
         )
-        names = portfolio.clients["name"] if "name" in portfolio.clients else None
         dropped = dropped.assign(
-            client=dropped.index
-            if names is None
-            else names.reindex(dropped.index).fillna(dropped.index.to_series()),
+            client=portfolio.labels(dropped.index),
             **{"from": dropped["from"].map(_.maybe), "to": dropped["to"].map(_.maybe)},
         )
         right.dataframe(

@@ -10,7 +10,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from portfolio_core.analysis.abc import classify_abc
+from portfolio_core.analysis.abc import DEFAULT_A_PCT, DEFAULT_B_PCT, classify_abc
 from portfolio_core.analysis.effort import effort_hours
 from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
 from portfolio_core.analysis.segments import (
@@ -19,12 +19,11 @@ from portfolio_core.analysis.segments import (
     filters_from_text,
     segment_frame,
     select,
-    user_name,
 )
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.analysis.summary import summary_dict
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.portfolio import Portfolio
-from portfolio_core.report.assumptions import DEFAULT_HOURLY_COST
 from portfolio_core.report.csvsafe import to_csv
 
 
@@ -33,39 +32,43 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message}\n")
 
 
-def _cutoffs(args: argparse.Namespace) -> tuple[float, float]:
-    if not (0 < args.a < args.b <= 100):
-        raise ValueError(f"cut-offs must satisfy 0 < A < B <= 100 (got --a {args.a:g} --b {args.b:g})")
-    return args.a / 100, args.b / 100
+def _settings(args: argparse.Namespace) -> AnalysisSettings:
+    """The flags as the analysis settings (validated there: a bad cut-off or cost is one error line);
+    the ``--segment`` filters are added by :func:`_load`, which resolves their column names."""
+    return AnalysisSettings(
+        within=args.within_selection,
+        a_pct=args.a,
+        b_pct=args.b,
+        rule=args.rule,
+        chosen_hourly_cost=getattr(args, "hourly_cost", None),
+        lang=getattr(args, "lang", "en"),
+    )
 
 
-def _load(
-    args: argparse.Namespace,
-) -> tuple[Portfolio, pd.DataFrame, dict[str, tuple[str, ...]], dict[str, str]]:
-    """The portfolio, its classified clients, the ``--segment`` filters (keyed by client column) and
-    the user's own name of each column.
+def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame, AnalysisSettings, dict[str, str]]:
+    """The portfolio, its classified clients, the settings with the ``--segment`` filters (keyed by
+    client column) and the files' own column names (canonical -> header, to name them in the reports).
 
     ``--segment`` names a column by the file's own header ("Segment") or by its canonical
     name ("sector"), in any case.
     """
-    a, b = _cutoffs(args)
+    settings = _settings(args)
     activities = getattr(args, "activities", None)
     portfolio, report = load_paths([*args.file] + ([activities] if activities else []))
     values = portfolio.values()
     names = column_names({t.name: t.mapping for t in report.tables})
     if not args.segment:
-        return portfolio, classify_abc(values, a, b, rule=args.rule), {}, names
+        return portfolio, classify_abc(values, settings.a, settings.b, rule=settings.rule), settings, names
     segments = segment_frame(portfolio.clients.loc[values.index])
-    filters = filters_from_text(args.segment, segments, names)
-    chosen = select(segments, filters)
-    classified = classify_selection(values, chosen, a, b, args.rule, args.within_selection)
-    return portfolio, classified, filters, names
+    s = settings.with_changes(filters=filters_from_text(args.segment, segments, names))
+    classified = classify_selection(values, select(segments, s.filter_dict), s.a, s.b, s.rule, s.within)
+    return portfolio, classified, s, names
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
     """Print the class summary, as text or as JSON."""
-    portfolio, classified, filters, _ = _load(args)
-    hours = effort_hours(portfolio) if args.activities else None
+    portfolio, classified, settings, _names = _load(args)
+    hours = effort_hours(portfolio, settings.default_hours) if args.activities else None
     if hours is not None and portfolio.activities.empty:
         raise ValueError(
             f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
@@ -73,7 +76,8 @@ def cmd_summary(args: argparse.Namespace) -> None:
     result = summary_dict(classified, hours)
     # The win rate counts every company's closed deals, prospects included; --segment keeps the
     # companies (in scope or not) that match the filters.
-    result.update(kpi_summary(portfolio, classified["value"], companies_in_filters(portfolio, filters)))
+    companies = companies_in_filters(portfolio, settings.filter_dict)
+    result.update(kpi_summary(portfolio, classified["value"], companies))
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -95,7 +99,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
     from portfolio_core.i18n import Translator
     from portfolio_core.report.deck import pptx_report
-    from portfolio_core.report.pack import ReportSettings, build_report
+    from portfolio_core.report.pack import build_report
     from portfolio_core.report.workbook import excel_report
 
     targets = [(path, make) for path, make in ((args.xlsx, excel_report), (args.pptx, pptx_report)) if path]
@@ -104,29 +108,16 @@ def cmd_report(args: argparse.Namespace) -> None:
     for path, _ in targets:
         if not Path(path).parent.is_dir():
             raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
-    chosen = args.hourly_cost is not None  # without --hourly-cost the files say the cost is a default
-    args.hourly_cost = DEFAULT_HOURLY_COST if args.hourly_cost is None else args.hourly_cost
-    if args.hourly_cost < 0:
-        raise ValueError(f"--hourly-cost must be 0 or more (got {args.hourly_cost:g})")
-    portfolio, classified, filters, names = _load(args)
+    # without --hourly-cost the files say the cost is a default
+    portfolio, classified, settings, names = _load(args)
     if args.activities and portfolio.activities.empty:
         raise ValueError(
             f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
         )
     if classified.empty:
         raise ValueError("no client matches the --segment filters")
-    settings = ReportSettings(
-        a=args.a,
-        b=args.b,
-        rule=args.rule,
-        # the reports show the filters by the user's own column names
-        filters=tuple(sorted((user_name(column, names), kept) for column, kept in filters.items())),
-        within=args.within_selection,
-        hourly_cost=args.hourly_cost,
-        hourly_cost_set=chosen,
-        source=portfolio.source,
-    )
-    report = build_report(portfolio, classified, settings, t=Translator(args.lang))
+    t = Translator(settings.lang)
+    report = build_report(portfolio, classified, settings, source=portfolio.source, t=t, column_names=names)
     for path, make in targets:
         Path(path).write_bytes(make(report))
         print(f"wrote {path}")
@@ -148,8 +139,12 @@ def main(argv: list[str] | None = None) -> int:
             help="CSV or .xlsx exports: clients with revenue, or invoices/deals, plus optional "
             "client list and activity log",
         )
-        p.add_argument("--a", type=float, default=80.0, help="A cut-off in percent (default 80)")
-        p.add_argument("--b", type=float, default=95.0, help="B cut-off in percent (default 95)")
+        p.add_argument(
+            "--a", type=float, default=DEFAULT_A_PCT, help=f"A cut-off in percent (default {DEFAULT_A_PCT})"
+        )
+        p.add_argument(
+            "--b", type=float, default=DEFAULT_B_PCT, help=f"B cut-off in percent (default {DEFAULT_B_PCT})"
+        )
         p.add_argument(
             "--rule",
             choices=["before", "spreadsheet"],

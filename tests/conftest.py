@@ -1,5 +1,6 @@
 """Shared fixtures: paths, the app under AppTest."""
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -8,8 +9,11 @@ import pytest
 from hypothesis import settings
 
 # Shared, noisy machines: no per-example deadline (speed is measured in bench/, not here).
-settings.register_profile("portfolio", deadline=None)
-settings.load_profile("portfolio")
+# "ci" (the default) is derandomized: every run tries the same examples, so a failure repeats.
+# "long" (HYPOTHESIS_PROFILE=long, `make test-long`) draws new random examples, ten times as many.
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("long", deadline=None, max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,4 +1,6 @@
-"""Properties of the ABC rule that must hold for any portfolio."""
+"""Properties of the ABC rule that must hold for any portfolio, and a brute-force oracle."""
+
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -88,3 +90,48 @@ def test_pareto_curve_is_small_and_keeps_the_class_boundaries(n, cut):
         point = curve[curve["rank"] == rank]
         assert len(point) == 1 and point["abc_class"].iloc[0] == cls
         assert point["cumulative_share"].iloc[0] == out.loc[out["rank"] == rank, "cumulative_share"].iloc[0]
+
+
+def brute_force_classes(values: dict[str, int], a_pct: int, b_pct: int, rule: str) -> dict[str, str]:
+    """DESIGN.md's rule, client by client, in exact fractions (no sorting trick, no tolerance).
+
+    before(v) = (sum of the values strictly greater than v) / T, T the sum of the positive values:
+    A if before(v) < a, B if before(v) < b, else C; values <= 0 are C. The spreadsheet convention:
+    the cumulative share of the clients ranked before it (value descending, then client) plus its
+    own, A if <= a, B if <= b.
+    """
+    a, b = Fraction(a_pct, 100), Fraction(b_pct, 100)
+    total = sum(v for v in values.values() if v > 0)
+    ranked = sorted(values, key=lambda c: (-values[c], c))
+    out = {}
+    for client, v in values.items():
+        if v <= 0:
+            out[client] = "C"
+            continue
+        if rule == "before":
+            share = Fraction(sum(w for w in values.values() if w > v), total)
+            out[client] = "A" if share < a else "B" if share < b else "C"
+        else:
+            upto = ranked[: ranked.index(client) + 1]
+            share = Fraction(sum(max(values[c], 0) for c in upto), total)
+            out[client] = "A" if share <= a else "B" if share <= b else "C"
+    return out
+
+
+@given(
+    st.lists(st.integers(-50, 1000) | st.sampled_from([0, 100, 250]), min_size=1, max_size=9).filter(
+        lambda vs: any(v > 0 for v in vs)
+    ),
+    cutoffs,
+    st.sampled_from(["before", "spreadsheet"]),
+)
+def test_every_class_matches_a_brute_force_oracle(amounts, cut, rule):
+    values = {f"c{i}": v for i, v in enumerate(amounts)}
+    got = classify_abc(pd.Series(values, dtype="float64"), cut[0] / 100, cut[1] / 100, rule=rule)
+    assert got["abc_class"].to_dict() == brute_force_classes(values, cut[0], cut[1], rule)
+
+
+def test_the_oracle_agrees_with_the_hand_computed_example():
+    # conftest's ten clients: before = 0, .5, .7, .8, .88, ... -> with a=80, b=95: A 3, B 3, C 4
+    values = dict(zip("ABCDEFGHIJ", [500, 200, 100, 80, 50, 30, 20, 10, 6, 4], strict=True))
+    assert "".join(brute_force_classes(values, 80, 95, "before").values()) == "AAABBBCCCC"

@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 from portfolio_core import build_portfolio, classify_abc, read_table
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.report.deck import pptx_report
-from portfolio_core.report.pack import ReportSettings, build_report
+from portfolio_core.report.pack import build_report
 from portfolio_core.report.workbook import excel_report
 from tests.conftest import ROOT, shown
 
@@ -40,7 +41,7 @@ def portfolio():
 
 def report(**settings):
     p = portfolio()
-    return build_report(p, classify_abc(p.values()), ReportSettings(source=p.source, **settings))
+    return build_report(p, classify_abc(p.values()), AnalysisSettings(**settings), source=p.source)
 
 
 def texts(at) -> list[str]:
@@ -104,7 +105,7 @@ def test_the_workbook_shows_the_hourly_cost_beside_the_profit_and_the_let_go_adv
     actions = list(wb["Actions"].iter_rows(values_only=True))
     based_on = actions[0].index("Cost to serve based on")
     assert {row[based_on] for row in actions[1:]} == {"60 per hour (default, not chosen)"}
-    chosen = load_workbook(io.BytesIO(excel_report(report(hourly_cost=45.0, hourly_cost_set=True))))
+    chosen = load_workbook(io.BytesIO(excel_report(report(chosen_hourly_cost=45.0))))
     settings = {r[0]: r[1] for r in chosen["Settings"].iter_rows(values_only=True)}
     assert settings["Let-go advice rests on"] == CHOSEN_LET_GO
     assert {r[based_on] for r in list(chosen["Actions"].iter_rows(values_only=True))[1:]} == {
@@ -123,7 +124,7 @@ def test_the_deck_shows_the_hourly_cost_on_the_title_key_figures_and_action_slid
     key_figures = next(s for s in slides if "Key figures" in s)
     assert "Clients costing more than they bring" in key_figures and DEFAULT_LET_GO in key_figures
     assert all(DEFAULT_LET_GO in s for s in slides if "Action plan" in s or "Action list" in s)
-    chosen = slide_texts(pptx_report(report(hourly_cost=45.0, hourly_cost_set=True)))
+    chosen = slide_texts(pptx_report(report(chosen_hourly_cost=45.0)))
     assert "(your hourly cost)" in chosen[0]
     assert CHOSEN_LET_GO in next(s for s in chosen if "Key figures" in s)
     assert not any("default" in s for s in chosen)

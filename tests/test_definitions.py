@@ -337,13 +337,14 @@ def test_the_scope_never_decides_which_deals_count(deals_rows, statuses):
 
 def test_the_meeting_pack_win_rate_of_a_selection_counts_its_prospects_deals(deals):
     from portfolio_core.analysis.segments import classify_selection, segment_frame, select
-    from portfolio_core.report.pack import ReportSettings, build_report
+    from portfolio_core.analysis.settings import AnalysisSettings
+    from portfolio_core.report.pack import build_report
 
     p, _ = load_paths(deals)
     filters = {"sector": ("Retail",)}
     chosen = select(segment_frame(p.clients.loc[p.in_scope()]), filters)
     table = classify_selection(p.values(), chosen, 0.8, 0.95, "before", False)
-    report = build_report(p, table, ReportSettings(filters=tuple(filters.items())))
+    report = build_report(p, table, AnalysisSettings(filters=tuple(filters.items())))
     win = next(k for k in report.kpis if k.key == "win_rate")
     # Retail: Acme (won D1, lost D2) and the prospect Gamma (lost D5, D6): 1 / 4, as on the KPIs page
     assert win.value == "25%"  # the whole files would give 2 / 7 = 29%

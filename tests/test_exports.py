@@ -16,11 +16,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
 from portfolio_core import Portfolio, classify_abc
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.ingest.demo import demo_portfolio
 from portfolio_core.report.deck import pptx_report
 from portfolio_core.report.demo_files import write_demo
 from portfolio_core.report.images import MAX_SCATTER_POINTS, chart_png, chart_svg, png_size
-from portfolio_core.report.pack import ReportSettings, build_report
+from portfolio_core.report.pack import build_report
 from portfolio_core.report.workbook import excel_report
 from tests.conftest import ROOT
 
@@ -48,13 +49,13 @@ def small_portfolio(with_activities: bool = False) -> Portfolio:
 def small_report(with_activities: bool = False, **settings):
     p = small_portfolio(with_activities)
     classified = classify_abc(p.values(), 0.8, 0.95)
-    return build_report(p, classified, ReportSettings(source=p.source, **settings))
+    return build_report(p, classified, AnalysisSettings(**settings), source=p.source)
 
 
 @pytest.fixture(scope="module")
 def demo_report():
     p = demo_portfolio()
-    return build_report(p, classify_abc(p.values()), ReportSettings(source=p.source))
+    return build_report(p, classify_abc(p.values()), AnalysisSettings(), source=p.source)
 
 
 def sheet_rows(ws) -> list[dict]:
@@ -113,7 +114,7 @@ def test_the_report_does_not_change_its_inputs():
     p = small_portfolio(with_activities=True)
     classified = classify_abc(p.values(), 0.8, 0.95)
     before = (classified.copy(), p.clients.copy(), p.transactions.copy(), p.activities.copy())
-    excel_report(build_report(p, classified, ReportSettings()))
+    excel_report(build_report(p, classified, AnalysisSettings()))
     for old, new in zip(before, (classified, p.clients, p.transactions, p.activities), strict=True):
         pd.testing.assert_frame_equal(old, new)
 
@@ -212,7 +213,7 @@ def test_many_clients_stay_under_altairs_row_limit():
     tx = pd.DataFrame({"client": ids, "amount": rng.pareto(1.2, n) * 1000 + 1})
     acts = pd.DataFrame({"client": ids, "type": "Call", "hours": rng.exponential(3, n)})
     p = Portfolio(clients, tx, acts, source="big.csv")
-    report = build_report(p, classify_abc(p.values()), ReportSettings())
+    report = build_report(p, classify_abc(p.values()), AnalysisSettings())
     spec = report.charts["effort"].to_dict()  # would raise MaxRowsError over 5,000 rows
     assert f"{MAX_SCATTER_POINTS:,} largest clients" in str(spec["title"]) and f"{n:,}" in str(spec["title"])
     for key in ("pareto", "dual_pareto", "whale"):
@@ -309,11 +310,11 @@ def french_report(with_activities: bool = True, **settings):
     p = small_portfolio(with_activities)
     classified = classify_abc(p.values(), 0.8, 0.95)
     fr = Translator("fr")
-    return build_report(p, classified, ReportSettings(source=p.source, **settings), t=fr), fr
+    return build_report(p, classified, AnalysisSettings(**settings), source=p.source, t=fr), fr
 
 
 def test_a_french_workbook_has_french_sheets_and_headers_but_keeps_the_class_column():
-    report, fr = french_report(a=82.5)
+    report, fr = french_report(a_pct=82.5)
     wb = load_workbook(io.BytesIO(excel_report(report)))
     assert wb.sheetnames == ["Clients", "Synthèse", "Actions", "Réglages"]
     header = [c.value for c in wb["Clients"][1]]

@@ -389,3 +389,29 @@ def test_bgnbd_fit_on_a_subset_of_clients():
     subset, summary = fit_portfolio_bgnbd(p, clients=retail)
     assert set(summary.index) <= set(retail)
     assert everyone is not None and subset is not None and subset.clients < everyone.clients
+
+
+def test_the_clv_cac_ratio_of_all_clients_counts_only_those_with_an_acquisition_cost():
+    from portfolio_core.analysis.kpis import clv_cac_overall
+
+    # w has no CAC and v a CAC of 0: left out. x, y, z: (300 + 100 + 900) / 300 = 4.33; y (1.0) is under 3
+    table = pd.DataFrame(
+        {"clv": [300.0, 100.0, 900.0, 50.0, 80.0], "cac": [100.0, 100.0, 100.0, None, 0.0]},
+        index=list("xyzwv"),
+    )
+    ratio, clients, below = clv_cac_overall(table)
+    assert (round(ratio, 2), clients, below) == (4.33, 3, 1)
+    assert np.isnan(clv_cac_overall(table.loc[["w", "v"]])[0])
+
+
+def test_the_clients_at_risk_are_the_high_and_medium_ones_latest_first_by_name():
+    from portfolio_core.analysis.kpis import clients_at_risk
+
+    table = pd.DataFrame(
+        {"churn_risk": ["Low", "Medium", "High", "Medium"], "churn_reason": ["", "late", "later", "late"],
+         "lateness": [1.0, 2.0, 5.0, 3.0], "revenue": [10.0, 20.0, 30.0, 40.0]},
+        index=["a", "b", "c", "d"],
+    )  # fmt: skip
+    out = clients_at_risk(table, pd.Series({"c": "Cee"}))
+    assert out["client"].tolist() == ["Cee", "d", "b"]  # 5, 3 and 2 times late; unnamed: the id
+    assert out["risk"].tolist() == ["High", "Medium", "Medium"] and "p_alive" not in out

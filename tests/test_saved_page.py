@@ -41,8 +41,8 @@ def test_save_then_open_restores_the_cutoffs_and_filters(app):
     app.slider(key="w_a").set_value(70).run()
     sector = app.multiselect(key="w_f_sector")
     sector.set_value([sector.options[0]]).run()
-    chosen = app.session_state.filters
-    assert chosen and app.session_state.a == 70
+    chosen = app.session_state.settings.filter_dict
+    assert chosen and app.session_state.settings.a_pct == 70
     app.switch_page(PAGE).run()
     app.text_input(key="sv_name").set_value("October review")
     button(app, "Save").click().run()
@@ -56,13 +56,13 @@ def test_save_then_open_restores_the_cutoffs_and_filters(app):
     app.switch_page("pages/abc.py").run()
     app.slider(key="w_a").set_value(60).run()
     app.multiselect(key="w_f_sector").set_value([]).run()
-    assert app.session_state.a == 60 and not app.session_state.filters
+    assert app.session_state.settings.a_pct == 60 and not app.session_state.settings.filters
     data_key = app.session_state.data_key
     app.switch_page(PAGE).run()
     app.button(key=f"sv_open_{entry.id}").click().run()
     assert not app.exception and not app.error
     assert "Opened “October review”" in texts(app.success)
-    assert app.session_state.a == 70 and app.session_state.filters == chosen
+    assert app.session_state.settings.a_pct == 70 and app.session_state.settings.filter_dict == chosen
     assert app.session_state.data_key != data_key  # the saved data replaced the loaded one
 
     app.switch_page("pages/abc.py").run()

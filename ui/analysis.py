@@ -7,12 +7,12 @@ settings as plain arguments; the Portfolio itself is passed unhashed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from portfolio_core import NoPositiveValueError, Portfolio, class_summary, pareto_curve
+from portfolio_core import CLASSES, NoPositiveValueError, Portfolio, class_summary, pareto_curve
 from portfolio_core.analysis.effort import Economics, client_economics, effort_hours
 from portfolio_core.analysis.segments import (
     classify_selection,
@@ -22,11 +22,10 @@ from portfolio_core.analysis.segments import (
     select,
     yearly_classes,
 )
+from portfolio_core.analysis.settings import AnalysisSettings, Durations
 from ui import colnames
 from ui.i18n import tr
 from ui.text import plain
-
-FilterKey = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def cached(max_entries: int):  # type: ignore[no-untyped-def]
@@ -41,28 +40,18 @@ def cached(max_entries: int):  # type: ignore[no-untyped-def]
     return st.cache_resource(show_spinner=False, max_entries=max_entries)
 
 
-@dataclass(frozen=True)
-class View:
-    """What the analysis pages show: the data and every shared setting."""
+def current() -> tuple[str, AnalysisSettings, Portfolio]:
+    """The loaded data's key, the session's settings and the loaded portfolio.
 
-    data_key: str
-    measure: str
-    include_inactive: bool
-    a: int
-    b: int
-    rule: str
-    filters: FilterKey
-    within: bool
-
-
-def current() -> tuple[View, Portfolio]:
-    """The current view settings and the loaded portfolio."""
+    The filters come back keyed by client column: pages without the sidebar (the presentation)
+    may get the URL's, named by the user's headers.
+    """
     ss = st.session_state
-    # pages without the sidebar (the presentation) may get the URL's filters, named by the user
-    wanted = colnames.resolved(ss.filters, segments(ss.data_key, ss.all, ss.portfolio).columns)
-    filters = tuple(sorted((col, tuple(v)) for col, v in wanted.items()))
-    view = View(ss.data_key, ss.by, ss.all, ss.a, ss.b, ss.rule, filters, ss.within)
-    return view, ss.portfolio
+    settings: AnalysisSettings = ss.settings
+    wanted = colnames.resolved(
+        settings.filter_dict, segments(ss.data_key, settings.include_inactive, ss.portfolio).columns
+    )
+    return ss.data_key, settings.with_changes(filters=wanted), ss.portfolio
 
 
 @cached(16)
@@ -72,9 +61,14 @@ def values(data_key: str, measure: str, include_inactive: bool, _portfolio: Port
 
 
 @cached(16)
-def hours(data_key: str, include_inactive: bool, default_hours: tuple, _portfolio: Portfolio) -> pd.Series:
-    """Effort in hours per client in scope."""
-    return effort_hours(_portfolio, dict(default_hours), include_inactive)
+def _hours(data_key: str, include_inactive: bool, durations: Durations, _portfolio: Portfolio) -> pd.Series:
+    return effort_hours(_portfolio, dict(durations), include_inactive)
+
+
+def hours(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.Series:
+    """Effort in hours per client in scope, activities without a duration counted at the
+    settings' durations (the Effort page's)."""
+    return _hours(data_key, settings.include_inactive, settings.durations, portfolio)
 
 
 @cached(16)
@@ -85,64 +79,82 @@ def segments(data_key: str, include_inactive: bool, _portfolio: Portfolio) -> pd
 
 
 @cached(64)
-def selection(view: View, _portfolio: Portfolio) -> pd.Index:
+def _selection(data_key: str, scope: AnalysisSettings, _portfolio: Portfolio) -> pd.Index:
+    return select(segments(data_key, scope.include_inactive, _portfolio), scope.filter_dict)
+
+
+def selection(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.Index:
     """The clients the filters keep."""
-    return select(segments(view.data_key, view.include_inactive, _portfolio), dict(view.filters))
+    return _selection(data_key, settings.scope_only(), portfolio)
 
 
 @cached(64)
-def classified(view: View, _portfolio: Portfolio) -> pd.DataFrame:
-    """The ABC classes of the selected clients for the current cut-offs."""
-    v = values(view.data_key, view.measure, view.include_inactive, _portfolio)
-    chosen = selection(view, _portfolio)
-    return classify_selection(v, chosen, view.a / 100, view.b / 100, view.rule, view.within)  # type: ignore[arg-type]
+def _classified(data_key: str, ranking: AnalysisSettings, _portfolio: Portfolio) -> pd.DataFrame:
+    v = values(data_key, ranking.measure, ranking.include_inactive, _portfolio)
+    chosen = selection(data_key, ranking, _portfolio)
+    return classify_selection(v, chosen, ranking.a, ranking.b, ranking.rule, ranking.within)
+
+
+def classified(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
+    """The ABC classes of the selected clients for the settings' cut-offs (cached on the scope and
+    ranking alone: the hourly cost or the language do not recompute them)."""
+    return _classified(data_key, settings.ranking_only(), portfolio)
 
 
 @cached(64)
-def curve(view: View, _portfolio: Portfolio) -> pd.DataFrame:
+def _curve(data_key: str, ranking: AnalysisSettings, _portfolio: Portfolio) -> pd.DataFrame:
+    return pareto_curve(_classified(data_key, ranking, _portfolio))
+
+
+def curve(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
     """The downsampled Pareto curve for the chart."""
-    return pareto_curve(classified(view, _portfolio))
+    return _curve(data_key, settings.ranking_only(), portfolio)
+
+
+def margins(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.Series | None:
+    """The margin per client in scope (None without a margin column)."""
+    if not portfolio.has("margin"):
+        return None
+    return values(data_key, "margin", settings.include_inactive, portfolio)
 
 
 @cached(32)
 def economics(
-    view: View,
-    hourly_cost: float,
-    default_hours: tuple[tuple[str, float], ...],
+    data_key: str,
+    settings: AnalysisSettings,
     revenue_cut: float | None,
     hours_cut: float | None,
     _portfolio: Portfolio,
 ) -> Economics:
-    """Revenue, margin, effort and profit per selected client, with its class and quadrant."""
+    """Revenue, margin, effort and profit per selected client, with its class and quadrant, at the
+    settings' hourly cost and durations."""
     p = _portfolio
-    table = classified(view, p)
-    margin = values(view.data_key, "margin", view.include_inactive, p) if p.has("margin") else None
-    h = hours(view.data_key, view.include_inactive, default_hours, p)
+    table = classified(data_key, settings, p)
+    margin = margins(data_key, settings, p)
     return client_economics(
         table["value"],
-        h,
+        hours(data_key, settings, p),
         table["abc_class"],
         None if margin is None else margin.reindex(table.index),
-        hourly_cost,
+        settings.hourly_cost,
         revenue_cut,
         hours_cut,
     )
 
 
-def describe(view: View, clients: int) -> str:
+def describe(settings: AnalysisSettings, clients: int) -> str:
     """One line saying what is shown: how many clients, which filters, how classes are computed."""
     _ = tr()
+    s = settings
     ranked = (
-        _("{n} clients ranked by revenue") if view.measure == "revenue" else _("{n} clients ranked by margin")
+        _("{n} clients ranked by revenue") if s.measure == "revenue" else _("{n} clients ranked by margin")
     )
-    parts = [ranked.format(n=_.number(clients)), _("A up to {a} %, B up to {b} %", a=view.a, b=view.b)]
-    if view.filters:
-        shown = "; ".join(
-            f"{colnames.shown(col)}: {', '.join(map(plain, vals))}" for col, vals in view.filters
-        )
-        mode = _("ranked within the selection") if view.within else _("classes from the whole portfolio")
+    parts = [ranked.format(n=_.number(clients)), _("A up to {a} %, B up to {b} %", a=s.a_pct, b=s.b_pct)]
+    if s.filters:
+        shown = "; ".join(f"{colnames.shown(col)}: {', '.join(map(plain, vals))}" for col, vals in s.filters)
+        mode = _("ranked within the selection") if s.within else _("classes from the whole portfolio")
         parts.append(_("filtered ({filters}), {mode}", filters=shown, mode=mode))
-    if view.include_inactive:
+    if s.include_inactive:
         parts.append(_("prospects, former clients and partners included"))
     return " · ".join(parts)
 
@@ -156,24 +168,28 @@ def require_clients(table: pd.DataFrame) -> None:
 
 
 @cached(16)
-def history(view: View, _portfolio: Portfolio) -> pd.DataFrame:
+def _history(data_key: str, ranking: AnalysisSettings, _portfolio: Portfolio) -> pd.DataFrame:
+    column = "amount" if ranking.measure == "revenue" else "margin"
+    scope = _portfolio.in_scope(ranking.include_inactive)
+    return yearly_classes(_portfolio.transactions, scope, ranking.a, ranking.b, ranking.rule, column)
+
+
+def history(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
     """Each selected client's class per calendar year."""
-    column = "amount" if view.measure == "revenue" else "margin"
-    scope = _portfolio.in_scope(view.include_inactive)
-    return yearly_classes(_portfolio.transactions, scope, view.a / 100, view.b / 100, view.rule, column)  # type: ignore[arg-type]
+    return _history(data_key, settings.ranking_only(), portfolio)
 
 
-def classified_or_stop(view: View, portfolio: Portfolio) -> pd.DataFrame:
+def classified_or_stop(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
     """The classes of the selected clients, or a plain message and a stop when there are none."""
     _ = tr()
     try:
-        table = classified(view, portfolio)
+        table = classified(data_key, settings, portfolio)
     except NoPositiveValueError:
         st.error(
             _(
                 "No client has a positive {measure} in this selection, so there is nothing to rank. "
                 "Rank by revenue, clear some filters, or load other data on the Data page.",
-                measure=_(view.measure),
+                measure=_(settings.measure),
             )
         )
         st.stop()
@@ -181,10 +197,18 @@ def classified_or_stop(view: View, portfolio: Portfolio) -> pd.DataFrame:
     return table
 
 
-@cached(32)
-def summary(view: View, _portfolio: Portfolio) -> pd.DataFrame:
-    """Clients, revenue and shares per class for the current view."""
-    return class_summary(classified(view, _portfolio))
+def summary(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
+    """Clients, revenue and shares per class for the settings."""
+    return class_summary(classified(data_key, settings, portfolio))
+
+
+def class_cards(summary: pd.DataFrame, caption: Callable[[pd.Series], str]) -> None:
+    """One card per class: its number of clients, and ``caption`` of its row of ``summary``
+    (:func:`summary`) beneath."""
+    _ = tr()
+    for col, cls in zip(st.columns(len(CLASSES)), CLASSES, strict=True):
+        col.metric(_("{cls} clients", cls=cls), _.number(summary.loc[cls, "clients"]))
+        col.caption(caption(summary.loc[cls]))
 
 
 def with_labels(table: pd.DataFrame, portfolio: Portfolio) -> pd.DataFrame:
@@ -205,9 +229,13 @@ def with_labels(table: pd.DataFrame, portfolio: Portfolio) -> pd.DataFrame:
 
 
 @cached(32)
-def class_table(view: View, _portfolio: Portfolio) -> pd.DataFrame:
+def _class_table(data_key: str, ranking: AnalysisSettings, _portfolio: Portfolio) -> pd.DataFrame:
+    return with_labels(_classified(data_key, ranking, _portfolio), _portfolio)
+
+
+def class_table(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.DataFrame:
     """Every classified client with its labels (for searching the class table)."""
-    return with_labels(classified(view, _portfolio), _portfolio)
+    return _class_table(data_key, settings.ranking_only(), portfolio)
 
 
 def source_label(portfolio: Portfolio) -> str:

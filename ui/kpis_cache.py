@@ -1,7 +1,7 @@
-"""Cached calls of the KPIs page, keyed on the view (data, scope, filters, settings; see ui/analysis.py).
+"""Cached calls of the KPIs page, keyed on the data's key and the settings (see ui/analysis.py).
 
-The Portfolio is passed unhashed (``_portfolio``): ``view.data_key`` changes with every load.
-Functions that depend only on which clients are shown take :func:`clients_view` of the view, so a
+The Portfolio is passed unhashed (``_portfolio``): the data key changes with every load.
+Functions that depend only on which clients are shown take the settings' ``scope_only()``, so a
 slider move does not recompute them; a filter change does.
 """
 
@@ -36,22 +36,20 @@ from portfolio_core.analysis.kpis import (
     retention,
     win_rates,
 )
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.report.words import churn_reasons
 from ui import analysis
-from ui.analysis import View
 from ui.i18n import TRANSLATORS
 
 
-def clients_view(view: View) -> View:
-    """The view with only what picks the clients: data, scope and filters (the rest neutral)."""
-    return replace(view, measure="revenue", a=80, b=95, rule="before", within=False)
-
-
-def ranking_view(view: View) -> View:
-    """The view with only what the cut-offs rank: the selection when ranked within it, else everyone."""
-    within = view.within and bool(view.filters)
+def ranking_scope(settings: AnalysisSettings) -> AnalysisSettings:
+    """Only what the cut-offs rank: the selection when ranked within it, else everyone."""
+    within = settings.within and bool(settings.filters)
     return replace(
-        clients_view(view), measure=view.measure, filters=view.filters if within else (), within=within
+        settings.scope_only(),
+        measure=settings.measure,
+        filters=settings.filters if within else (),
+        within=within,
     )
 
 
@@ -66,40 +64,46 @@ def _pick(values: pd.Series, clients: pd.Index) -> pd.Series:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _concentration_of(view: View, _portfolio: Portfolio) -> tuple[Concentration, pd.DataFrame]:
+def _concentration_of(
+    data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
+) -> tuple[Concentration, pd.DataFrame]:
     """Concentration figures and the Lorenz curve of revenue per selected client."""
-    v = analysis.values(view.data_key, "revenue", view.include_inactive, _portfolio)
-    v = _pick(v, analysis.selection(view, _portfolio))
+    v = analysis.values(data_key, "revenue", settings.include_inactive, _portfolio)
+    v = _pick(v, analysis.selection(data_key, settings, _portfolio))
     return concentration(v), lorenz_curve(v)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _suggestion(view: View, _portfolio: Portfolio) -> tuple[SuggestedCutoffs, pd.DataFrame]:
+def _suggestion(
+    data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
+) -> tuple[SuggestedCutoffs, pd.DataFrame]:
     """The computed ABC cut-offs for the ranking measure, and the ABC curve for the chart.
 
-    Computed on the clients the sliders rank together (:func:`ranking_view`): the selection when
+    Computed on the clients the sliders rank together (:func:`ranking_scope`): the selection when
     the classes are ranked within it, else every client in scope.
     """
-    v = analysis.values(view.data_key, view.measure, view.include_inactive, _portfolio)
-    v = _pick(v, analysis.selection(view, _portfolio))
+    v = analysis.values(data_key, settings.measure, settings.include_inactive, _portfolio)
+    v = _pick(v, analysis.selection(data_key, settings, _portfolio))
     return suggest_cutoffs(v), abc_curve_points(v)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def sensitivity(view: View, _portfolio: Portfolio) -> tuple[pd.DataFrame, pd.Series]:
+def sensitivity(
+    data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
+) -> tuple[pd.DataFrame, pd.Series]:
     """Selected clients changing class when a cut-off moves by one point, and each one's class now."""
-    table = analysis.classified(view, _portfolio)
-    return cutoff_sensitivity(table, view.a, view.b, view.rule), table["abc_class"]  # type: ignore[arg-type]
+    table = analysis.classified(data_key, settings, _portfolio)
+    return cutoff_sensitivity(table, settings.a_pct, settings.b_pct, settings.rule), table["abc_class"]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _everyone_matching(view: View, _portfolio: Portfolio) -> pd.Index:
+def _everyone_matching(data_key: str, settings: AnalysisSettings, _portfolio: Portfolio) -> pd.Index:
     """Every client the filters keep, former clients and prospects included (loyalty needs leavers)."""
     p = _portfolio
-    if not view.filters:
+    if not settings.filters:
         return p.clients.index
-    segments = analysis.segments(view.data_key, view.include_inactive, p)
-    return matching_clients(p.clients, segments, dict(view.filters))
+    segments = analysis.segments(data_key, settings.include_inactive, p)
+    return matching_clients(p.clients, segments, dict(settings.filters))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -109,13 +113,15 @@ def _bgnbd(data_key: str, _portfolio: Portfolio) -> tuple[BGNBDParams | None, pd
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _loyalty(view: View, _portfolio: Portfolio) -> tuple[pd.DataFrame, float, float | None]:
+def _loyalty(
+    data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
+) -> tuple[pd.DataFrame, float, float | None]:
     """Retention by year and repeat-purchase rate over every buyer the filters keep; the yearly retention."""
     p = _portfolio
     as_of = as_of_date(p)
     if as_of is None:
         return pd.DataFrame(), float("nan"), None
-    buyers = _everyone_matching(view, p)
+    buyers = _everyone_matching(data_key, settings, p)
     table = retention(p, buyers, as_of, months=12)
     rate = float(table["retained"].sum() / table["buyers_before"].sum()) if len(table) else None
     if rate is not None and not np.isfinite(rate):
@@ -125,7 +131,8 @@ def _loyalty(view: View, _portfolio: Portfolio) -> tuple[pd.DataFrame, float, fl
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _client_table(
-    view: View,
+    data_key: str,
+    settings: AnalysisSettings,
     discount_rate: float,
     lifetime_years: float | None,
     lang: str,
@@ -133,8 +140,8 @@ def _client_table(
 ) -> pd.DataFrame:
     """Every KPI per selected client (see ``analysis.kpis.client_kpis``), texts in ``lang``."""
     p = _portfolio
-    scope = analysis.selection(view, p)
-    params, summary = _bgnbd(view.data_key, p)
+    scope = analysis.selection(data_key, settings, p)
+    params, summary = _bgnbd(data_key, p)
     alive = alive_probability(params, summary, scope) if params is not None else None
     table = client_kpis(p, scope, discount_rate, lifetime_years, as_of_date(p), alive)
     if "churn_reason" in table:
@@ -143,7 +150,9 @@ def _client_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _sales(view: View, group: str | None, _portfolio: Portfolio) -> pd.DataFrame:
+def _sales(
+    data_key: str, settings: AnalysisSettings, group: str | None, _portfolio: Portfolio
+) -> pd.DataFrame:
     """Deals, win rate, deal size, pipeline and activities, overall (``group`` None) or per client column.
 
     Every closed deal of every company the filters keep counts, prospects, former clients and partners
@@ -151,29 +160,35 @@ def _sales(view: View, group: str | None, _portfolio: Portfolio) -> pd.DataFrame
     each deal counts under its own owner.
     """
     p = _portfolio
-    companies = None if not view.filters else _everyone_matching(view, p)
+    companies = None if not settings.filters else _everyone_matching(data_key, settings, p)
     return win_rates(p, companies, by=group)
 
 
-# --- What the page calls: each cached call keyed on the part of the view it depends on ---------------
+# --- What the page calls: each cached call keyed on the part of the settings it depends on ---------------
 
 
-def concentration_of(view: View, portfolio: Portfolio) -> tuple[Concentration, pd.DataFrame]:
+def concentration_of(
+    data_key: str, settings: AnalysisSettings, portfolio: Portfolio
+) -> tuple[Concentration, pd.DataFrame]:
     """Concentration figures and the Lorenz curve of revenue per selected client."""
-    return _concentration_of(clients_view(view), portfolio)
+    return _concentration_of(data_key, settings.scope_only(), portfolio)
 
 
-def suggestion(view: View, portfolio: Portfolio) -> tuple[SuggestedCutoffs, pd.DataFrame]:
+def suggestion(
+    data_key: str, settings: AnalysisSettings, portfolio: Portfolio
+) -> tuple[SuggestedCutoffs, pd.DataFrame]:
     """The computed ABC cut-offs and the ABC curve of the clients the sliders rank together."""
-    return _suggestion(ranking_view(view), portfolio)
+    return _suggestion(data_key, ranking_scope(settings), portfolio)
 
 
-def everyone_matching(view: View, portfolio: Portfolio) -> pd.Index:
+def everyone_matching(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.Index:
     """Every client the filters keep, former clients and prospects included."""
-    return _everyone_matching(clients_view(view), portfolio)
+    return _everyone_matching(data_key, settings.scope_only(), portfolio)
 
 
-def bgnbd(view: View, portfolio: Portfolio) -> tuple[BGNBDParams | None, pd.DataFrame]:
+def bgnbd(
+    data_key: str, settings: AnalysisSettings, portfolio: Portfolio
+) -> tuple[BGNBDParams | None, pd.DataFrame]:
     """The BG/NBD fit on every buyer of the portfolio, whatever the filters.
 
     A fit per selection would follow the filters, but it takes 0.1 s on the demo's 434 buyers and
@@ -181,24 +196,31 @@ def bgnbd(view: View, portfolio: Portfolio) -> tuple[BGNBDParams | None, pd.Data
     noisy on small segments. The fit is made once per data set; the page shows the selected
     clients' probabilities.
     """
-    return _bgnbd(view.data_key, portfolio)
+    return _bgnbd(data_key, portfolio)
 
 
-def loyalty(view: View, portfolio: Portfolio) -> tuple[pd.DataFrame, float, float | None]:
+def loyalty(
+    data_key: str, settings: AnalysisSettings, portfolio: Portfolio
+) -> tuple[pd.DataFrame, float, float | None]:
     """Retention by year, repeat-purchase rate and yearly retention of every buyer the filters keep."""
-    return _loyalty(clients_view(view), portfolio)
+    return _loyalty(data_key, settings.scope_only(), portfolio)
 
 
 def client_table(
-    view: View, discount_rate: float, lifetime_years: float | None, lang: str, portfolio: Portfolio
+    data_key: str,
+    settings: AnalysisSettings,
+    discount_rate: float,
+    lifetime_years: float | None,
+    lang: str,
+    portfolio: Portfolio,
 ) -> pd.DataFrame:
     """Every KPI per selected client, texts in ``lang``."""
-    return _client_table(clients_view(view), discount_rate, lifetime_years, lang, portfolio)
+    return _client_table(data_key, settings.scope_only(), discount_rate, lifetime_years, lang, portfolio)
 
 
-def sales(view: View, group: str | None, portfolio: Portfolio) -> pd.DataFrame:
+def sales(data_key: str, settings: AnalysisSettings, group: str | None, portfolio: Portfolio) -> pd.DataFrame:
     """Deals, win rate, deal size, pipeline and activities of every company the filters keep, by group."""
-    return _sales(clients_view(view), group, portfolio)
+    return _sales(data_key, settings.scope_only(), group, portfolio)
 
 
 def default_lifetime(retention_rate: float | None) -> float | None:

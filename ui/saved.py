@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from portfolio_core import Portfolio
 from portfolio_core.analysis.segments import compare_portfolios
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.store.analyses import AnalysisStore, SavedAnalysis, default_db_path
-from ui import colnames
+from ui import colnames, state
 from ui.auth import user_db_path
-from ui.state import DEFAULTS, set_portfolio
+from ui.state import set_portfolio
 
 # Widgets that hold a copy of the settings: deleted on open, so the sidebar takes the restored values.
-WIDGET_KEYS = ("w_a", "w_b", "w_rule", "w_by", "w_within")
+WIDGET_KEYS = ("w_a", "w_b", "w_rule", "w_by", "w_within", "w_hourly_cost", "export_hourly_cost")
 
 
 def store() -> AnalysisStore:
@@ -25,20 +27,9 @@ def store() -> AnalysisStore:
 
 
 def current_settings() -> dict[str, Any]:
-    """The session's cut-offs, ranking options and filters, as saved with an analysis."""
-    ss = st.session_state
-    return {
-        "a": int(ss.a),
-        "b": int(ss.b),
-        "rule": str(ss.rule),
-        "by": str(ss.by),
-        "all": bool(ss.all),
-        "within": bool(ss.within),
-        # by the user's own column names ("Segment"), which opening the analysis reads back
-        "filters": {
-            colnames.url_name(str(col)): [str(v) for v in values] for col, values in ss.filters.items()
-        },
-    }
+    """The session's settings as the record saved with an analysis (filters by the user's own
+    column names, "Segment", which opening the analysis reads back)."""
+    return state.settings().to_record(colnames.url_name)
 
 
 def current_mapping() -> dict[str, dict[str, str]] | None:
@@ -47,53 +38,41 @@ def current_mapping() -> dict[str, dict[str, str]] | None:
     return colnames.mapping()
 
 
-def _int(value: Any, low: int, high: int, default: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return number if low <= number <= high else default
-
-
 def restore(
-    portfolio: Portfolio, settings: dict[str, Any], mapping: dict[str, dict[str, str]] | None = None
+    portfolio: Portfolio, record: Mapping[str, Any], mapping: dict[str, dict[str, str]] | None = None
 ) -> None:
     """Load a saved analysis's data, settings and column mapping (the user's column names) into the
-    session (values out of range fall back)."""
+    session (values out of range fall back; the session keeps its language)."""
     set_portfolio(portfolio, None)  # new data key: every cached analysis is recomputed
     colnames.remember_mapping(mapping)
     ss = st.session_state
-    a = _int(settings.get("a"), 1, 99, cast(int, DEFAULTS["a"]))
-    b = _int(settings.get("b"), 2, 100, cast(int, DEFAULTS["b"]))
-    ss.a, ss.b = (a, b) if b > a else (a, min(100, a + 1))
-    ss.rule = settings.get("rule") if settings.get("rule") in ("before", "spreadsheet") else "before"
-    ss.by = "margin" if settings.get("by") == "margin" and portfolio.has("margin") else "revenue"
-    ss.all = bool(settings.get("all", False))
-    ss.within = bool(settings.get("within", False))
-    filters = settings.get("filters") or {}
-    ss.filters = {str(col): tuple(str(v) for v in values) for col, values in filters.items() if values}
+    opened = AnalysisSettings.from_record(record)
+    if opened.measure == "margin" and not portfolio.has("margin"):
+        opened = opened.with_changes(measure="revenue")
+    ss.settings = opened.with_changes(lang=ss.get("lang", "en"))
     for key in [*WIDGET_KEYS, *(k for k in ss if str(k).startswith("w_f_"))]:
         if key in ss:
             del ss[key]
 
 
-def describe_settings(settings: dict[str, Any], t: Translator = ENGLISH) -> str:
-    """One line: cut-offs, ranking, scope and filters of saved settings (column values as saved)."""
-    parts = [t("A {a} %, B {b} %", a=settings.get("a", "?"), b=settings.get("b", "?"))]
-    if settings.get("by") == "margin":
+def describe_settings(record: Mapping[str, Any], t: Translator = ENGLISH) -> str:
+    """One line: cut-offs, ranking, scope and filters of a saved settings record (column values as saved)."""
+    settings = AnalysisSettings.from_record(record)
+    parts = [t("A {a} %, B {b} %", a=settings.a_pct, b=settings.b_pct)]
+    if settings.measure == "margin":
         parts.append(t("ranked by margin"))
-    if settings.get("rule") == "spreadsheet":
+    if settings.rule == "spreadsheet":
         parts.append(t("spreadsheet convention"))
-    if settings.get("all"):
+    if settings.include_inactive:
         parts.append(t("prospects and former clients included"))
-    filters = settings.get("filters") or {}
+    filters = settings.filter_dict
     if filters:
         names = {col: col.replace("_", " ") if t.lang == "en" else t.label(col).lower() for col in filters}
         shown = "; ".join(
             t("{column}: {values}", column=names[col], values=", ".join(vals))
             for col, vals in filters.items()
         )
-        if settings.get("within"):
+        if settings.within:
             parts.append(t("filters {filters} (ranked within)", filters=shown))
         else:
             parts.append(t("filters {filters}", filters=shown))
@@ -114,18 +93,12 @@ def compare(
     earlier: int,
     later: int,
     stamps: tuple[str, str],
-    a: int,
-    b: int,
-    rule: str,
-    include_inactive: bool,
+    settings: AnalysisSettings,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The class migration between two saved analyses (ids are never reused; ``stamps`` guard a new file)."""
+    """The class migration between two saved analyses at the session's cut-offs, rule and scope
+    (ids are never reused; ``stamps`` guard a new file)."""
     store = AnalysisStore(path)
+    s = settings.ranking_only()
     return compare_portfolios(
-        store.load(earlier)[0],
-        store.load(later)[0],
-        a / 100,
-        b / 100,
-        rule,
-        include_inactive,  # type: ignore[arg-type]
+        store.load(earlier)[0], store.load(later)[0], s.a, s.b, s.rule, s.include_inactive
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from portfolio_core.message import N_
-from ui import analysis, colnames
+from ui import analysis, colnames, state
 from ui.i18n import tr
 
 ss = st.session_state
@@ -33,8 +33,10 @@ def _bind(widget: str, value: object) -> None:
 
 
 def _class_controls() -> None:
-    for widget, name in (("w_a", "a"), ("w_b", "b"), ("w_rule", "rule"), ("w_by", "by")):
-        _bind(widget, ss[name])
+    settings = state.settings()
+    for widget, value in (("w_a", int(settings.a_pct)), ("w_b", int(settings.b_pct)),
+                          ("w_rule", settings.rule), ("w_by", settings.measure)):  # fmt: skip
+        _bind(widget, value)
     _ = tr()
     st.subheader(_("Classes"))
     st.slider(_("A cut-off (%)"), 1, 99, key="w_a", on_change=_a_moved,
@@ -56,16 +58,17 @@ def _class_controls() -> None:
             "spreadsheet convention matches old Excel sheets."
         ),
     )
-    ss.a, ss.b, ss.rule, ss.by = ss.w_a, ss.w_b, ss.w_rule, ss.w_by
+    state.update(a_pct=ss.w_a, b_pct=ss.w_b, rule=ss.w_rule, measure=ss.w_by)
 
 
 def _filter_controls() -> None:
     _ = tr()
-    segments = analysis.segments(ss.data_key, ss.all, ss.portfolio)
+    settings = state.settings()
+    segments = analysis.segments(ss.data_key, settings.include_inactive, ss.portfolio)
     st.subheader(_("Filters"))
     filters: dict[str, tuple[str, ...]] = {}
     # the URL names a column by the user's header or its canonical name, in any case
-    wanted = colnames.resolved(ss.filters, segments.columns)
+    wanted = colnames.resolved(settings.filter_dict, segments.columns)
     for column in segments.columns:
         counts = segments[column].value_counts()
         chosen = [v for v in wanted.get(column, ()) if v in counts.index]
@@ -79,8 +82,7 @@ def _filter_controls() -> None:
         )
         if picked:
             filters[column] = tuple(picked)
-    ss.filters = filters
-    _bind("w_within", ss.within)
+    _bind("w_within", settings.within)
     st.toggle(
         _("Rank within the selection"),
         key="w_within",
@@ -89,7 +91,7 @@ def _filter_controls() -> None:
             "you filter. On: the selected clients are ranked among themselves."
         ),
     )
-    ss.within = ss.w_within
+    state.update(filters=filters, within=ss.w_within)
 
 
 def analysis_controls() -> None:

@@ -13,12 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
-from portfolio_core import Portfolio, build_portfolio, read_table
+from portfolio_core import LoadError, Portfolio, build_portfolio, read_table
+from portfolio_core.ingest.build import LoadReport, MissingRoleError, TableInfo, guess_mapping
+from portfolio_core.ingest.loading import RawTable
 from portfolio_core.store.analyses import KeptUpload, StorageError
+from ui import state
+from ui.analysis import cached, source_label
 from ui.auth import auth_configured
 from ui.i18n import tr
 from ui.saved import store
@@ -139,15 +144,133 @@ def reopen_last() -> None:
         log.exception("the last upload could not be reopened")
         ss.up_notice = ("error", _("Your last upload could not be reopened. Upload the files again."))
         return
-    filters = dict(ss.get("filters") or {})
+    filters = state.settings().filters
     set_portfolio(portfolio, report)
-    ss.filters = filters  # the settings of the link stay; only the data comes back
+    state.update(filters=filters)  # the settings of the link stay; only the data comes back
     fileset = fileset_of(files)
     ss.up_files, ss.up_fileset = files, fileset
     ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = sheets, kinds, maps, set()
     ss.up_applied = state_key(fileset, sheets, maps, kinds)
     ss.up_base = ss.data_key
     ss.up_notice = ("success", _("Your last upload is open again: {files}.", files=files_text(kept.names)))
+
+
+@cached(16)
+def _read(name: str, data: bytes, sheet: str | None) -> RawTable:
+    return read_table(data, name, sheet)
+
+
+@cached(16)
+def _build(key: str, mappings: dict, kinds: dict, _tables: list[RawTable]) -> tuple[Portfolio, LoadReport]:
+    return build_portfolio(_tables, mappings, kinds=kinds)
+
+
+def init_inbox() -> None:
+    """The Data page's upload state, once per session: the files of the data loaded now, the
+    uploader's generation, the upload mode and the column choices remembered by header."""
+    ss = st.session_state
+    ss.setdefault("saved_mappings", {})  # header signature -> {"kind", "mapping"}: remembered choices
+    ss.setdefault("up_files", [])  # the files that make the data loaded now: (name, bytes)
+    ss.setdefault("up_inbox", 0)  # the uploader's generation: a new key empties it once its files are taken
+    ss.setdefault("upload_mode", "replace")
+    if ss.up_files and ss.get("up_base") != ss.data_key:
+        ss.up_files = []  # other data was opened since (a saved analysis, the last upload): not these files
+
+
+def take(batch: list[tuple[str, bytes]]) -> None:
+    """Take the uploaded files: they replace the files loaded now, or join them in "add" mode (a file
+    of the same name is the newer copy); the notice says what happened. The caller reruns, so the
+    uploader comes back empty (a new generation)."""
+    ss = st.session_state
+    _ = tr()
+    names = files_text(name for name, _data in batch)
+    ss.up_previous = list(ss.up_files)
+    if ss.up_files and ss.upload_mode == "add":
+        merged = dict(ss.up_files)
+        merged.update(batch)
+        ss.up_files = list(merged.items())
+        ss.up_notice = (
+            "success",
+            _("{new} added to the files already loaded: the analysis now joins {files}.",
+              new=names, files=files_text(merged)),
+        )  # fmt: skip
+    elif is_demo(ss.portfolio):
+        ss.up_files, ss.up_notice = batch, None
+    else:
+        ss.up_files = batch
+        old = source_label(ss.portfolio)
+        ss.up_notice = ("success", _("{new} replaced the data loaded before ({old}).", new=names, old=old))
+    ss.up_base = ss.data_key
+    ss.up_inbox += 1
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading the files gave: the tables and what the loader recognised in each, or the
+    problem that stopped it (``problem``: a sentence; ``needs``: a column to pick)."""
+
+    tables: list[RawTable] = field(default_factory=list)
+    infos: dict[str, TableInfo] = field(default_factory=dict)
+    problem: str | None = None
+    needs: MissingRoleError | None = None
+
+
+def load_files() -> Loaded:
+    """Read the files taken, map their columns (the user's choices, else those remembered for the
+    same headers, else the guess) and build the portfolio; when it builds from files or choices not
+    applied yet, it becomes the data loaded now. When the files cannot be used, the files loaded
+    before are the current set again."""
+    ss = st.session_state
+    _ = tr()
+    if not ss.up_files:
+        return Loaded()
+    blobs = list(ss.up_files)
+    fileset = fileset_of(blobs)
+    if ss.get("up_fileset") != fileset:
+        ss.up_fileset, ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = fileset, {}, {}, {}, set()
+    try:
+        with st.spinner(_("Reading the files…")):
+            tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
+        if len({t.name for t in tables}) < len(tables):
+            raise LoadError(
+                "Two uploaded files have the same name: rename one so each file can be told apart."
+            )
+        for t in tables:
+            if t.name not in ss.up_maps:
+                saved = ss.saved_mappings.get(t.signature)
+                if saved:
+                    ss.up_kinds[t.name], ss.up_maps[t.name] = saved["kind"], dict(saved["mapping"])
+                    ss.up_remembered.add(t.name)
+                else:
+                    kind, mapping = guess_mapping(t)
+                    ss.up_kinds[t.name], ss.up_maps[t.name] = kind or "clients", mapping
+        mappings = {t.name: dict(ss.up_maps[t.name]) for t in tables}
+        kinds = {t.name: ss.up_kinds[t.name] for t in tables}
+        key = state_key(fileset, ss.up_sheets, mappings, kinds)
+        with st.spinner(_("Analysing…")):
+            portfolio, report = _build(key, mappings, kinds, tables)
+    except MissingRoleError as exc:
+        return Loaded(tables, needs=exc)
+    except LoadError as exc:
+        problem = exc.translated(_)
+    except Exception:  # never a traceback, nor an exception's name, to the user: the log has them
+        log.exception("reading the uploaded files failed")
+        problem = _(
+            "The files could not be read. Export them again as CSV or .xlsx; "
+            "if this keeps happening, send the file to support."
+        )
+    else:
+        if ss.get("up_applied") != key:
+            ss.up_applied = key
+            set_portfolio(portfolio, report)
+            ss.up_base = ss.data_key
+            keep(blobs, portfolio)
+        ss.up_previous = None
+        return Loaded(tables, {i.name: i for i in report.tables})
+    # The files just handed in cannot be used: the files loaded before are the current set again.
+    ss.up_files = list(ss.get("up_previous") or [])
+    ss.up_previous, ss.up_notice = None, None
+    return Loaded(problem=problem)
 
 
 def demo_banner() -> None:

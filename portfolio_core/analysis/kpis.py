@@ -619,6 +619,54 @@ def clv_cac_by(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
 # --- Sales ----------------------------------------------------------------------------------------
 
 
+def clv_cac_overall(table: pd.DataFrame) -> tuple[float, int, int]:
+    """Total CLV over total CAC of the clients with both (NaN without any), how many they are and how
+    many are under 3: :func:`clv_cac_by` with the whole table as one group.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"clv": [300.0, 100.0, 900.0], "cac": [100.0, 100.0, 100.0]}, index=list("xyz"))
+    >>> ratio, clients, below = clv_cac_overall(t)
+    >>> round(ratio, 2), clients, below
+    (4.33, 3, 1)
+    """
+    whole = clv_cac_by(table, pd.Series("all", index=table.index, dtype=object))
+    if whole.empty:
+        return float("nan"), 0, 0
+    row = whole.iloc[0]
+    return float(row["clv_cac"]), int(row["clients"]), int(row["clients_below_3"])
+
+
+def clients_at_risk(table: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
+    """The clients whose churn risk is High or Medium, the latest first (against their own pace).
+
+    ``table`` comes from :func:`client_kpis` (needs ``churn_risk``, ``churn_reason``, ``lateness``,
+    ``revenue``); ``labels`` names the clients (``Portfolio.labels``). Returns ``client`` (the
+    label), ``risk`` (the code), ``why``, ``revenue`` and ``p_alive`` when the table has it.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"churn_risk": ["Low", "High", "Medium"], "churn_reason": ["", "x", "y"],
+    ...                   "lateness": [1.0, 4.0, 2.0], "revenue": [5.0, 6.0, 7.0]}, index=list("abc"))
+    >>> clients_at_risk(t, pd.Series({"b": "Bee"}))[["client", "risk"]].values.tolist()
+    [['Bee', 'High'], ['c', 'Medium']]
+    """
+    risky = table[table["churn_risk"].isin(["High", "Medium"])].sort_values(
+        "lateness", ascending=False, kind="stable"
+    )
+    out = pd.DataFrame(
+        {
+            "client": labels.reindex(risky.index).fillna(risky.index.to_series().astype(str)),
+            "risk": risky["churn_risk"],
+            "why": risky["churn_reason"],
+            "revenue": risky["revenue"],
+        }
+    )
+    if "p_alive" in risky:
+        out["p_alive"] = risky["p_alive"]
+    return out
+
+
 def deal_stages(portfolio: Portfolio) -> bool:
     """Whether the data has real deal stages: some deal won or lost, and some deal not won.
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from portfolio_core.analysis.abc import CLASSES, Rule, classify_abc
+from portfolio_core.analysis.abc import CLASSES, DEFAULT_A_PCT, DEFAULT_B_PCT, Rule, classify_abc
 from portfolio_core.ingest.portfolio import Portfolio
 
 Filters = Mapping[str, tuple[str, ...]]
@@ -68,8 +68,8 @@ def select(segments: pd.DataFrame, filters: Filters) -> pd.Index:
 def classify_selection(
     values: pd.Series,
     selection: pd.Index,
-    a: float = 0.8,
-    b: float = 0.95,
+    a: float = DEFAULT_A_PCT / 100,
+    b: float = DEFAULT_B_PCT / 100,
     rule: Rule = "before",
     within: bool = False,
 ) -> pd.DataFrame:
@@ -167,8 +167,8 @@ def cross_matrix(
     revenue_classes: pd.Series,
     potential: pd.Series,
     annual_revenue: pd.Series,
-    a: float = 0.8,
-    b: float = 0.95,
+    a: float = DEFAULT_A_PCT / 100,
+    b: float = DEFAULT_B_PCT / 100,
 ) -> pd.DataFrame:
     """The "matrice ABC croisée": revenue class x potential class, one row per cell.
 
@@ -204,7 +204,11 @@ def cross_matrix(
 
 
 def migration(
-    before: pd.Series, after: pd.Series, a: float = 0.8, b: float = 0.95, rule: Rule = "before"
+    before: pd.Series,
+    after: pd.Series,
+    a: float = DEFAULT_A_PCT / 100,
+    b: float = DEFAULT_B_PCT / 100,
+    rule: Rule = "before",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Class migration between two periods' revenue per client.
 
@@ -290,8 +294,8 @@ def longest_migration_period(transactions: pd.DataFrame, end: pd.Timestamp, limi
 def yearly_classes(
     transactions: pd.DataFrame,
     scope: pd.Index,
-    a: float = 0.8,
-    b: float = 0.95,
+    a: float = DEFAULT_A_PCT / 100,
+    b: float = DEFAULT_B_PCT / 100,
     rule: Rule = "before",
     column: str = "amount",
 ) -> pd.DataFrame:
@@ -456,8 +460,8 @@ def filters_from_text(
 def compare_portfolios(
     earlier: Portfolio,
     later: Portfolio,
-    a: float = 0.8,
-    b: float = 0.95,
+    a: float = DEFAULT_A_PCT / 100,
+    b: float = DEFAULT_B_PCT / 100,
     rule: Rule = "before",
     include_inactive: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

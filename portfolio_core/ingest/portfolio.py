@@ -145,6 +145,20 @@ class Portfolio:
         out.name = measure
         return out
 
+    def labels(self, clients: pd.Index) -> pd.Series:
+        """How a client is shown: its name where the data gives one, else its identifier (as text).
+
+        >>> from portfolio_core.ingest.demo import demo_portfolio
+        >>> p = demo_portfolio()
+        >>> p.labels(p.clients.index[:1]).iloc[0] == p.clients["name"].iloc[0]
+        True
+        """
+        ids = pd.Series(clients.astype(str), index=clients)
+        if "name" not in self.clients.columns:
+            return ids
+        names = self.clients["name"].reindex(clients)
+        return names.where(names.notna() & (names.astype(str).str.strip() != ""), ids).astype(str)
+
     @property
     def segment_columns(self) -> list[str]:
         """Categorical client columns one can filter or group by."""

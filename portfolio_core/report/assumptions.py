@@ -2,14 +2,16 @@
 
 The cost to serve, the profit after it and every "let go" advice rest on an hourly cost; the hours
 rest on default durations for activities logged without one; the ranking rests on who is set aside.
-Until the user sets an hourly cost, :data:`DEFAULT_HOURLY_COST` is used and every text says that it
+Until the user sets an hourly cost, the settings' default hourly cost is used and every text says that it
 is a default.
 
 Examples
 --------
 >>> hourly_cost_text(60.0, chosen=False)
 "Cost to serve at 60 per hour of the team's time: a default, not your figure. Set your hourly cost."
->>> let_go_text(3, 1200.0, 45.0, chosen=True)
+>>> import pandas as pd
+>>> from portfolio_core.analysis.settings import AnalysisSettings
+>>> let_go_text(pd.Series([-700.0, 50.0, -300.0, -200.0]), AnalysisSettings(chosen_hourly_cost=45.0))
 '3 clients cost more to serve than they bring, at 45 per hour (your hourly cost): 1,200 of profit lost.'
 """
 
@@ -17,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from portfolio_core.i18n import ENGLISH, Translator
+import pandas as pd
 
-DEFAULT_HOURLY_COST = 60.0
+from portfolio_core.analysis.settings import AnalysisSettings
+from portfolio_core.i18n import ENGLISH, Translator
 
 
 def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
@@ -42,9 +45,12 @@ def hourly_cost_short(cost: float, chosen: bool, t: Translator = ENGLISH) -> str
     return t("{cost} per hour (default, not chosen)", cost=t.number(cost))
 
 
-def let_go_text(clients: int, lost: float, cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
-    """How many clients cost more than they bring, with the hourly cost it rests on."""
-    if chosen:
+def let_go_text(profit: pd.Series, settings: AnalysisSettings, t: Translator = ENGLISH) -> str:
+    """How many clients cost more than they bring (a negative ``profit`` after the cost to serve)
+    and the profit they lose, with the settings' hourly cost it rests on."""
+    losses = profit[profit < 0]
+    clients, lost, cost = len(losses), float(-losses.sum()), settings.hourly_cost
+    if settings.hourly_cost_set:
         return t(
             "{n} clients cost more to serve than they bring, at {cost} per hour (your hourly cost): "
             "{lost} of profit lost.",

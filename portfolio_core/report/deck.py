@@ -226,8 +226,8 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
-    settings = {key: value for key, (_name, value) in s.named(t).items()}
-    a_pct, b_pct = cutoff_text(s.a, t), cutoff_text(s.b, t)
+    settings = {key: value for key, (_name, value) in report.named().items()}
+    a_pct, b_pct = cutoff_text(s.a_pct, t), cutoff_text(s.b_pct, t)
     footer = shorten(
         t(
             "{source} · {date} · A {a} % / B {b} % · ranked by {measure} · filters: {filters}",

@@ -23,7 +23,8 @@ from portfolio_core.report.charts import (
 )
 
 if TYPE_CHECKING:
-    from portfolio_core.report.pack import Report, ReportSettings
+    from portfolio_core.analysis.settings import AnalysisSettings
+    from portfolio_core.report.pack import Report
 
 Chart = alt.TopLevelMixin
 
@@ -111,15 +112,13 @@ def _scatter_data(table: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, bool]:
 def meeting_charts(
     classified: pd.DataFrame,
     econ: pd.DataFrame | None,
-    s: ReportSettings,
+    s: AnalysisSettings,
     revenue_cut: float,
     hours_cut: float,
     t: Translator,
 ) -> dict[str, Chart]:
     measure = s.measure
-    charts: dict[str, Chart] = {
-        "pareto": pareto_chart(pareto_curve(classified), s.a / 100, s.b / 100, measure, t)
-    }
+    charts: dict[str, Chart] = {"pareto": pareto_chart(pareto_curve(classified), s.a, s.b, measure, t)}
     if econ is not None:
         shown, capped = _scatter_data(econ, MAX_SCATTER_POINTS)
         scatter = effort_scatter(shown.reset_index(), revenue_cut, hours_cut, measure, None, t)

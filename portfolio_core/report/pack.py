@@ -18,16 +18,16 @@ from babel.dates import format_date
 from portfolio_core.analysis.abc import CLASSES, NoPositiveValueError, class_summary
 from portfolio_core.analysis.actions import ACTIONS, recommend
 from portfolio_core.analysis.effort import (
-    DEFAULT_HOURS,
     client_economics,
     effort_hours,
     share_of_clients_for,
 )
 from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
+from portfolio_core.analysis.segments import user_name
+from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.ingest.portfolio import Portfolio
 from portfolio_core.report.assumptions import (
-    DEFAULT_HOURLY_COST,
     durations_text,
     hourly_cost_text,
     let_go_text,
@@ -80,53 +80,42 @@ def cutoff_text(value: float, t: Translator) -> str:
     return t.number(value, decimals)
 
 
-@dataclass(frozen=True)
-class ReportSettings:
-    """The settings a report was made with (cut-offs in percent, as on the sliders and the CLI)."""
-
-    a: float = 80.0
-    b: float = 95.0
-    rule: str = "before"
-    measure: str = "revenue"
-    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    within: bool = False
-    include_inactive: bool = False
-    hourly_cost: float = DEFAULT_HOURLY_COST
-    source: str = ""
-    hourly_cost_set: bool = False  # False: the hourly cost is the default nobody chose, and the files say so
-    date: dt.date = field(default_factory=dt.date.today)
-
-    def lines(self, t: Translator = ENGLISH) -> list[tuple[str, str]]:
-        """The settings as (name, value) pairs, for the Settings sheet and the title slide."""
-        return list(self.named(t).values())
-
-    def named(self, t: Translator = ENGLISH) -> dict[str, tuple[str, str]]:
-        """The settings as (name, value) pairs in ``t``'s language, by a fixed English key."""
-        filters = "; ".join(
-            t("{column}: {values}", column=c.replace("_", " ") if t.lang == "en" else t.label(c).lower(),
-              values=", ".join(v))
-            for c, v in self.filters
-        ) or t("none")  # fmt: skip
-        if self.within and self.filters:
-            computed_on = t("the selection alone")
-        else:
-            computed_on = t("the whole portfolio")
-        if self.include_inactive:
-            scope = t("every company (prospects, former clients, partners included)")
-        else:
-            scope = t("active clients")
-        return {
-            "Date": (t("Date"), format_date(self.date, "dd MMMM y", locale=t.locale)),
-            "Source": (t("Source"), t.maybe(self.source) if self.source else t("(not named)")),
-            "Ranking measure": (t("Ranking measure"), t(self.measure)),
-            "A cut-off (%)": (t("A cut-off (%)"), cutoff_text(self.a, t)),
-            "B cut-off (%)": (t("B cut-off (%)"), cutoff_text(self.b, t)),
-            "ABC rule": (t("ABC rule"), _rule_name(self.rule, t)),
-            "Filters": (t("Filters"), filters),
-            "Classes computed on": (t("Classes computed on"), computed_on),
-            "Clients in scope": (t("Clients in scope"), scope),
-            "Hourly cost (cost to serve)": (t("Hourly cost (cost to serve)"), t.number(self.hourly_cost, 2)),
-        }
+def settings_named(
+    s: AnalysisSettings,
+    source: str,
+    date: dt.date,
+    t: Translator = ENGLISH,
+    column_names: Mapping[str, str] | None = None,
+) -> dict[str, tuple[str, str]]:
+    """The settings a report was made with as (name, value) pairs in ``t``'s language, by a fixed
+    English key (the Settings sheet and the title slide); filtered columns go by the user's own
+    headers (``column_names``, canonical -> header) where the files name them."""
+    names = {c: user_name(c, column_names or {}) for c, _v in s.filters}
+    filters = "; ".join(
+        t("{column}: {values}", values=", ".join(v),
+          column=names[c].replace("_", " ") if t.lang == "en" else t.label(names[c]).lower())
+        for c, v in s.filters
+    ) or t("none")  # fmt: skip
+    if s.within and s.filters:
+        computed_on = t("the selection alone")
+    else:
+        computed_on = t("the whole portfolio")
+    if s.include_inactive:
+        scope = t("every company (prospects, former clients, partners included)")
+    else:
+        scope = t("active clients")
+    return {
+        "Date": (t("Date"), format_date(date, "dd MMMM y", locale=t.locale)),
+        "Source": (t("Source"), t.maybe(source) if source else t("(not named)")),
+        "Ranking measure": (t("Ranking measure"), t(s.measure)),
+        "A cut-off (%)": (t("A cut-off (%)"), cutoff_text(s.a_pct, t)),
+        "B cut-off (%)": (t("B cut-off (%)"), cutoff_text(s.b_pct, t)),
+        "ABC rule": (t("ABC rule"), _rule_name(s.rule, t)),
+        "Filters": (t("Filters"), filters),
+        "Classes computed on": (t("Classes computed on"), computed_on),
+        "Clients in scope": (t("Clients in scope"), scope),
+        "Hourly cost (cost to serve)": (t("Hourly cost (cost to serve)"), t.number(s.hourly_cost, 2)),
+    }
 
 
 @dataclass(frozen=True)
@@ -155,7 +144,9 @@ class Report:
       ``hours``, ``profit``), ranked like the Effort page's list.
     """
 
-    settings: ReportSettings
+    settings: AnalysisSettings
+    source: str
+    date: dt.date
     clients: pd.DataFrame
     summary: pd.DataFrame
     charts: Mapping[str, Chart]
@@ -168,12 +159,17 @@ class Report:
     # hourly cost, the default durations, who is set aside, and what the let-go advice rests on.
     assumptions: tuple[tuple[str, str], ...] = ()
     t: Translator = field(default=ENGLISH, compare=False)  # the language of every text of the files
+    column_names: Mapping[str, str] = field(default_factory=dict)  # canonical column -> the user's header
+
+    def named(self) -> dict[str, tuple[str, str]]:
+        """The settings as (name, value) pairs in the report's language (:func:`settings_named`)."""
+        return settings_named(self.settings, self.source, self.date, self.t, self.column_names)
 
 
 # --- KPIs -----------------------------------------------------------------------------------------
 
 
-def concentration_figures(portfolio: Portfolio, values: pd.Series, s: ReportSettings) -> dict[str, Any]:
+def concentration_figures(portfolio: Portfolio, values: pd.Series, s: AnalysisSettings) -> dict[str, Any]:
     """The KPI block (concentration, win rate, suggested cut-offs), as the CLI's JSON gives it.
 
     The win rate counts the deals of every company the filters keep, prospects included.
@@ -185,12 +181,12 @@ def concentration_figures(portfolio: Portfolio, values: pd.Series, s: ReportSett
 def _kpis(
     portfolio: Portfolio,
     classified: pd.DataFrame,
-    s: ReportSettings,
+    s: AnalysisSettings,
     econ: pd.DataFrame | None,
     t: Translator = ENGLISH,
 ) -> tuple[Kpi, ...]:
     values = classified["value"]
-    labels = _labels(portfolio, classified.index)
+    labels = portfolio.labels(classified.index)
     measure = t(s.measure)
     of_measure = t("of {measure}", measure=measure)
     out = [
@@ -262,24 +258,36 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _labels(portfolio: Portfolio, index: pd.Index) -> pd.Series:
-    """Client names where known, else the identifier."""
-    ids = pd.Series(index.astype(str), index=index)
-    if "name" not in portfolio.clients.columns:
-        return ids
-    names = portfolio.clients["name"].reindex(index)
-    return names.where(names.notna() & (names.astype(str).str.strip() != ""), ids).astype(str)
+def action_list(economics: pd.DataFrame, portfolio: Portfolio, t: Translator = ENGLISH) -> pd.DataFrame:
+    """One recommended move per client, A clients first, then by profit (highest first): the Effort
+    page's action list and the report's.
+
+    ``economics`` is :func:`portfolio_core.analysis.effort.client_economics`'s table with a
+    ``label`` column (``Portfolio.labels``). Returns ``label``, ``abc_class``, ``action``,
+    ``reason``, ``revenue``, ``hours`` and ``profit``, indexed by client.
+    """
+    clients = portfolio.clients
+    potential = clients["potential"] if "potential" in clients.columns else None
+    actions = action_words(recommend(economics, portfolio, potential), t).join(
+        economics[["label", "abc_class", "revenue", "hours", "profit"]]
+    )
+    order = {c: i for i, c in enumerate(CLASSES)}
+    actions = actions.assign(_c=actions["abc_class"].map(order), _p=-actions["profit"])
+    actions = actions.sort_values(["_c", "_p"], kind="stable").drop(columns=["_c", "_p"])
+    return actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]]
 
 
 def build_report(
     portfolio: Portfolio,
     classified: pd.DataFrame,
-    settings: ReportSettings,
-    default_hours: Mapping[str, float] | None = None,
+    settings: AnalysisSettings,
+    source: str = "",
+    date: dt.date | None = None,
     revenue_cut: float | None = None,
     hours_cut: float | None = None,
     t: Translator = ENGLISH,
     hours: pd.Series | None = None,
+    column_names: Mapping[str, str] | None = None,
 ) -> Report:
     """Build the report contents once, for the Excel workbook, the deck and the chart files.
 
@@ -288,25 +296,27 @@ def build_report(
     portfolio : the loaded data.
     classified : the classified clients shown (:func:`portfolio_core.classify_abc` or
         :func:`portfolio_core.analysis.segments.classify_selection` output, for ``settings``).
-    settings : the cut-offs, rule, measure, filters... used to classify (recorded as given).
-    default_hours, revenue_cut, hours_cut : as on the Effort page (defaults: the standard
-        durations and the medians).
+    settings : the cut-offs, rule, measure, filters used to classify (recorded as given), the
+        hourly cost and the durations of activities logged without one.
+    source, date : where the data comes from and the report's date (default today).
+    revenue_cut, hours_cut : the quadrant lines, as on the Effort page (default the medians).
     t : the language of every text: chart labels, actions, sheet names and headers, slides
         (numbers on slides are formatted for it; Excel cells stay numbers).
     hours : effort in hours per client when already computed (else from the activity log).
+    column_names : canonical client column -> the user's header, to name the filters as the files do.
 
     Examples
     --------
     >>> from portfolio_core import classify_abc
     >>> from portfolio_core.ingest.demo import demo_portfolio
     >>> p = demo_portfolio()
-    >>> r = build_report(p, classify_abc(p.values()), ReportSettings(source=p.source))
+    >>> r = build_report(p, classify_abc(p.values()), AnalysisSettings(), source=p.source)
     >>> sorted(r.charts), int(r.summary["clients"].sum()) == len(r.clients)
     (['dual_pareto', 'effort', 'pareto', 'whale'], True)
     """
     s = settings
     index = classified.index
-    labels = _labels(portfolio, index)
+    labels = portfolio.labels(index)
     clients = classified.drop(columns=["before_share", "non_positive"], errors="ignore").copy()
     clients.insert(0, "label", labels)
     info = portfolio.clients
@@ -315,7 +325,7 @@ def build_report(
             clients[column] = info[column].reindex(index)
 
     if hours is None:
-        hours = effort_hours(portfolio, dict(default_hours or {}), s.include_inactive)
+        hours = effort_hours(portfolio, s.default_hours, s.include_inactive)
     hours = hours.reindex(index).fillna(0.0)
     has_effort = not portfolio.activities.empty and float(hours.sum()) > 0
     margin = (
@@ -338,14 +348,7 @@ def build_report(
         summary["hours"] = per_class
         summary["effort_share"] = per_class / float(hours.sum())
 
-    potential = info["potential"] if "potential" in info.columns else None
-    actions = action_words(recommend(economics.table, portfolio, potential), t).join(
-        econ[["label", "abc_class", "revenue", "hours", "profit"]]
-    )
-    order = {c: i for i, c in enumerate(CLASSES)}
-    actions = actions.assign(_c=actions["abc_class"].map(order), _p=-actions["profit"])
-    actions = actions.sort_values(["_c", "_p"], kind="stable").drop(columns=["_c", "_p"])
-    actions = actions[["label", "abc_class", "action", "reason", "revenue", "hours", "profit"]]
+    actions = action_list(econ, portfolio, t)
 
     notes: list[str] = []
     if portfolio.activities.empty:
@@ -359,18 +362,16 @@ def build_report(
         assumptions.append(
             (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
         )
-        durations = {**DEFAULT_HOURS, **dict(default_hours or {})}
-        assumptions.append((t("Assumption: durations"), durations_text(durations, t)))
+        assumptions.append((t("Assumption: durations"), durations_text(s.default_hours, t)))
     assumptions.append(
         (t("Assumption: who is out of scope"), scope_text(portfolio.scope_counts(), s.include_inactive, t))
     )
-    losers = econ["profit"] < 0
-    if has_effort and losers.any():
-        lost = float(-econ.loc[losers, "profit"].sum())
-        advice = let_go_text(int(losers.sum()), lost, s.hourly_cost, s.hourly_cost_set, t)
-        assumptions.append((t("Let-go advice rests on"), advice))
+    if has_effort and (econ["profit"] < 0).any():
+        assumptions.append((t("Let-go advice rests on"), let_go_text(econ["profit"], s, t)))
     return Report(
         settings=s,
+        source=source,
+        date=dt.date.today() if date is None else date,
         clients=clients,
         summary=summary,
         charts=meeting_charts(
@@ -388,4 +389,5 @@ def build_report(
         moves=tuple(t(ACTION_TEXTS[move]) for move in ACTIONS),
         t=t,
         assumptions=tuple(assumptions),
+        column_names=dict(column_names or {}),
     )

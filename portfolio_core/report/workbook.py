@@ -158,7 +158,7 @@ def excel_report(report: Report) -> bytes:
 
     settings = pd.DataFrame(
         [
-            *s.lines(t),
+            *report.named().values(),
             (t("Clients"), t.number(len(report.clients))),
             *report.assumptions,
             *((t("Note"), n) for n in report.notes),
