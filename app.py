@@ -14,6 +14,7 @@ from ui.uploads import demo_banner
 
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
 init_language()
+language_picker()  # before the menu, so its titles follow a switch at once
 _ = tr()
 
 # Each page file is named after its URL path (pages/abc.py is /abc), so Streamlit's old pages/
@@ -37,7 +38,6 @@ WITHOUT_CONTROLS = ("", "present", "saved")  # "" is the default page, Data
 page = st.navigation(PAGES, position="sidebar" if may_enter() else "hidden")
 require_sign_in()
 init_state()
-language_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()

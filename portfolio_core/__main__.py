@@ -75,6 +75,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
     if args.segment:
         filters = filters_from_text(args.segment, segment_frame(portfolio.clients.loc[portfolio.in_scope()]))
     result.update(kpi_summary(portfolio, classified["value"], companies_in_filters(portfolio, filters)))
+    result["currency"] = portfolio.currency  # the ISO code the files name ("EUR"), null when they do not
     if args.json:
         print(json.dumps(result, indent=2))
         return
