@@ -6,16 +6,19 @@ require_frame()
 
 import logging
 
+import pandas as pd
 import streamlit as st
 
 from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.ingest.build import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
 from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest.loading import RawTable
-from ui import analysis
+from ui import analysis, colnames
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
+from ui.ingest_text import rejected_rows, words
 from ui.state import set_portfolio
+from ui.tables import show_table
 from ui.text import plain
 from ui.uploads import files_text, fileset_of, is_demo, keep, state_key
 
@@ -327,10 +330,11 @@ if report is not None:
         else:
             message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
         st.warning(message)
-        st.dataframe(report.rejected, hide_index=True, width="stretch", height=220)
+        rejected = rejected_rows(report.rejected)
+        show_table(rejected, hide_index=True, width="stretch", height=220)
         st.download_button(
             _("Download the validation report (CSV)"),
-            csv_bytes(report.rejected),
+            csv_bytes(rejected),
             file_name="validation_report.csv",
             mime="text/csv",
         )
@@ -359,7 +363,7 @@ if tables:
         mapping = ss.up_maps[table.name]
         info = infos.get(table.name)
         with st.container(border=True):
-            details = [table.description, _("{n} rows", n=_.number(len(table.frame)))]
+            details = [words(table.description), _("{n} rows", n=_.number(len(table.frame)))]
             if info is not None:
                 details.append(_("{n} used", n=_.number(info.rows_used)))
                 if info.date_format:
@@ -370,7 +374,7 @@ if tables:
                 + " · ".join(map(plain, details))
             )
             for note in info.notes if info is not None else ():
-                st.caption(plain(note))
+                st.caption(plain(words(note)))
             if table.name in ss.up_remembered:
                 st.caption(_("Mapping remembered from an earlier file with the same columns."))
             left, right = st.columns([3, 2], gap="medium")
@@ -391,12 +395,26 @@ if tables:
                 shown = table.frame.head(100)
                 st.dataframe(shown, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(shown)))
 
+
+def _preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """The first rows of a canonical table, its headers and codes (won, active...) in the session's words."""
+    codes = [c for c in ("stage", "status") if c in frame]
+    head = frame.head(200)
+    return head.assign(**{c: head[c].map(_.maybe, na_action="ignore") for c in codes}).rename(
+        columns=colnames.label
+    )
+
+
 st.subheader(_("Preview"))
 tab_t, tab_c, tab_a = st.tabs([_("Transactions"), _("Clients"), _("Activities")])
-tab_t.dataframe(portfolio.transactions.head(200), hide_index=True, width="stretch")
-tab_c.dataframe(portfolio.clients.head(200), width="stretch")
+amounts = [colnames.label(c) for c in ("amount", "margin", "cac", "potential")]
+show_table(_preview(portfolio.transactions), money=amounts, where=tab_t, hide_index=True, width="stretch")
+show_table(_preview(portfolio.clients), money=amounts, where=tab_c, width="stretch")
 if len(portfolio.activities):
-    tab_a.dataframe(portfolio.activities.head(200), hide_index=True, width="stretch")
+    show_table(
+        _preview(portfolio.activities), decimals={colnames.label("hours"): 1}, where=tab_a, hide_index=True,
+        width="stretch",
+    )  # fmt: skip
 else:
     tab_a.info(
         _("No activity log loaded: upload one (client, date, type, hours) to see who takes the team's time.")

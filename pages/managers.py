@@ -11,7 +11,7 @@ from portfolio_core.analysis.effort import client_economics
 from portfolio_core.analysis.segments import compare, rebalancing_hints
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from ui import analysis
-from ui.i18n import show_chart, tr
+from ui.i18n import money, show_chart, tr
 from ui.text import plain
 
 _ = tr()
@@ -60,7 +60,7 @@ if not (values > 0).any():
 within_book = classify_abc(values, view.a / 100, view.b / 100, view.rule)  # type: ignore[arg-type]
 m = st.columns(4)
 m[0].metric(_("Clients"), _.number(len(book)))
-m[1].metric(Measure, _.number(values.sum()))
+m[1].metric(Measure, money(values.sum()))
 m[2].metric(_("A clients (whole portfolio)"), _.number((table.loc[book, "abc_class"] == "A").sum()))
 m[3].metric(_("Largest client's weight"), _.percent(values.max() / values[values > 0].sum()))
 left, right = st.columns(2)

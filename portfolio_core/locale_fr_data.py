@@ -91,4 +91,58 @@ FR_DATA: dict[str, str] = {
     "Cost to serve based on": "Coût de service calculé sur",
     "{cost} (default)": "{cost} (par défaut)",
     "Settings: default durations, quadrant lines": "Réglages : durées par défaut, lignes des quadrants",
+    # --- the ingest's texts shown on the Data page (ui/ingest_text.py) ------------------------------
+    "CSV, {separator}-separated, {encoding}": "CSV, séparateur {separator}, {encoding}",
+    "Excel, sheet “{sheet}”": "Excel, feuille « {sheet} »",
+    "comma": "virgule",
+    "semicolon": "point-virgule",
+    "tab": "tabulation",
+    "pipe": "barre verticale",
+    "durations in “{column}” read as minutes and converted to hours": (
+        "durées de « {column} » lues en minutes et converties en heures"
+    ),
+    "1 company of this file with no transaction (0 revenue)": (
+        "1 entreprise de ce fichier sans transaction (chiffre d'affaires nul)"
+    ),
+    "{n} companies of this file with no transaction (0 revenue)": (
+        "{n} entreprises de ce fichier sans transaction (chiffre d'affaires nul)"
+    ),
+    "1 client not in the client list (added, status from the deals)": (
+        "1 client absent de la liste des clients (ajouté, statut tiré des affaires)"
+    ),
+    "{n} clients not in the client list (added, status from the deals)": (
+        "{n} clients absents de la liste des clients (ajoutés, statut tiré des affaires)"
+    ),
+    "joined on “{column}”: the transactions name their clients the way this column does": (
+        "rapprochement sur « {column} » : les transactions nomment leurs clients comme cette colonne"
+    ),
+    "row not used": "ligne non utilisée",
+    "row used without this value": "ligne utilisée sans cette valeur",
+    "client identifier is blank": "l'identifiant du client est vide",
+    "amount is missing": "le montant manque",
+    "amount is not a number": "le montant n'est pas un nombre",
+    "amount is not a plausible number (NaN, infinite or over 10^15)": (
+        "le montant n'est pas un nombre plausible (NaN, infini ou au-delà de 10^15)"
+    ),
+    "date not recognised": "date non reconnue",
+    "margin is not a usable number": "la marge n'est pas un nombre utilisable",
+    "duration is not a usable number of hours": "la durée n'est pas un nombre d'heures utilisable",
+    "File": "Fichier",
+    "Row": "Ligne",
+    "Column": "Colonne",
+    "Problem": "Problème",
+    "Outcome": "Suite donnée",
+    "won": "gagnée",
+    "open": "en cours",
+    "active": "actif",
+    "prospect": "prospect",
+    "former": "ancien client",
+    "partner": "partenaire",
+    # --- currency -----------------------------------------------------------------------------------
+    "Currency": "Devise",
+    "From the data ({currency})": "Celle des données ({currency})",
+    "none found": "aucune trouvée",
+    "Shown on every amount. The data's currency comes from the amounts or headers (€, $, £...).": (
+        "Affichée sur chaque montant. La devise des données vient des montants ou des en-têtes (€, $, £...)."
+    ),
 }

@@ -8,6 +8,7 @@ import streamlit as st
 
 from portfolio_core import Portfolio, demo_portfolio
 from portfolio_core.ingest.build import LoadReport
+from portfolio_core.ingest.parsing import CURRENCIES
 from portfolio_core.report.assumptions import DEFAULT_HOURLY_COST
 from ui.colnames import url_name
 
@@ -42,6 +43,8 @@ def init_state() -> None:
         ss.by = "margin" if st.query_params.get("by") == "margin" else "revenue"
         ss.all = st.query_params.get("all") == "1"
         ss.within = st.query_params.get("within") == "1"
+        cur = st.query_params.get("cur", "").upper()  # the currency the user set; None: the data's
+        ss.cur = cur if cur in CURRENCIES.values() else None
         ss.filters = {
             key[len(FILTER_PREFIX) :]: tuple(st.query_params.get_all(key))
             for key in st.query_params
@@ -71,6 +74,8 @@ def write_url() -> None:
         params["all"] = "1"
     if ss.within:
         params["within"] = "1"
+    if ss.cur:
+        params["cur"] = ss.cur
     query: dict[str, str | list[str]] = dict(params)
     # filters by the user's own column names (?f.Segment=Corporate); canonical names are read too
     query.update({FILTER_PREFIX + url_name(col): list(values) for col, values in ss.filters.items()})
