@@ -17,7 +17,7 @@ from portfolio_core.report.images import chart_png, chart_svg
 from portfolio_core.report.pack import ReportSettings, build_report, chart_names
 from portfolio_core.report.workbook import excel_report
 from ui import analysis, colnames
-from ui.i18n import TRANSLATORS, tr
+from ui.i18n import TRANSLATORS, currency, tr
 from ui.state import hourly_cost as current_hourly_cost
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,6 +32,7 @@ def meeting_pack(
     activity_hours: tuple[tuple[str, float], ...],
     today: str,
     lang: str,
+    currency: str | None,
     _portfolio: Portfolio,
 ) -> dict:
     """Every export file of a view in a language, built once:
@@ -51,6 +52,7 @@ def meeting_pack(
         hourly_cost=hourly_cost,
         hourly_cost_set=cost_chosen,
         source=p.source,
+        currency=currency,
         date=dt.date.fromisoformat(today),
     )
     report = build_report(p, table, settings, default_hours=durations, t=TRANSLATORS[lang], hours=hours)
@@ -104,7 +106,9 @@ if ss.get("export_prepared") != wanted:
 
 try:
     with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
-        pack = meeting_pack(view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang, portfolio)
+        pack = meeting_pack(
+            view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang, currency(), portfolio
+        )
 except Exception:  # any failure: a plain message, never a traceback or a server path; the log has them
     logging.getLogger("portfolio").exception("building the meeting pack failed")
     st.error(_("The export failed. The analysis pages still work; the details are in the server log."))

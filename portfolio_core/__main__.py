@@ -126,6 +126,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         hourly_cost=args.hourly_cost,
         hourly_cost_set=chosen,
         source=portfolio.source,
+        currency=portfolio.currency,
     )
     report = build_report(portfolio, classified, settings, t=Translator(args.lang))
     for path, make in targets:

@@ -224,6 +224,9 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     def num(value: float) -> str:
         return t.number(value)
 
+    def money(value: float) -> str:
+        return t.amount(value, s.currency)
+
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
     settings = {key: value for key, (_name, value) in s.named(t).items()}
@@ -323,7 +326,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
             str(cls),
             num(int(r["clients"])),
             t.percent(r["client_share"], 1),
-            num(r["revenue"]),
+            money(r["revenue"]),
             t.percent(r["revenue_share"], 1),
         ]
         if report.has_effort:
@@ -392,7 +395,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     )
     widths = [7.8, 1.3, 2.0] + ([1.2] if report.has_effort else [])
     rows = [
-        [shorten(str(move), 90), num(int(r["clients"])), num(r["revenue"])]
+        [shorten(str(move), 90), num(int(r["clients"])), money(r["revenue"])]
         + ([num(r["hours"])] if report.has_effort else [])
         for move, r in plan.iterrows()
     ]

@@ -93,6 +93,7 @@ class ReportSettings:
     hourly_cost: float = DEFAULT_HOURLY_COST
     source: str = ""
     hourly_cost_set: bool = False  # False: the hourly cost is the default nobody chose, and the files say so
+    currency: str | None = None  # the amounts' ISO code ("EUR"), shown on every amount; None: unknown
     date: dt.date = field(default_factory=dt.date.today)
 
     def lines(self, t: Translator = ENGLISH) -> list[tuple[str, str]]:
@@ -194,7 +195,7 @@ def _kpis(
     of_measure = t("of {measure}", measure=measure)
     out = [
         Kpi(t("Clients analysed"), t.number(len(classified)), key="clients"),
-        Kpi(t("Total {measure}", measure=measure), t.number(values.sum()), key="total"),
+        Kpi(t("Total {measure}", measure=measure), t.amount(values.sum(), s.currency), key="total"),
     ]
     try:
         figures = concentration_figures(portfolio, values, s)
@@ -234,7 +235,7 @@ def _kpis(
             Kpi(
                 t("Clients costing more than they bring"),
                 t.number(int(losers.sum())),
-                t("{amount} of profit lost", amount=t.number(-econ.loc[losers, "profit"].sum())),
+                t("{amount} of profit lost", amount=t.amount(-econ.loc[losers, "profit"].sum(), s.currency)),
                 "losers",
             )
         )
