@@ -57,7 +57,7 @@ else:
         show_chart(segment_mix_chart(long, "clients", _("Clients per class"), t=_), width="stretch")
     with right:
         title = _("{measure} per class", measure=Measure)
-        show_chart(segment_mix_chart(revenue_mix, "value", title, t=_), width="stretch")
+        show_chart(segment_mix_chart(revenue_mix, "value", title, "$,.0f", t=_), width="stretch")
 
     st.subheader(_("Compare the segments"))
     analysis.comparison_table(comparison, view.measure, _("Share of total"), has_effort)

@@ -75,8 +75,8 @@ def _currency_switched() -> None:
 
 
 def show_chart(chart, **kwargs):  # type: ignore[no-untyped-def]
-    """``st.altair_chart`` with numbers formatted for the session's language."""
-    return st.altair_chart(localized(chart, tr()), **kwargs)
+    """``st.altair_chart`` with numbers formatted for the session's language, amounts with its currency."""
+    return st.altair_chart(localized(chart, tr(), currency()), **kwargs)
 
 
 def csv_bytes(frame, index: bool = False) -> bytes:  # type: ignore[no-untyped-def]
