@@ -367,7 +367,7 @@ if tables:
             if info is not None:
                 details.append(_("{n} used", n=_.number(info.rows_used)))
                 if info.date_format:
-                    details.append(_("dates read as {format}", format=info.date_format))
+                    details.append(_("dates read as {format}", format=words(info.date_format)))
             read_as = _("read as")
             st.markdown(
                 f"**{plain(table.name)}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n"

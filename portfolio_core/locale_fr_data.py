@@ -94,6 +94,7 @@ FR_DATA: dict[str, str] = {
     # --- the ingest's texts shown on the Data page (ui/ingest_text.py) ------------------------------
     "CSV, {separator}-separated, {encoding}": "CSV, séparateur {separator}, {encoding}",
     "Excel, sheet “{sheet}”": "Excel, feuille « {sheet} »",
+    "{format} (assumed)": "{format} (supposé)",
     "comma": "virgule",
     "semicolon": "point-virgule",
     "tab": "tabulation",

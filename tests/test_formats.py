@@ -6,9 +6,13 @@ thousands) and ``61,7 %``; English ``1,234.5`` and ``61.7%``.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit import dataframe_util
+
+from tests.conftest import DATA
 
 # Two clients: 1,234.56 + 765.44 = 2,000 €; Acme's share 1234.56 / 2000 = 0.61728 -> 61.7 %;
 # two dated deals, so the average deal is 2,000 / 2 = 1,000.
@@ -84,3 +88,35 @@ def test_a_table_number_with_decimals_and_a_date_follow_the_language(lang, numbe
 
     at = AppTest.from_function(page, args=(lang,), default_timeout=30).run()
     assert cells(at.dataframe[0]).iloc[0].tolist() == [number, date]
+
+
+ENGLISH_NUMBER = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\b|^-?\d+\.\d+\b")
+
+
+def test_every_table_of_every_page_is_written_in_french(app):
+    """The French set (invoices, client list, activity log) on every page: each table that holds
+    numbers shows them the French way, and a blank cell is blank (never "None")."""
+    from tests.test_pages import ALL_PAGES
+
+    app.query_params["lang"] = "fr"
+    app.run()
+    files = []
+    for path in sorted((DATA / "corpus" / "set_fr").iterdir()):
+        text = path.read_bytes().replace(b"Montant HT", "Montant HT (€)".encode("cp1252"))
+        files.append((path.name, text, "text/csv"))
+    app.file_uploader[0].set_value(files).run()
+    seen = 0
+    for page in ALL_PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, page
+        for table in app.dataframe:
+            numeric = table.value.select_dtypes("number")
+            if numeric.empty or table.editing_mode != "read_only":
+                continue
+            shown = cells(table)
+            seen += 1
+            words = [str(v) for v in shown.to_numpy().ravel()]
+            assert not [w for w in words if ENGLISH_NUMBER.match(w) or w == "None"], (page, shown.head())
+            if "Chiffre d'affaires" in shown:
+                assert shown["Chiffre d'affaires"].str.endswith(" €").all(), page
+    assert seen >= 10  # the crawl saw the tables of the analysis pages

@@ -56,11 +56,11 @@ def money(value: float, decimals: int = 0) -> str:
 
 
 def currency_picker() -> None:
-    """The currency switch, under the language one: "from the data" or a currency the user picks."""
+    """The currency switch ("from the data" or a currency the user picks), where it is called."""
     ss, _ = st.session_state, tr()
     ss.w_cur = ss.cur or ""  # as the language: the callback sets the choice, the widget follows it
     found = getattr(ss.portfolio, "currency", None)
-    st.sidebar.selectbox(
+    st.selectbox(
         _("Currency"),
         ["", *sorted(set(CURRENCIES.values()))],
         key="w_cur",

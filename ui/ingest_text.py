@@ -19,6 +19,7 @@ from ui.i18n import tr
 SHAPES = (
     "CSV, {separator}-separated, {encoding}",
     "Excel, sheet “{sheet}”",
+    "{format} (assumed)",
     "durations in “{column}” read as minutes and converted to hours",
     "1 company of this file with no transaction (0 revenue)",
     "{n} companies of this file with no transaction (0 revenue)",

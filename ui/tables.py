@@ -54,7 +54,8 @@ def show_table(
             kinds[column] = ("number", decimals.get(column, 0))
     if frame.size <= MAX_STYLED_CELLS and frame.columns.is_unique:
         formats = {c: _.formatter(kind, d, currency()) for c, (kind, d) in kinds.items()}  # type: ignore[arg-type]
-        return where.dataframe(frame.style.format(formats), column_config=config or None, **kwargs)
+        styled = frame.style.format(na_rep="").format(formats)  # a blank cell is blank, never "None"
+        return where.dataframe(styled, column_config=config or None, **kwargs)
     for column, (kind, d) in kinds.items():
         if kind != "date":
             entry = _as_dict(config.get(column))

@@ -133,7 +133,7 @@ def effort_scatter(
             n=t.number(grouped),
         )
     x = alt.X("x:Q", title=t("Effort (hours)"), scale=x_scale)
-    y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="$~s"))
+    y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="$,.0f"))
     points = (
         alt.Chart(data)
         .mark_circle(opacity=0.75, stroke="white", strokeWidth=0.5)
@@ -241,7 +241,7 @@ def whale_chart(curve: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart 
             y=alt.Y(
                 "cumulative_profit:Q",
                 title=t("Cumulative profit after cost to serve"),
-                axis=alt.Axis(format="$~s"),
+                axis=alt.Axis(format="$,.0f"),
             ),
             tooltip=[
                 alt.Tooltip("rank:Q", title=t("Clients")),
