@@ -29,7 +29,7 @@ from portfolio_core.report.assumptions import (
 )
 from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whale_chart
 from ui import analysis
-from ui.i18n import csv_bytes, money, show_chart, tr
+from ui.i18n import csv_bytes, currency, money, show_chart, tr
 from ui.state import hourly_cost as current_hourly_cost
 from ui.tables import show_table
 from ui.text import plain
@@ -61,13 +61,13 @@ cost_box.number_input(
     value=None,
     step=5.0,
     key="w_hourly_cost",
-    placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
+    placeholder=_("{cost} (default)", cost=money(DEFAULT_HOURLY_COST)),
     help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
 )
 ss.cost_per_hour = ss.w_hourly_cost
 hourly_cost, cost_chosen = current_hourly_cost()
 ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
-cost_sentence = hourly_cost_text(hourly_cost, cost_chosen, _)
+cost_sentence = hourly_cost_text(hourly_cost, cost_chosen, _, currency())
 if cost_chosen:
     cost_words.caption(cost_sentence)
 else:
@@ -179,7 +179,7 @@ st.caption(
         "Quadrant lines at {revenue} of {measure} and {hours} hours. "
         "Develop: high value for little time. Keep: worth the time. "
         "Serve cheaper: small and cheap to serve. Reconsider: small but time-consuming.",
-        revenue=_.number(econ.revenue_cut),
+        revenue=money(econ.revenue_cut),
         measure=measure,
         hours=_.number(econ.hours_cut, 1),
     )
@@ -192,7 +192,9 @@ with right:
     show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
 losers = table[table["profit"] < 0]
 margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
-let_go_sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
+let_go_sentence = let_go_text(
+    len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _, currency()
+)
 if cost_chosen:
     st.caption(let_go_sentence + margin_note)
 else:  # advice to let clients go must not rest silently on a cost nobody chose
@@ -234,7 +236,7 @@ w[3].metric(_("Margin at risk"), money(outcome.margin_at_risk))
 st.caption(
     _("{n} clients concerned.", n=_.number(len(outcome.clients)))
     + " "
-    + hourly_cost_text(hourly_cost, cost_chosen, _)
+    + hourly_cost_text(hourly_cost, cost_chosen, _, currency())
 )
 concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
 show_table(

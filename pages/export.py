@@ -17,7 +17,7 @@ from portfolio_core.report.images import chart_png, chart_svg
 from portfolio_core.report.pack import ReportSettings, build_report, chart_names
 from portfolio_core.report.workbook import excel_report
 from ui import analysis, colnames
-from ui.i18n import TRANSLATORS, currency, tr
+from ui.i18n import TRANSLATORS, currency, money, tr
 from ui.state import hourly_cost as current_hourly_cost
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,13 +88,15 @@ cost_box.number_input(
     value=None,
     step=5.0,
     key="export_hourly_cost",
-    placeholder=_("{cost} (default)", cost=_.number(DEFAULT_HOURLY_COST)),
+    placeholder=_("{cost} (default)", cost=money(DEFAULT_HOURLY_COST)),
     help=_("What an hour of the team's time costs: profit is margin minus hours x this cost."),
 )
 ss.cost_per_hour = ss.export_hourly_cost  # one figure for every page and file
 hourly_cost, cost_chosen = current_hourly_cost()
 ss.hourly_cost = hourly_cost  # the figure in use, for pages that read it (Clients)
-(cost_words.caption if cost_chosen else cost_words.warning)(hourly_cost_text(hourly_cost, cost_chosen, _))
+(cost_words.caption if cost_chosen else cost_words.warning)(
+    hourly_cost_text(hourly_cost, cost_chosen, _, currency())
+)
 today = dt.date.today().isoformat()
 activity_hours = tuple(ss.get("activity_hours", ()))
 wanted = (view, float(hourly_cost), cost_chosen, activity_hours, today, _.lang)

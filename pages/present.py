@@ -12,7 +12,7 @@ from portfolio_core.analysis.effort import DEFAULT_HOURS, class_effort, share_of
 from portfolio_core.report.assumptions import durations_text, let_go_text
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from ui import analysis
-from ui.i18n import show_chart, tr
+from ui.i18n import currency, show_chart, tr
 from ui.state import hourly_cost as current_hourly_cost
 
 ss = st.session_state
@@ -107,7 +107,9 @@ else:
             if counts.get(action, 0):
                 st.markdown(f"### {_('{n} clients', n=_.number(counts[action]))} · {_(action)}")
         losers = data[data["profit"] < 0]
-        sentence = let_go_text(len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _)
+        sentence = let_go_text(
+            len(losers), float(-losers["profit"].sum()), hourly_cost, cost_chosen, _, currency()
+        )
         if cost_chosen:
             st.caption(sentence)
         else:  # in front of the board: a let-go figure never hides that its cost is a default

@@ -22,42 +22,45 @@ from portfolio_core.i18n import ENGLISH, Translator
 DEFAULT_HOURLY_COST = 60.0
 
 
-def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
-    """The hourly cost behind the cost to serve, saying whether the user chose it."""
+def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH, currency: str | None = None) -> str:
+    """The hourly cost behind the cost to serve (in ``currency``), saying whether the user chose it."""
     if chosen:
         return t(
-            "Cost to serve at {cost} per hour of the team's time (your hourly cost).", cost=t.number(cost)
+            "Cost to serve at {cost} per hour of the team's time (your hourly cost).",
+            cost=t.amount(cost, currency),
         )
     return t(
         "Cost to serve at {cost} per hour of the team's time: a default, not your figure. "
         "Set your hourly cost.",
-        cost=t.number(cost),
+        cost=t.amount(cost, currency),
     )
 
 
-def hourly_cost_short(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
+def hourly_cost_short(cost: float, chosen: bool, t: Translator = ENGLISH, currency: str | None = None) -> str:
     """The hourly cost in a few words (a table cell, a tile): ``60 per hour (default)``."""
     if chosen:
-        return t("{cost} per hour (your figure)", cost=t.number(cost))
-    return t("{cost} per hour (default, not chosen)", cost=t.number(cost))
+        return t("{cost} per hour (your figure)", cost=t.amount(cost, currency))
+    return t("{cost} per hour (default, not chosen)", cost=t.amount(cost, currency))
 
 
-def let_go_text(clients: int, lost: float, cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
-    """How many clients cost more than they bring, with the hourly cost it rests on."""
+def let_go_text(
+    clients: int, lost: float, cost: float, chosen: bool, t: Translator = ENGLISH, currency: str | None = None
+) -> str:
+    """How many clients cost more than they bring, with the hourly cost it rests on (in ``currency``)."""
     if chosen:
         return t(
             "{n} clients cost more to serve than they bring, at {cost} per hour (your hourly cost): "
             "{lost} of profit lost.",
             n=t.number(clients),
-            cost=t.number(cost),
-            lost=t.number(lost),
+            cost=t.amount(cost, currency),
+            lost=t.amount(lost, currency),
         )
     return t(
         "{n} clients cost more to serve than they bring at the default {cost} per hour, an hourly cost "
         "nobody chose ({lost} of profit lost): set your own before letting anyone go.",
         n=t.number(clients),
-        cost=t.number(cost),
-        lost=t.number(lost),
+        cost=t.amount(cost, currency),
+        lost=t.amount(lost, currency),
     )
 
 

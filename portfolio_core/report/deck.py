@@ -272,11 +272,11 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         t("Clients in scope: {scope}", scope=settings["Clients in scope"]),
     ]
     if report.has_effort:
-        lines.append(hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
+        lines.append(hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency))
     _text(slide, lines, (MARGIN_IN, 2.9, content_w, 4.0), BODY_PT)
     cost_note = [text for name, text in report.assumptions if name == t("Let-go advice rests on")]
     if report.has_effort and not cost_note:
-        cost_note = [hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t)]
+        cost_note = [hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency)]
     note_h = 0.75 if cost_note else 0.0  # room kept above the footer for the hourly-cost sentence
 
     # 2. The Pareto chart.

@@ -357,7 +357,7 @@ def build_report(
     assumptions = []
     if has_effort:
         assumptions.append(
-            (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
+            (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency))
         )
         durations = {**DEFAULT_HOURS, **dict(default_hours or {})}
         assumptions.append((t("Assumption: durations"), durations_text(durations, t)))
@@ -367,7 +367,7 @@ def build_report(
     losers = econ["profit"] < 0
     if has_effort and losers.any():
         lost = float(-econ.loc[losers, "profit"].sum())
-        advice = let_go_text(int(losers.sum()), lost, s.hourly_cost, s.hourly_cost_set, t)
+        advice = let_go_text(int(losers.sum()), lost, s.hourly_cost, s.hourly_cost_set, t, s.currency)
         assumptions.append((t("Let-go advice rests on"), advice))
     return Report(
         settings=s,

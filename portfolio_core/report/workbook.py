@@ -164,7 +164,9 @@ def excel_report(report: Report) -> bytes:
     if not report.has_effort:
         actions = actions.drop(columns=[hours])
     else:  # the profit column rests on the hourly cost: say which, on every row
-        actions[t("Cost to serve based on")] = hourly_cost_short(s.hourly_cost, s.hourly_cost_set, t)
+        actions[t("Cost to serve based on")] = hourly_cost_short(
+            s.hourly_cost, s.hourly_cost_set, t, s.currency
+        )
     _sheet(wb, t("Actions"), actions, {measure: money, hours: FMT_HOURS, profit: money})
 
     settings = pd.DataFrame(
