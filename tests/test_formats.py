@@ -120,3 +120,31 @@ def test_every_table_of_every_page_is_written_in_french(app):
             if "Chiffre d'affaires" in shown:
                 assert shown["Chiffre d'affaires"].str.endswith(" €").all(), page
     assert seen >= 10  # the crawl saw the tables of the analysis pages
+
+
+@pytest.mark.parametrize(
+    ("lang", "money", "share"), [("fr", "%.0f\u00a0€", "%.1f\u00a0%%"), ("en", "€%,.0f", "%,.1f%%")]
+)
+def test_a_table_too_large_to_style_gets_printf_formats_of_the_language(lang, money, share):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    def page(lang: str) -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from ui import tables
+
+        st.session_state.lang = lang
+        st.session_state.cur = "EUR"
+        tables.MAX_STYLED_CELLS = 0  # as if the table had a million cells
+        tables.show_table(
+            pd.DataFrame({"revenue": [1234.5], "share": [0.8]}), money=["revenue"], percent=["share"]
+        )
+
+    at = AppTest.from_function(page, args=(lang,), default_timeout=30).run()
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["revenue"]["type_config"]["format"] == money
+    assert config["share"]["type_config"]["format"] == share
+    assert at.dataframe[0].value["share"].tolist() == [80.0]  # printf cannot scale: the share in percent

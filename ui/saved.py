@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, cast
 
 import pandas as pd
@@ -10,9 +11,11 @@ import streamlit as st
 from portfolio_core import Portfolio
 from portfolio_core.analysis.segments import compare_portfolios
 from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.ingest.parsing import CURRENCIES
 from portfolio_core.store.analyses import AnalysisStore, SavedAnalysis, default_db_path
 from ui import colnames
 from ui.auth import user_db_path
+from ui.i18n import currency
 from ui.state import DEFAULTS, set_portfolio
 
 # Widgets that hold a copy of the settings: deleted on open, so the sidebar takes the restored values.
@@ -34,6 +37,7 @@ def current_settings() -> dict[str, Any]:
         "by": str(ss.by),
         "all": bool(ss.all),
         "within": bool(ss.within),
+        "currency": currency(),  # the amounts' currency (the files' or the user's), None when unknown
         # by the user's own column names ("Segment"), which opening the analysis reads back
         "filters": {
             colnames.url_name(str(col)): [str(v) for v in values] for col, values in ss.filters.items()
@@ -60,6 +64,9 @@ def restore(
 ) -> None:
     """Load a saved analysis's data, settings and column mapping (the user's column names) into the
     session (values out of range fall back)."""
+    saved = settings.get("currency")  # the saved tables carry the amounts, not their currency
+    if saved in CURRENCIES.values():
+        portfolio = dataclasses.replace(portfolio, currency=saved)
     set_portfolio(portfolio, None)  # new data key: every cached analysis is recomputed
     colnames.remember_mapping(mapping)
     ss = st.session_state
