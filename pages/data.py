@@ -13,7 +13,7 @@ from portfolio_core import LoadError, build_portfolio, read_table
 from portfolio_core.ingest.build import KIND_ROLES, KINDS, MissingRoleError, guess_mapping
 from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest.loading import RawTable
-from ui import analysis, colnames
+from ui import analysis
 from ui.analysis import cached
 from ui.i18n import csv_bytes, tr
 from ui.ingest_text import rejected_rows, words
@@ -97,6 +97,7 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
             options,
             help=_(ROLE_HELP[role]) if role in ROLE_HELP else None,
             index=options.index(current) if current in options else 0,
+            format_func=lambda column: _(NONE) if column == NONE else column,
             key=key,
             on_change=_role_changed,
             args=(table.name, role, key, sig),
@@ -397,22 +398,21 @@ if tables:
 
 
 def _preview(frame: pd.DataFrame) -> pd.DataFrame:
-    """The first rows of a canonical table, its headers and codes (won, active...) in the session's words."""
+    """The first rows of a canonical table, its headers and codes (won, active...) in the session's words
+    (canonical headers: two roles may come from columns of one name, e.g. "Margin" as the amount)."""
     codes = [c for c in ("stage", "status") if c in frame]
     head = frame.head(200)
-    return head.assign(**{c: head[c].map(_.maybe, na_action="ignore") for c in codes}).rename(
-        columns=colnames.label
-    )
+    return head.assign(**{c: head[c].map(_.maybe, na_action="ignore") for c in codes}).rename(columns=_.label)
 
 
 st.subheader(_("Preview"))
 tab_t, tab_c, tab_a = st.tabs([_("Transactions"), _("Clients"), _("Activities")])
-amounts = [colnames.label(c) for c in ("amount", "margin", "cac", "potential")]
+amounts = [_.label(c) for c in ("amount", "margin", "cac", "potential")]
 show_table(_preview(portfolio.transactions), money=amounts, where=tab_t, hide_index=True, width="stretch")
 show_table(_preview(portfolio.clients), money=amounts, where=tab_c, width="stretch")
 if len(portfolio.activities):
     show_table(
-        _preview(portfolio.activities), decimals={colnames.label("hours"): 1}, where=tab_a, hide_index=True,
+        _preview(portfolio.activities), decimals={_.label("hours"): 1}, where=tab_a, hide_index=True,
         width="stretch",
     )  # fmt: skip
 else:

@@ -52,7 +52,7 @@ def show_table(
             kinds[column] = ("date", 0)
         elif pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
             kinds[column] = ("number", decimals.get(column, 0))
-    if frame.size <= MAX_STYLED_CELLS and frame.columns.is_unique:
+    if frame.size <= MAX_STYLED_CELLS:
         formats = {c: _.formatter(kind, d, currency()) for c, (kind, d) in kinds.items()}  # type: ignore[arg-type]
         styled = frame.style.format(na_rep="").format(formats)  # a blank cell is blank, never "None"
         return where.dataframe(styled, column_config=config or None, **kwargs)

@@ -24,7 +24,7 @@ ENGLISH = [
     " the ", " of ", " and ", " with ", " by ", " per ", " from ", " rows", " row ", "clients who",
     "Revenue", "Share", "Class ", "Clients by", "Download", "Upload", "Settings", "Hours", "Margin",
     "row not used", "not a number", "semicolon", "separated", "Loaded", "Account manager", "cut-off",
-    "Effort vs", "Saved analyses", "Presentation",
+    "Effort vs", "Saved analyses", "Presentation", "(none)", "None", "From the data", "(assumed)",
 ]  # fmt: skip
 # Streamlit's own words, which the app cannot change: the lines of st.file_uploader's drop zone
 STREAMLIT_LINES = re.compile(
@@ -41,6 +41,8 @@ SHOW_FIRST_TABLE = """() => {
   if (shown) shown.scrollIntoView({block: "center"});
   return Boolean(shown);
 }"""
+CHOSEN_OPTIONS = """() => [...document.querySelectorAll('input[role="combobox"]')]
+  .filter(e => e.offsetParent).map(e => e.value)"""
 NO_ICONS = '[data-testid="stIconMaterial"] { display: none !important; }'
 
 
@@ -62,6 +64,7 @@ def visible_text(page: Page) -> str:
     table's displayed cells, tests/test_formats.py).
     """
     parts = [page.get_by_test_id("stSidebar").inner_text(), page.get_by_test_id("stMain").inner_text()]
+    parts += page.evaluate(CHOSEN_OPTIONS)  # a selectbox shows its choice in an input
     text = "\n".join(parts)
     return STREAMLIT_LINES.sub("", text)
 
