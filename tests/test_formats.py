@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit import dataframe_util
 
-from tests.conftest import DATA
+from tests.conftest import DATA, shown
 
 # Two clients: 1,234.56 + 765.44 = 2,000 €; Acme's share 1234.56 / 2000 = 0.61728 -> 61.7 %;
 # two dated deals, so the average deal is 2,000 / 2 = 1,000.
@@ -148,3 +148,16 @@ def test_a_table_too_large_to_style_gets_printf_formats_of_the_language(lang, mo
     assert config["revenue"]["type_config"]["format"] == money
     assert config["share"]["type_config"]["format"] == share
     assert at.dataframe[0].value["share"].tolist() == [80.0]  # printf cannot scale: the share in percent
+
+
+def test_the_data_page_reports_unusable_rows_in_french(app):
+    app.query_params["lang"] = "fr"
+    app.run()
+    bad = "Client;Montant\nAcme;beaucoup\nBeta;100 €\n".encode()
+    app.file_uploader[0].set_value(("ventes.csv", bad, "text/csv")).run()
+    (report,) = [t.value for t in app.dataframe if "Problème" in t.value]
+    assert report[["Ligne", "Problème", "Suite donnée"]].values.tolist() == [
+        [2, "le montant n'est pas un nombre", "ligne non utilisée"]
+    ]
+    details = " ".join(shown(m.value) for m in app.markdown)
+    assert "CSV, séparateur point-virgule" in details and "semicolon" not in details

@@ -41,6 +41,8 @@ SHOW_FIRST_TABLE = """() => {
   if (shown) shown.scrollIntoView({block: "center"});
   return Boolean(shown);
 }"""
+OPEN_EXPANDERS = """() => document
+  .querySelectorAll('[data-testid="stExpander"] details:not([open]) > summary').forEach(e => e.click())"""
 CHOSEN_OPTIONS = """() => [...document.querySelectorAll('input[role="combobox"]')]
   .filter(e => e.offsetParent).map(e => e.value)"""
 NO_ICONS = '[data-testid="stIconMaterial"] { display: none !important; }'
@@ -93,6 +95,8 @@ def test_every_page_in_french_after_a_french_upload(page: Page, app_url: str, tm
         links.filter(has_text=title).first.click()
         wait_until_idle(page)
         page.wait_for_timeout(500)  # tables and charts paint after the run
+        page.evaluate(OPEN_EXPANDERS)  # what is folded is read too
+        page.wait_for_timeout(300)
         page.screenshot(path=str(tmp_path / f"{title}.png"))
         if page.evaluate(SHOW_FIRST_TABLE):  # the first table in sight, for whoever looks at a failure
             page.wait_for_timeout(300)
