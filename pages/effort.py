@@ -87,16 +87,18 @@ with st.expander(_("Settings: default durations, quadrant lines")):
     )
     st.caption(_("Durations used when the log gives none (hours per activity):"))
     defaults = st.data_editor(
-        pd.DataFrame({"type": list(DEFAULT_HOURS), "hours": list(DEFAULT_HOURS.values())}),
+        pd.DataFrame({"type": [_(kind) for kind in DEFAULT_HOURS], "hours": list(DEFAULT_HOURS.values())}),
         hide_index=True,
         disabled=["type"],
         key="default_hours",
         column_config={
             "type": st.column_config.TextColumn(_("Activity type")),
-            "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0),
+            # an editable cell takes no Styler words: the browser's locale writes its decimal mark
+            "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0, format="localized"),
         },
     )
-default_hours = tuple(zip(defaults["type"], defaults["hours"].fillna(0).astype(float), strict=True))
+# the rows are the DEFAULT_HOURS types in order (the editor adds none): their codes, not the words shown
+default_hours = tuple(zip(DEFAULT_HOURS, defaults["hours"].fillna(0).astype(float), strict=True))
 ss.activity_hours = default_hours  # for the Presentation page (the editor is dropped on a page switch)
 
 try:

@@ -8,6 +8,7 @@ log), its amount header marked with the euro sign, so the currency comes from th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,19 @@ def english_in(text: str) -> list[str]:
     return [w for w in ENGLISH if w in f" {spaced} "]
 
 
-def test_every_page_in_french_after_a_french_upload(page: Page, app_url: str, tmp_path: Path) -> None:
-    page.goto(app_url + "/?lang=fr")
+@pytest.fixture
+def french_page(browser) -> Iterator[Page]:
+    """A French user's browser: the app picks French from it (and editable cells write 0,25)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_every_page_in_french_after_a_french_upload(french_page: Page, app_url: str, tmp_path: Path) -> None:
+    page = french_page
+    page.goto(app_url)
     wait_until_idle(page)
     page.add_style_tag(content=NO_ICONS)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
