@@ -107,7 +107,7 @@ class Translator:
         currency: str | None = None,
     ) -> Callable[[Any], str]:
         """A fast one-value formatter for long tables, written as :meth:`number`, :meth:`amount`,
-        :meth:`percent` write one value (dates as ``31/12/2026`` or ``2026-12-31``); blank cells stay blank.
+        :meth:`percent` write one value (dates as ``31/12/2026`` or ``2026-12-31``); a blank cell is ``—``.
 
         Examples
         --------
@@ -120,7 +120,7 @@ class Translator:
         """
         if kind == "date":
             pattern = "%d/%m/%Y" if self.lang == "fr" else "%Y-%m-%d"
-            return lambda v: "" if v is None or pd.isna(v) else pd.Timestamp(v).strftime(pattern)
+            return lambda v: "—" if v is None or pd.isna(v) else pd.Timestamp(v).strftime(pattern)
         # the words around a number ("€", " %") as babel writes them for this language
         sample = {"number": lambda: self.number(1), "percent": lambda: self.percent(0.01)}.get(
             kind, lambda: self.amount(1, currency)
@@ -131,7 +131,7 @@ class Translator:
 
         def write(v: Any) -> str:
             if v is None or pd.isna(v):
-                return ""
+                return "—"
             x = float(v) * scale
             digits = f"{abs(x):,.{decimals}f}"
             sign = "-" if x < 0 and float(digits.replace(",", "")) != 0 else ""

@@ -100,6 +100,7 @@ FR_DATA: dict[str, str] = {
     "MM/DD/YYYY": "MM/JJ/AAAA",
     "written dates (e.g. 12 Mar 2024)": "dates en toutes lettres (par ex. 12 mars 2024)",
     "(none)": "(aucune)",
+    "(not set)": "(non renseigné)",
     "comma": "virgule",
     "semicolon": "point-virgule",
     "tab": "tabulation",

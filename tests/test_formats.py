@@ -95,7 +95,7 @@ ENGLISH_NUMBER = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\b|^-?\d+\.\d+\b")
 
 def test_every_table_of_every_page_is_written_in_french(app):
     """The French set (invoices, client list, activity log) on every page: each table that holds
-    numbers shows them the French way, and a blank cell is blank (never "None")."""
+    numbers shows them the French way, and a blank cell shows "—" (an empty one would read "None")."""
     from tests.test_pages import ALL_PAGES
 
     app.query_params["lang"] = "fr"
@@ -116,7 +116,8 @@ def test_every_table_of_every_page_is_written_in_french(app):
             shown = cells(table)
             seen += 1
             words = [str(v) for v in shown.to_numpy().ravel()]
-            assert not [w for w in words if ENGLISH_NUMBER.match(w) or w == "None"], (page, shown.head())
+            wrong = [w for w in words if ENGLISH_NUMBER.match(w) or w in ("None", "")]
+            assert not wrong, (page, shown.head())
             if "Chiffre d'affaires" in shown:
                 assert shown["Chiffre d'affaires"].str.endswith(" €").all(), page
     assert seen >= 10  # the crawl saw the tables of the analysis pages

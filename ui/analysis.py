@@ -220,7 +220,7 @@ def comparison_table(comparison: pd.DataFrame, measure: str, share_label: str, h
     Measure = _(measure.capitalize())
     shown = comparison.drop(columns=[] if has_effort else ["hours", "effort_share", "revenue_per_hour"])
     show_table(
-        shown,
+        shown.rename(index=_.maybe),  # "(not set)" in the session's language
         money=["revenue", "revenue_per_hour"],
         percent=["revenue_share", "effort_share", "largest_client_share", "share_of_a"],
         width="stretch",

@@ -54,7 +54,8 @@ def show_table(
             kinds[column] = ("number", decimals.get(column, 0))
     if frame.size <= MAX_STYLED_CELLS:
         formats = {c: _.formatter(kind, d, currency()) for c, (kind, d) in kinds.items()}  # type: ignore[arg-type]
-        styled = frame.style.format(na_rep="").format(formats)  # a blank cell is blank, never "None"
+        # a blank cell shows "—" (an empty display value would let the browser write "None")
+        styled = frame.style.format(na_rep="—").format(formats)
         return where.dataframe(styled, column_config=config or None, **kwargs)
     for column, (kind, d) in kinds.items():
         if kind != "date":

@@ -272,6 +272,7 @@ def segment_mix_chart(
 
     ``mix`` is long: ``segment``, ``abc_class``, and the ``value`` column.
     """
+    mix = mix.assign(segment=mix["segment"].map(t.maybe))  # "(not set)" in the report's language
     return (
         alt.Chart(mix)
         .mark_bar()
