@@ -38,7 +38,7 @@ WITHOUT_CONTROLS = ("", "present", "saved")  # "" is the default page, Data
 page = st.navigation(PAGES, position="sidebar" if may_enter() else "hidden")
 require_sign_in()
 init_state()
-currency_box = st.sidebar.container()  # filled after the page ran: an upload brings its currency at once
+currency_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()
@@ -59,5 +59,3 @@ except Exception:  # st.stop / st.rerun are BaseExceptions and pass through
 finally:
     with banner:  # also after a page's st.stop
         demo_banner()  # on every page while the demo is shown, with the user's last upload one click away
-    with currency_box:
-        currency_picker()

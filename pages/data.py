@@ -284,6 +284,10 @@ counts = portfolio.scope_counts()
 set_aside = counts["prospect"] + counts["former"] + counts["partner"]
 
 st.subheader(_("Loaded: {source}", source=analysis.source_label(portfolio)))
+if portfolio.currency:
+    st.caption(_("Amounts in {currency}, as the files write them.", currency=portfolio.currency))
+else:
+    st.caption(_("The files name no currency: amounts are shown without one. Choose it in the sidebar."))
 cols = st.columns(4)
 cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
 cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))

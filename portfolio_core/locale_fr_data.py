@@ -147,8 +147,12 @@ FR_DATA: dict[str, str] = {
     "partner": "partenaire",
     # --- currency -----------------------------------------------------------------------------------
     "Currency": "Devise",
-    "From the data ({currency})": "Celle des données ({currency})",
-    "none found": "aucune trouvée",
+    "From the data": "Celle des données",
+    "Amounts in {currency}, as the files write them.": "Montants en {currency}, comme l'indiquent les fichiers.",
+    "The files name no currency: amounts are shown without one. Choose it in the sidebar.": (
+        "Les fichiers n'indiquent aucune devise : les montants s'affichent sans. Choisissez-la dans la barre "
+        "latérale."
+    ),
     "Shown on every amount. The data's currency comes from the amounts or headers (€, $, £...).": (
         "Affichée sur chaque montant. La devise des données vient des montants ou des en-têtes (€, $, £...)."
     ),

@@ -56,15 +56,18 @@ def money(value: float, decimals: int = 0) -> str:
 
 
 def currency_picker() -> None:
-    """The currency switch ("from the data" or a currency the user picks), where it is called."""
+    """The currency switch in the sidebar: "from the data" (the Data page says which) or one the user picks.
+
+    It names no currency for "from the data": it is drawn before the page runs, and an upload on
+    the Data page may bring another currency in that same run.
+    """
     ss, _ = st.session_state, tr()
     ss.w_cur = ss.cur or ""  # as the language: the callback sets the choice, the widget follows it
-    found = getattr(ss.portfolio, "currency", None)
-    st.selectbox(
+    st.sidebar.selectbox(
         _("Currency"),
         ["", *sorted(set(CURRENCIES.values()))],
         key="w_cur",
-        format_func=lambda c: c or _("From the data ({currency})", currency=found or _("none found")),
+        format_func=lambda c: c or _("From the data"),
         help=_("Shown on every amount. The data's currency comes from the amounts or headers (€, $, £...)."),
         on_change=_currency_switched,
     )

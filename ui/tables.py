@@ -39,6 +39,7 @@ def show_table(
     number formats: those are made here. Returns what ``st.dataframe`` returns (the selection).
     """
     _, decimals, config = tr(), decimals or {}, dict(column_config or {})
+    kwargs.setdefault("placeholder", "—")  # a missing value, which the browser would write "None"
     kinds: dict[str, tuple[str, int]] = {}
     for column in frame.columns:
         series, typed = frame[column], _as_dict(config.get(column)).get("type_config") or {}
@@ -54,8 +55,7 @@ def show_table(
             kinds[column] = ("number", decimals.get(column, 0))
     if frame.size <= MAX_STYLED_CELLS:
         formats = {c: _.formatter(kind, d, currency()) for c, (kind, d) in kinds.items()}  # type: ignore[arg-type]
-        # a blank cell shows "—" (an empty display value would let the browser write "None")
-        styled = frame.style.format(na_rep="—").format(formats)
+        styled = frame.style.format(na_rep="—").format(formats)  # every blank cell, text ones too
         return where.dataframe(styled, column_config=config or None, **kwargs)
     for column, (kind, d) in kinds.items():
         if kind != "date":

@@ -26,6 +26,7 @@ ENGLISH = [
     "Revenue", "Share", "Class ", "Clients by", "Download", "Upload", "Settings", "Hours", "Margin",
     "row not used", "not a number", "semicolon", "separated", "Loaded", "Account manager", "cut-off",
     "Effort vs", "Saved analyses", "Presentation", "(none)", "None", "From the data", "(assumed)",
+    "Amounts in",
 ]  # fmt: skip
 # Streamlit's own words, which the app cannot change: the lines of st.file_uploader's drop zone
 STREAMLIT_LINES = re.compile(
@@ -98,7 +99,8 @@ def test_every_page_in_french_after_a_french_upload(french_page: Page, app_url: 
     loaded = "Chargé : activites.csv, clients.csv, factures.csv"  # the demo says "Chargé : Portefeuille..."
     expect(page.get_by_text(loaded, exact=True)).to_be_visible(timeout=TIMEOUT)
     wait_until_idle(page)
-    expect(page.get_by_role("combobox", name="Devise")).to_have_value("Celle des données (EUR)")  # "(€)"
+    expect(page.get_by_text("Montants en EUR, comme l'indiquent les fichiers.")).to_be_visible()  # "(€)"
+    expect(page.get_by_role("combobox", name="Devise")).to_have_value("Celle des données")
     links = page.get_by_test_id("stSidebarNavLink")
     titles = [links.nth(i).inner_text().strip() for i in range(links.count())]
     assert titles[0] == "Données" and "Analyse ABC" in titles  # the menu is French
