@@ -7,13 +7,14 @@ import streamlit as st
 
 from ui.auth import may_enter, require_sign_in
 from ui.frame import frame
-from ui.i18n import init_language, language_picker, tr
+from ui.i18n import currency_picker, init_language, language_picker, tr
 from ui.sidebar import analysis_controls
 from ui.state import init_state, write_url
 from ui.uploads import demo_banner
 
 st.set_page_config(page_title="Client Portfolio Analyzer", page_icon="📊", layout="wide")
 init_language()
+language_picker()  # a switch takes effect in its callback: the menu below is built in the new language
 _ = tr()
 
 # Each page file is named after its URL path (pages/abc.py is /abc), so Streamlit's old pages/
@@ -37,7 +38,7 @@ WITHOUT_CONTROLS = ("", "present", "saved")  # "" is the default page, Data
 page = st.navigation(PAGES, position="sidebar" if may_enter() else "hidden")
 require_sign_in()
 init_state()
-language_picker()
+currency_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()

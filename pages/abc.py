@@ -9,8 +9,9 @@ import streamlit as st
 from portfolio_core import CLASSES
 from portfolio_core.report.charts import pareto_chart
 from ui import analysis, colnames
-from ui.i18n import csv_bytes, show_chart, tr
+from ui.i18n import csv_bytes, money, show_chart, tr
 from ui.suggest import suggest_button
+from ui.tables import show_table
 
 TABLE_ROWS = 1000  # a browser table of 10^5 rows slows every rerun and helps no reader
 _ = tr()
@@ -26,7 +27,7 @@ analysis.class_cards(
     lambda row: _(
         "{clients} of clients · {value} of {measure} ({share})",
         clients=_.percent(row["client_share"]),
-        value=_.number(row["revenue"]),
+        value=money(row["revenue"]),
         measure=measure,
         share=_.percent(row["revenue_share"], 1),
     ),
@@ -71,15 +72,12 @@ if len(rows) > TABLE_ROWS:
     )
 labelled = (lambda frame: frame) if query else (lambda frame: analysis.with_labels(frame, portfolio))
 shown = labelled(rows.head(TABLE_ROWS))
-st.dataframe(
+show_table(
     shown.reset_index().rename(columns=headers),
+    money=[value_label],
+    percent=[_("Share"), _("Cumulative share")],
     hide_index=True,
     width="stretch",
-    column_config={
-        _("Share"): st.column_config.NumberColumn(format="percent"),
-        _("Cumulative share"): st.column_config.NumberColumn(format="percent"),
-        value_label: st.column_config.NumberColumn(format="localized"),
-    },
 )
 st.download_button(
     _("Download the class table (CSV)"),

@@ -10,7 +10,8 @@ import streamlit as st
 from portfolio_core.analysis.actions import recommend
 from portfolio_core.report.words import action_words
 from ui import analysis, colnames
-from ui.i18n import tr
+from ui.i18n import money, tr
+from ui.tables import show_table
 from ui.text import plain
 
 _ = tr()
@@ -45,14 +46,15 @@ if query:
     listing = listing[hit.any(axis=1).to_numpy()]
 st.caption(_("{n} clients. Click a row to open the client's card.", n=_.number(len(listing))))
 ordered = listing.sort_values(Measure, ascending=False)
-event = st.dataframe(
+event = show_table(
     ordered,
+    money=[Measure, _("Margin"), _("Profit")],
+    decimals={_("Hours"): 1},
     width="stretch",
     height=360,
     on_select="rerun",
     selection_mode="single-row",
     key="client_table",
-    column_config={Measure: st.column_config.NumberColumn(format="localized")},
 )
 rows = event.selection.rows if event else []
 if not rows:
@@ -65,14 +67,14 @@ st.caption(f"ID {plain(client)}")
 row = table.loc[client]
 m = st.columns(5)
 m[0].metric(_("Class"), row["abc_class"])
-m[1].metric(Measure, _.number(row["revenue"]))
-m[2].metric(_("Margin"), _.number(row["margin"]) if econ.margin_known else "—")
+m[1].metric(Measure, money(row["revenue"]))
+m[2].metric(_("Margin"), money(row["margin"]) if econ.margin_known else "—")
 if portfolio.activities.empty:  # no activity log: no hours and no cost to serve, rather than 0
     m[3].metric(_("Hours"), "—", help=_("No activity log"))
     m[4].metric(_("Profit after cost to serve"), "—", help=_("No activity log"))
 else:
     m[3].metric(_("Hours"), _.number(row["hours"], 1))
-    m[4].metric(_("Profit after cost to serve"), _.number(row["profit"]))
+    m[4].metric(_("Profit after cost to serve"), money(row["profit"]))
 action = action_words(recommend(table, portfolio, clients.get("potential")), _).loc[client]
 st.success(
     _("**Recommended:** {action}. {reason}.", action=action["action"], reason=action["reason"].strip())
@@ -93,28 +95,26 @@ details.dataframe(
     card.dropna().map(_shown).rename(_("Value")).rename(colnames.label).to_frame(),
     width="stretch",
 )
-date_column = st.column_config.DateColumn(_("Date"))
 tx = portfolio.transactions[portfolio.transactions["client"] == client].drop(columns=["client"])
 if "date" in tx:
     tx = tx.sort_values("date", ascending=False)
-deals.dataframe(
+show_table(
     tx.rename(columns=colnames.label),
+    money=[colnames.label("amount"), colnames.label("margin")],
+    where=deals,
     hide_index=True,
     width="stretch",
-    column_config={
-        colnames.label("date"): date_column,
-        colnames.label("amount"): st.column_config.NumberColumn(format="localized"),
-    },
 )
 acts = portfolio.activities[portfolio.activities["client"] == client].drop(columns=["client"])
 if acts.empty:
     log.info(_("No interaction recorded for this client."))
 else:
-    log.dataframe(
+    show_table(
         (acts.sort_values("date", ascending=False) if "date" in acts else acts).rename(columns=_.label),
+        decimals={_.label("hours"): 1},
+        where=log,
         hide_index=True,
         width="stretch",
-        column_config={_("Date"): date_column},
     )
 yearly = analysis.history(key, settings, portfolio)
 if client in yearly.index and len(yearly.columns):

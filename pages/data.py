@@ -5,6 +5,7 @@ from ui.frame import require_frame
 require_frame()
 
 
+import pandas as pd
 import streamlit as st
 
 from portfolio_core.ingest.build import KIND_ROLES, KINDS
@@ -14,6 +15,8 @@ from portfolio_core.message import N_
 from portfolio_core.report.assumptions import set_aside_text
 from ui import analysis, state, uploads
 from ui.i18n import csv_bytes, tr
+from ui.ingest_text import rejected_rows, words
+from ui.tables import show_table
 from ui.text import plain
 
 NONE = "(none)"
@@ -80,6 +83,7 @@ def _mapping_editor(table: RawTable, kind: str, mapping: dict[str, str], prefix:
             options,
             help=_(ROLE_HELP[role]) if role in ROLE_HELP else None,
             index=options.index(current) if current in options else 0,
+            format_func=lambda column: _(NONE) if column == NONE else column,
             key=key,
             on_change=_role_changed,
             args=(table.name, role, key, sig),
@@ -182,6 +186,10 @@ counts = portfolio.scope_counts()
 set_aside = counts["prospect"] + counts["former"] + counts["partner"]
 
 st.subheader(_("Loaded: {source}", source=analysis.source_label(portfolio)))
+if portfolio.currency:
+    st.caption(_("Amounts in {currency}, as the files write them.", currency=portfolio.currency))
+else:
+    st.caption(_("The files name no currency: amounts are shown without one. Choose it in the sidebar."))
 cols = st.columns(4)
 cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
 cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))
@@ -224,9 +232,8 @@ if report is not None:
         else:
             message = _("{rejected} rows could not be used: listed below, and downloadable.", **counts_text)
         st.warning(message)
-        # each row's problem and outcome in the session's language
-        rejected = report.rejected.assign(**{c: report.rejected[c].map(_) for c in ("problem", "outcome")})
-        st.dataframe(rejected, hide_index=True, width="stretch", height=220)
+        rejected = rejected_rows(report.rejected)
+        show_table(rejected, hide_index=True, width="stretch", height=220)
         st.download_button(
             _("Download the validation report (CSV)"),
             csv_bytes(rejected),
@@ -258,11 +265,11 @@ if tables:
         mapping = ss.up_maps[table.name]
         info = infos.get(table.name)
         with st.container(border=True):
-            details = [table.description, _("{n} rows", n=_.number(len(table.frame)))]
+            details = [words(table.description), _("{n} rows", n=_.number(len(table.frame)))]
             if info is not None:
                 details.append(_("{n} used", n=_.number(info.rows_used)))
                 if info.date_format:
-                    details.append(_("dates read as {format}", format=info.date_format))
+                    details.append(_("dates read as {format}", format=words(info.date_format)))
             read_as = _("read as")
             st.markdown(
                 f"**{plain(table.name)}** · {read_as} **{_(KIND_LABELS[kind]).lower()}**  \n"
@@ -290,12 +297,25 @@ if tables:
                 shown = table.frame.head(100)
                 st.dataframe(shown, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(shown)))
 
+
+def _preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """The first rows of a canonical table, its headers and codes (won, active...) in the session's words
+    (canonical headers: two roles may come from columns of one name, e.g. "Margin" as the amount)."""
+    codes = [c for c in ("stage", "status") if c in frame]
+    head = frame.head(200)
+    return head.assign(**{c: head[c].map(_.maybe, na_action="ignore") for c in codes}).rename(columns=_.label)
+
+
 st.subheader(_("Preview"))
 tab_t, tab_c, tab_a = st.tabs([_("Transactions"), _("Clients"), _("Activities")])
-tab_t.dataframe(portfolio.transactions.head(200), hide_index=True, width="stretch")
-tab_c.dataframe(portfolio.clients.head(200), width="stretch")
+amounts = [_.label(c) for c in ("amount", "margin", "cac", "potential")]
+show_table(_preview(portfolio.transactions), money=amounts, where=tab_t, hide_index=True, width="stretch")
+show_table(_preview(portfolio.clients), money=amounts, where=tab_c, width="stretch")
 if len(portfolio.activities):
-    tab_a.dataframe(portfolio.activities.head(200), hide_index=True, width="stretch")
+    show_table(
+        _preview(portfolio.activities), decimals={_.label("hours"): 1}, where=tab_a, hide_index=True,
+        width="stretch",
+    )  # fmt: skip
 else:
     tab_a.info(
         _("No activity log loaded: upload one (client, date, type, hours) to see who takes the team's time.")

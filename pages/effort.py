@@ -29,7 +29,8 @@ from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whal
 from portfolio_core.report.pack import action_list
 from ui import analysis, state
 from ui.effort import hourly_cost_field
-from ui.i18n import csv_bytes, show_chart, tr
+from ui.i18n import csv_bytes, currency, money, show_chart, tr
+from ui.tables import show_table
 from ui.text import plain
 
 ss = st.session_state
@@ -67,16 +68,24 @@ with st.expander(_("Settings: default durations, quadrant lines")):
     )
     st.caption(_("Durations used when the log gives none (hours per activity):"))
     defaults = st.data_editor(
-        pd.DataFrame(settings.durations, columns=["type", "hours"]),
+        pd.DataFrame(
+            {
+                "type": [_(kind) for kind, _h in settings.durations],
+                "hours": [h for _k, h in settings.durations],
+            }
+        ),
         hide_index=True,
         disabled=["type"],
         key="default_hours",
         column_config={
             "type": st.column_config.TextColumn(_("Activity type")),
-            "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0),
+            # an editable cell takes no Styler words: the browser's locale writes its decimal mark
+            "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0, format="localized"),
         },
     )
-state.update(durations=dict(zip(defaults["type"], defaults["hours"].fillna(0), strict=True)))
+# the rows are the settings' activity types in order (the editor adds none): their codes, not the words shown
+kinds = [kind for kind, _h in settings.durations]
+state.update(durations=dict(zip(kinds, defaults["hours"].fillna(0), strict=True)))
 key, settings, portfolio = analysis.current()  # with the hourly cost and durations just set
 
 try:
@@ -101,8 +110,8 @@ m = st.columns(4)
 m[0].metric(_("Total effort (hours)"), _.number(table["hours"].sum()))
 m[1].metric(
     _("Cost to serve"),
-    _.number(table["cost_to_serve"].sum()),
-    help=_("Hours × {cost} per hour", cost=_.number(settings.hourly_cost)),
+    money(table["cost_to_serve"].sum()),
+    help=_("Hours × {cost} per hour", cost=money(settings.hourly_cost)),
 )
 m[2].metric(
     _("Clients taking 80 % of effort"),
@@ -145,9 +154,9 @@ if picked and picked[0] in table.index:
     st.subheader(_("Client: {name}", name=plain(row["label"])))
     d = st.columns(5)
     d[0].metric(_("Class"), row["abc_class"])
-    d[1].metric(Measure, _.number(row["revenue"]))
+    d[1].metric(Measure, money(row["revenue"]))
     d[2].metric(_("Hours"), _.number(row["hours"], 1))
-    d[3].metric(_("Profit after cost to serve"), _.number(row["profit"]))
+    d[3].metric(_("Profit after cost to serve"), money(row["profit"]))
     d[4].metric(_("Quadrant"), _(row["quadrant"]))
 else:
     st.caption(_("Click a point to see the client's figures."))
@@ -156,7 +165,7 @@ st.caption(
         "Quadrant lines at {revenue} of {measure} and {hours} hours. "
         "Develop: high value for little time. Keep: worth the time. "
         "Serve cheaper: small and cheap to serve. Reconsider: small but time-consuming.",
-        revenue=_.number(econ.revenue_cut),
+        revenue=money(econ.revenue_cut),
         measure=measure,
         hours=_.number(econ.hours_cut, 1),
     )
@@ -168,7 +177,7 @@ with left:
 with right:
     show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
 margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
-let_go_sentence = let_go_text(table["profit"], settings, _)
+let_go_sentence = let_go_text(table["profit"], settings, _, currency())
 if settings.hourly_cost_set:
     st.caption(let_go_sentence + margin_note)
 else:  # advice to let clients go must not rest silently on a cost nobody chose
@@ -176,23 +185,20 @@ else:  # advice to let clients go must not rest silently on a cost nobody chose
 
 st.subheader(_("Per class"))
 per_class = class_effort(table).round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}).reset_index()
-pct = st.column_config.NumberColumn(format="percent")
-st.dataframe(
+show_table(
     per_class,
+    money=["revenue", "revenue_per_hour"],
+    percent=["revenue_share", "effort_share"],
     hide_index=True,
     width="stretch",
     column_config={
         "abc_class": _("Class"),
         "clients": _("Clients"),
-        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
-        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
-        "revenue_share": st.column_config.NumberColumn(
-            _("{measure} share", measure=Measure), format="percent"
-        ),
-        "effort_share": st.column_config.NumberColumn(_("Effort share"), format="percent"),
-        "revenue_per_hour": st.column_config.NumberColumn(
-            _("{measure} per hour", measure=Measure), format="localized"
-        ),
+        "revenue": Measure,
+        "hours": _("Hours"),
+        "revenue_share": _("{measure} share", measure=Measure),
+        "effort_share": _("Effort share"),
+        "revenue_per_hour": _("{measure} per hour", measure=Measure),
     },
 )
 
@@ -207,26 +213,28 @@ else:
     outcome = let_go(table, threshold, settings.hourly_cost)
 w = st.columns(4)
 w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
-w[1].metric(_("Cost saved"), _.number(outcome.cost_saved))
-w[2].metric(_("{measure} at risk", measure=Measure), _.number(outcome.revenue_at_risk))
-w[3].metric(_("Margin at risk"), _.number(outcome.margin_at_risk))
+w[1].metric(_("Cost saved"), money(outcome.cost_saved))
+w[2].metric(_("{measure} at risk", measure=Measure), money(outcome.revenue_at_risk))
+w[3].metric(_("Margin at risk"), money(outcome.margin_at_risk))
 st.caption(
     _("{n} clients concerned.", n=_.number(len(outcome.clients)))
     + " "
-    + hourly_cost_text(settings.hourly_cost, settings.hourly_cost_set, _)
+    + hourly_cost_text(settings.hourly_cost, settings.hourly_cost_set, _, currency())
 )
 concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
-st.dataframe(
+show_table(
     concerned.rename_axis("ID"),
+    money=["revenue", "margin", "profit"],
+    decimals={"hours": 1},
     width="stretch",
     height=240,
     column_config={
         "label": _("Client"),
         "abc_class": _("Class"),
-        "revenue": st.column_config.NumberColumn(Measure, format="localized"),
-        "margin": st.column_config.NumberColumn(_("Margin"), format="localized"),
-        "hours": st.column_config.NumberColumn(_("Hours"), format="localized"),
-        "profit": st.column_config.NumberColumn(_("Profit"), format="localized"),
+        "revenue": Measure,
+        "margin": _("Margin"),
+        "hours": _("Hours"),
+        "profit": _("Profit"),
     },
 )
 
@@ -236,7 +244,14 @@ headers = {
     "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
     "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),
 }  # fmt: skip
-st.dataframe(actions.rename_axis("ID"), width="stretch", height=320, column_config=headers)
+show_table(
+    actions.rename_axis("ID"),
+    money=["revenue", "profit"],
+    decimals={"hours": 1},
+    width="stretch",
+    height=320,
+    column_config=headers,
+)
 st.download_button(
     _("Download the action list (CSV)"),
     csv_bytes(actions.rename(columns=headers).rename_axis("ID"), index=True),

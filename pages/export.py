@@ -30,17 +30,15 @@ def meeting_pack(data_key: str, settings: AnalysisSettings, today: str, _portfol
     p = _portfolio
     table = analysis.classified(data_key, settings, p)
     hours = analysis.hours(data_key, settings, p)
-    shown = settings.with_changes(
-        filters={colnames.url_name(c): kept for c, kept in settings.filters}
-    )  # the user's names
     report = build_report(
         p,
         table,
-        shown,
+        settings,
         source=p.source,
         date=dt.date.fromisoformat(today),
         t=TRANSLATORS[settings.lang],
         hours=hours,
+        column_names=colnames.names(),  # the filters go by the user's own column names
     )
     charts = {key: (chart_png(chart), chart_svg(chart)) for key, chart in report.charts.items()}
     return {

@@ -29,8 +29,9 @@ from portfolio_core.report.charts_kpi import (
 )
 from portfolio_core.report.words import kpi_needs
 from ui import analysis, colnames, kpis_cache
-from ui.i18n import csv_bytes, show_chart, tr
+from ui.i18n import csv_bytes, money, show_chart, tr
 from ui.suggest import suggest_button
+from ui.tables import show_table
 from ui.text import plain
 
 _ = tr()
@@ -242,18 +243,17 @@ else:
             b=settings.b_pct,
         )
     )
-    st.dataframe(
+    show_table(
         sens.assign(move=sens["move"].map(MOVES)),
+        percent=["share_of_clients"],
         hide_index=True,
         width="stretch",
         column_config={
             "move": _("Move"),
-            "a": st.column_config.NumberColumn(_("A cut-off (%)")),
-            "b": st.column_config.NumberColumn(_("B cut-off (%)")),
-            "clients_changing": st.column_config.NumberColumn(
-                _("Clients changing class"), format="localized"
-            ),
-            "share_of_clients": st.column_config.NumberColumn(_("Share of clients"), format="percent"),
+            "a": _("A cut-off (%)"),
+            "b": _("B cut-off (%)"),
+            "clients_changing": _("Clients changing class"),
+            "share_of_clients": _("Share of clients"),
         },
     )
 
@@ -265,9 +265,7 @@ stages = deal_stages(portfolio)
 dated = "Average deal size" not in missing
 s1 = st.columns(4)
 if row is not None and dated:
-    s1[0].metric(
-        _("Average deal size"), _.number(row["average_deal"]), help=_("Mean amount of the won deals")
-    )
+    s1[0].metric(_("Average deal size"), money(row["average_deal"]), help=_("Mean amount of the won deals"))
 if row is not None and stages and pd.notna(row["win_rate"]):
     s1[1].metric(
         _("Win rate"),
@@ -279,7 +277,7 @@ if row is not None and stages and pd.notna(row["win_rate"]):
 if row is not None and "Pipeline value" not in missing:
     s1[2].metric(
         _("Pipeline value"),
-        _.number(row["pipeline"]),
+        money(row["pipeline"]),
         help=_("Amount of the {n} open deals", n=_.number(row["open"])),
     )
 if row is not None and "activities" in overall:
@@ -313,18 +311,20 @@ if stages:
             overall_rate = float(row["win_rate"]) if row is not None and pd.notna(row["win_rate"]) else None
             show_chart(rate_chart(table, title, overall_rate, _), width="stretch")
         with col.expander(_("Figures by {group}", group=title.lower())):
-            st.dataframe(
+            show_table(
                 table.rename(index={"(blank)": _("(blank)")}).rename_axis(title),
+                money=["won_value", "pipeline", "average_deal"],
+                percent=["win_rate"],
                 width="stretch",
                 column_config={
-                    "won": st.column_config.NumberColumn(_("Won"), format="localized"),
-                    "lost": st.column_config.NumberColumn(_("Lost"), format="localized"),
-                    "open": st.column_config.NumberColumn(_("Open"), format="localized"),
-                    "won_value": st.column_config.NumberColumn(_("Won value"), format="localized"),
-                    "pipeline": st.column_config.NumberColumn(_("Pipeline"), format="localized"),
-                    "win_rate": st.column_config.NumberColumn(_("Win rate"), format="percent"),
-                    "average_deal": st.column_config.NumberColumn(_("Average deal"), format="localized"),
-                    "activities": st.column_config.NumberColumn(_("Activities"), format="localized"),
+                    "won": _("Won"),
+                    "lost": _("Lost"),
+                    "open": _("Open"),
+                    "won_value": _("Won value"),
+                    "pipeline": _("Pipeline"),
+                    "win_rate": _("Win rate"),
+                    "average_deal": _("Average deal"),
+                    "activities": _("Activities"),
                 },
             )
 
@@ -381,7 +381,7 @@ if "tenure_years" in table:
 if "revenue_per_year" in table:
     l1[3].metric(
         _("Revenue per client per year"),
-        _.number(table["revenue_per_year"].mean()),
+        money(table["revenue_per_year"].mean()),
         help=_("Mean over the clients of each one's revenue over its years in the data"),
     )
 if len(retention_table):
@@ -413,7 +413,7 @@ if "clv" in table:
         )
     )
     v1 = st.columns(4)
-    v1[0].metric(_("Median CLV"), _.number(table["clv"].median()))
+    v1[0].metric(_("Median CLV"), money(table["clv"].median()))
     if "clv_cac" in table:
         ratio, known, below = clv_cac_overall(table)
         v1[1].metric(
@@ -482,17 +482,18 @@ if "churn_risk" in table:
         )
     at_risk = clients_at_risk(table, portfolio.labels(table.index))
     st.subheader(_("Clients at risk ({n})", n=_.number(len(at_risk))))
-    st.dataframe(
+    show_table(
         at_risk.assign(risk=at_risk["risk"].map(RISKS), revenue=at_risk["revenue"].round(0)).rename_axis(
             "ID"
         ),
+        money=["revenue"],
         width="stretch",
         height=280,
         column_config={
             "client": _("Client"),
             "risk": _("Risk"),
             "why": st.column_config.TextColumn(_("Why"), width="large"),
-            "revenue": st.column_config.NumberColumn(_("Revenue"), format="localized"),
+            "revenue": _("Revenue"),
             "p_alive": st.column_config.ProgressColumn(
                 _("Probability still active"), format="percent", min_value=0, max_value=1
             ),
@@ -506,7 +507,7 @@ if "unmet_potential" in table:
     u1 = st.columns(3)
     u1[0].metric(
         _("Unmet potential"),
-        _.number(table["unmet_potential"].sum()),
+        money(table["unmet_potential"].sum()),
         help=_("Potential minus revenue per year")
         if "revenue_per_year" in table
         else _("Potential minus revenue (undated sales: the whole revenue)"),
@@ -550,28 +551,23 @@ if indicators:
         )
     )
 needs("Other indicators")
-whole = ["revenue", "margin", "revenue_per_year", "margin_per_year", "clv", "cac", "potential",
-         "unmet_potential", "usual_interval_days", "reference_days", "days_since_purchase"]  # fmt: skip
-whole = [c for c in whole if c in shown]
+money_columns = ["revenue", "margin", "revenue_per_year", "margin_per_year", "clv", "cac", "potential",
+                 "unmet_potential"]  # fmt: skip
+days = ["usual_interval_days", "reference_days", "days_since_purchase"]
+whole = [c for c in [*money_columns, *days] if c in shown]
 shown[whole] = shown[whole].round(0)
 tenths = [c for c in ("tenure_years", "clv_cac", "lateness") if c in shown]
 shown[tenths] = shown[tenths].round(1)
-day_format = "DD/MM/YYYY" if _.lang == "fr" else "localized"  # the browser's locale may not be French
-config: dict[str, Any] = {
-    c: st.column_config.NumberColumn(headers[c], format="localized") for c in whole + tenths
-}
-config.update({c: headers[c] for c in ("name", "abc_class", "churn_risk", "churn_reason", "clv_cac_below_3")})
-config.update(
-    {
-        "purchases": st.column_config.NumberColumn(headers["purchases"], format="localized"),
-        "margin_rate": st.column_config.NumberColumn(headers["margin_rate"], format="percent"),
-        "p_alive": st.column_config.NumberColumn(headers["p_alive"], format="percent"),
-        "first_purchase": st.column_config.DateColumn(headers["first_purchase"], format=day_format),
-        "last_purchase": st.column_config.DateColumn(headers["last_purchase"], format=day_format),
-    }
+config: dict[str, Any] = {c: headers[c] for c in headers if c in shown}
+show_table(
+    shown.rename_axis("ID"),
+    money=money_columns,
+    percent=["margin_rate", "p_alive"],
+    decimals={c: 1 for c in tenths},
+    width="stretch",
+    height=400,
+    column_config=config,
 )
-config = {c: v for c, v in config.items() if c in shown}
-st.dataframe(shown.rename_axis("ID"), width="stretch", height=400, column_config=config)
 st.download_button(
     _("Download the client KPIs (CSV)"),
     lambda: csv_bytes(shown.rename(columns=headers).rename_axis("ID"), index=True),

@@ -10,7 +10,7 @@ from portfolio_core.analysis.segments import rebalancing_hints
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from portfolio_core.report.words import rebalancing_words
 from ui import analysis, managers
-from ui.i18n import show_chart, tr
+from ui.i18n import money, show_chart, tr
 from ui.text import plain
 
 _ = tr()
@@ -55,7 +55,7 @@ if book is None:
     st.stop()
 m = st.columns(4)
 m[0].metric(_("Clients"), _.number(len(book.values)))
-m[1].metric(Measure, _.number(book.values.sum()))
+m[1].metric(Measure, money(book.values.sum()))
 m[2].metric(_("A clients (whole portfolio)"), _.number(book.a_clients))
 m[3].metric(_("Largest client's weight"), _.percent(book.largest_share))
 left, right = st.columns(2)

@@ -14,7 +14,7 @@ from portfolio_core.report.assumptions import durations_text, let_go_text
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from portfolio_core.report.words import ACTION_TEXTS
 from ui import analysis
-from ui.i18n import show_chart, tr
+from ui.i18n import currency, show_chart, tr
 
 ss = st.session_state
 _ = tr()
@@ -101,7 +101,7 @@ else:
             if counts.get(action, 0):
                 how_many = _("{n} clients", n=_.number(counts[action]))
                 st.markdown(f"### {how_many} · {_(ACTION_TEXTS[action])}")
-        sentence = let_go_text(data["profit"], settings, _)
+        sentence = let_go_text(data["profit"], settings, _, currency())
         if settings.hourly_cost_set:
             st.caption(sentence)
         else:  # in front of the board: a let-go figure never hides that its cost is a default

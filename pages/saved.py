@@ -14,7 +14,8 @@ import streamlit as st
 from portfolio_core.report.charts import migration_chart
 from portfolio_core.store.analyses import SavedAnalysis, StorageError
 from ui import analysis, saved, state
-from ui.i18n import show_chart, tr
+from ui.i18n import money, show_chart, tr
+from ui.tables import show_table
 from ui.text import plain
 
 _ = tr()
@@ -245,7 +246,7 @@ with chart_col:
 with table_col:
     m1, m2 = st.columns(2)
     m1.metric(_("Clients who dropped a class or left"), _.number(len(dropped)))
-    m2.metric(_("Their revenue in the earlier analysis"), _.number(dropped["revenue_before"].sum()))
+    m2.metric(_("Their revenue in the earlier analysis"), money(dropped["revenue_before"].sum()))
     if dropped.empty:
         st.success(_("No client dropped a class between these two analyses."))
     else:
@@ -256,12 +257,10 @@ with table_col:
                      "to": _("To"), "revenue_before": _("Revenue before"),
                      "revenue_after": _("Revenue after")}
         )  # fmt: skip
-        money = [_("Revenue before"), _("Revenue after")]
-        shown[money] = shown[money].round(0)
-        st.dataframe(
+        show_table(
             shown,
+            money=[_("Revenue before"), _("Revenue after")],
             hide_index=True,
             width="stretch",
             height=320,
-            column_config={column: st.column_config.NumberColumn(format="localized") for column in money},
         )

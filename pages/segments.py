@@ -12,7 +12,8 @@ from portfolio_core.analysis.segments import migration
 from portfolio_core.report.charts import migration_chart, segment_mix_chart
 from ui import analysis, colnames
 from ui import segments as ui_segments
-from ui.i18n import show_chart, tr
+from ui.i18n import money, show_chart, tr
+from ui.tables import show_table
 
 _ = tr()
 st.title(_("Segments"))
@@ -44,7 +45,7 @@ else:
         show_chart(segment_mix_chart(mix.clients, "clients", _("Clients per class"), t=_), width="stretch")
     with right:
         title = _("{measure} per class", measure=Measure)
-        show_chart(segment_mix_chart(mix.values, "value", title, t=_), width="stretch")
+        show_chart(segment_mix_chart(mix.values, "value", title, "$,.0f", t=_), width="stretch")
 
     st.subheader(_("Compare the segments"))
     analysis.comparison_table(comparison, settings.measure, _("Share of total"), has_effort)
@@ -64,19 +65,15 @@ else:
         grid.index.name = unmet.index.name = _("Revenue class")
         m1, m2 = st.columns(2)
         m1.caption(_("Clients (rows: revenue class, columns: potential class)"))
-        m1.dataframe(grid, width="stretch")
+        show_table(grid, where=m1, width="stretch")
         m2.caption(_("Unmet potential per year (potential minus revenue per year)"))
-        m2.dataframe(
-            unmet.round(0),
-            width="stretch",
-            column_config={c: st.column_config.NumberColumn(format="localized") for c in CLASSES},
-        )
+        show_table(unmet, money=CLASSES, where=m2, width="stretch")
         g = st.columns(3)
         for col, (name, row) in zip(g, cross.groups.iterrows(), strict=True):
             col.metric(
                 _(str(name)),
                 _.number(row["clients"]),
-                help=_("Unmet potential {value} per year", value=_.number(row["unmet"])),
+                help=_("Unmet potential {value} per year", value=money(row["unmet"])),
             )
         st.caption(
             _(
@@ -143,15 +140,17 @@ else:
             client=portfolio.labels(dropped.index),
             **{"from": dropped["from"].map(_.maybe), "to": dropped["to"].map(_.maybe)},
         )
-        right.dataframe(
-            dropped[["client", "from", "to", "revenue_before", "revenue_after"]].round(0).rename_axis("ID"),
+        show_table(
+            dropped[["client", "from", "to", "revenue_before", "revenue_after"]].rename_axis("ID"),
+            money=["revenue_before", "revenue_after"],
+            where=right,
             width="stretch",
             height=260,
             column_config={
                 "client": _("Client"),
                 "from": _("From"),
                 "to": _("To"),
-                "revenue_before": st.column_config.NumberColumn(_("Before"), format="localized"),
-                "revenue_after": st.column_config.NumberColumn(_("After"), format="localized"),
+                "revenue_before": _("Before"),
+                "revenue_after": _("After"),
             },
         )

@@ -78,6 +78,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
     # companies (in scope or not) that match the filters.
     companies = companies_in_filters(portfolio, settings.filter_dict)
     result.update(kpi_summary(portfolio, classified["value"], companies))
+    result["currency"] = portfolio.currency  # the ISO code the files name ("EUR"), null when they do not
     if args.json:
         print(json.dumps(result, indent=2))
         return

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
 import pandas as pd
 from babel.dates import format_date
@@ -156,6 +158,10 @@ class Translator:
         pattern = f"#,##0{digits}\u00a0¤" if self.lang == "fr" else f"¤#,##0{digits}"
         return format_currency(value, currency, format=pattern, locale=self.locale, currency_digits=False)
 
+    def amount(self, value: float, currency: str | None, decimals: int = 0) -> str:
+        """An amount with its currency when one is known (``1 234 €``), else the bare number (``1 234``)."""
+        return self.number(value, decimals) if currency is None else self.money(value, currency, decimals)
+
     def percent(self, share: float, decimals: int = 0) -> str:
         """A share (0.256) as a percentage (``26 %`` in French, ``26%`` in English)."""
         if share is None or pd.isna(share):
@@ -171,6 +177,45 @@ class Translator:
         if self.lang == "fr":
             text = text.str.replace(",", "\u202f", regex=False).str.replace(".", ",", regex=False)
         return text + ("\u00a0%" if self.lang == "fr" else "%") if percent else text
+
+    def formatter(
+        self,
+        kind: Literal["number", "money", "percent", "date"],
+        decimals: int = 0,
+        currency: str | None = None,
+    ) -> Callable[[Any], str]:
+        """A fast one-value formatter for long tables, written as :meth:`number`, :meth:`amount`,
+        :meth:`percent` write one value (dates as ``31/12/2026`` or ``2026-12-31``); a blank cell is ``—``.
+
+        Examples
+        --------
+        >>> money = Translator("fr").formatter("money", currency="EUR")
+        >>> money(-29348.3).replace("\u202f", " ").replace("\xa0", " ")
+        '-29 348 €'
+        >>> en = Translator("en")
+        >>> en.formatter("money", 1, "USD")(29348.34), en.formatter("percent", 1)(0.8012)
+        ('$29,348.3', '80.1%')
+        """
+        if kind == "date":
+            pattern = "%d/%m/%Y" if self.lang == "fr" else "%Y-%m-%d"
+            return lambda v: "—" if v is None or pd.isna(v) else pd.Timestamp(v).strftime(pattern)
+        # the words around a number ("€", " %") as babel writes them for this language
+        sample = {"number": lambda: self.number(1), "percent": lambda: self.percent(0.01)}.get(
+            kind, lambda: self.amount(1, currency)
+        )()
+        before, after = sample.split("1", 1)
+        marks = str.maketrans({",": "\u202f", ".": ","}) if self.lang == "fr" else None
+        scale = 100 if kind == "percent" else 1
+
+        def write(v: Any) -> str:
+            if v is None or pd.isna(v):
+                return "—"
+            x = float(v) * scale
+            digits = f"{abs(x):,.{decimals}f}"
+            sign = "-" if x < 0 and float(digits.replace(",", "")) != 0 else ""
+            return f"{sign}{before}{digits.translate(marks) if marks else digits}{after}"
+
+        return write
 
     def date(self, value: dt.date | pd.Timestamp) -> str:
         """A date in the locale's medium form (``26 nov. 2026`` or ``Nov 26, 2026``)."""

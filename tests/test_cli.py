@@ -97,3 +97,11 @@ def test_bad_input_gives_one_error_line_and_status_2(tmp_path, content, args, ex
     assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
     assert expected.lower() in lines[0].lower()
     assert "Traceback" not in result.stderr
+
+
+def test_summary_json_names_the_currency_of_the_amounts(small, tmp_path):
+    assert json.loads(cli("summary", str(small), "--json").stdout)["currency"] is None  # plain numbers
+    euros = tmp_path / "ventes.csv"
+    euros.write_text("Client;Montant\nAcme;1 234,56 €\nBeta;12,00 €\n", encoding="utf-8")
+    data = json.loads(cli("summary", str(euros), "--json").stdout)
+    assert data["currency"] == "EUR" and data["total_revenue"] == pytest.approx(1246.56)

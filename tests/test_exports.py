@@ -313,14 +313,13 @@ def french_report(with_activities: bool = True, **settings):
     return build_report(p, classified, AnalysisSettings(**settings), source=p.source, t=fr), fr
 
 
-def test_a_french_workbook_has_french_sheets_and_headers_but_keeps_the_class_column():
+def test_a_french_workbook_has_french_sheets_and_headers():
     report, fr = french_report(a_pct=82.5)
     wb = load_workbook(io.BytesIO(excel_report(report)))
     assert wb.sheetnames == ["Clients", "Synthèse", "Actions", "Réglages"]
     header = [c.value for c in wb["Clients"][1]]
-    # "Class" stays English in every language: scripts read this column (a public contract).
-    assert header[:3] == ["Identifiant client", "Client", "Rang"] and "Class" in header
-    assert "Chiffre d'affaires" in header and "Part cumulée" in header and "Classe" not in header
+    assert header[:3] == ["Identifiant client", "Client", "Rang"] and "Classe" in header
+    assert "Chiffre d'affaires" in header and "Part cumulée" in header and "Class" not in header
     rows = sheet_rows(wb["Clients"])
     assert [r["Chiffre d'affaires"] for r in rows] == REVENUE  # still numbers, with number formats
     assert wb["Clients"]["D2"].number_format == "#,##0" and wb["Clients"]["E2"].number_format == "0.0%"
@@ -392,6 +391,18 @@ def test_the_english_outputs_do_not_depend_on_the_french_catalog():
     assert " · A 80 % / B 95 % · ranked by revenue · filters: none" in footer
 
 
+def test_amounts_in_the_files_carry_the_currency():
+    # Total revenue by hand: 500 + 200 + 100 + 80 + 50 + 30 + 20 + 10 + 6 + 4 = 1,000.
+    report, fr = french_report(currency="EUR")
+    total = {k.key: k.value for k in report.kpis}["total"]
+    assert total.replace("\u202f", " ").replace("\xa0", " ") == "1 000 €"
+    wb = load_workbook(io.BytesIO(excel_report(report)))
+    assert wb["Clients"]["D2"].number_format == '#,##0\\ "€"'  # the reader's separators, the euro sign
+    english = small_report(currency="USD")
+    assert {k.key: k.value for k in english.kpis}["total"] == "$1,000"
+    assert load_workbook(io.BytesIO(excel_report(english)))["Clients"]["D2"].number_format == '"$"#,##0'
+
+
 def test_cli_report_in_french(tmp_path):
     src = tmp_path / "clients.csv"
     src.write_text(
@@ -402,7 +413,7 @@ def test_cli_report_in_french(tmp_path):
     assert result.returncode == 0, result.stderr
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["Clients", "Synthèse", "Actions", "Réglages"]
-    assert {r["Identifiant client"]: r["Class"] for r in sheet_rows(wb["Clients"])} == EXPECTED
+    assert {r["Identifiant client"]: r["Classe"] for r in sheet_rows(wb["Clients"])} == EXPECTED
     assert slide_titles(Presentation(str(pptx)))[0] == "Revue du portefeuille clients"
     assert cli("report", str(src), "--lang", "de", "--xlsx", str(xlsx)).returncode == 2
 

@@ -13,8 +13,8 @@ from portfolio_core import build_portfolio, read_table
 from portfolio_core.ingest.build import MissingRoleError, guess_mapping
 from portfolio_core.ingest.columns import recognise
 from portfolio_core.ingest.files import load_paths
-from portfolio_core.ingest.loading import LoadError, decode, sniff_separator
-from portfolio_core.ingest.parsing import parse_dates, parse_hours, parse_numbers
+from portfolio_core.ingest.loading import LoadError, RawTable, decode, sniff_separator
+from portfolio_core.ingest.parsing import currency_of, parse_dates, parse_hours, parse_numbers
 
 
 @pytest.mark.parametrize(
@@ -195,3 +195,27 @@ def test_a_million_rows_load_in_seconds():
     elapsed = time.perf_counter() - start
     assert len(portfolio.transactions) == n and report.rejected_count == 0
     assert elapsed < 30  # typically ~4 s; generous for shared CI machines
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "expected"),
+    [
+        ("Montant", ["1 234,56 €", "12 €"], "EUR"),
+        ("Amount (USD)", ["1,234.56"], "USD"),
+        ("Amount", ["£1,234", "£12"], "GBP"),
+        ("Montant HT", ["1 234,56 CHF"], "CHF"),
+        ("Amount", ["$3", "4 EUR"], None),  # two currencies: none is shown rather than a wrong one
+        ("Chiffre d'affaires", ["1234,56"], None),
+        ("Europe sales", ["12"], None),  # "eur" inside a word is no currency
+    ],
+)
+def test_the_currency_is_read_from_the_amounts_or_their_header(header, cells, expected):
+    assert currency_of(header, pd.Series(cells)) == expected
+
+
+def test_a_portfolio_keeps_the_currency_of_its_amounts():
+    frame = pd.DataFrame({"Client": ["A", "B"], "Montant": ["1 234,56 €", "5 €"]})
+    table = RawTable("ventes.csv", frame, separator=";")
+    portfolio, _ = build_portfolio([table])
+    assert portfolio.currency == "EUR"
+    assert portfolio.values().to_dict() == {"A": 1234.56, "B": 5.0}

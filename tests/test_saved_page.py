@@ -194,3 +194,23 @@ def test_errors_are_shown_in_french(app):
     error = app.error[0].value
     assert "endommagée" in error and "n'a pas changé" in error and "PORTFOLIO_DB" not in error
     assert TRANSLATORS["fr"].missing == set()
+
+
+def test_an_opened_analysis_keeps_the_currency_of_its_amounts(app):
+    app.run()
+    euros = "Client;Montant\nAcme;1 500 €\nBeta;500 €\n".encode()
+    app.file_uploader[0].set_value(("ventes.csv", euros, "text/csv")).run()
+    assert app.session_state.portfolio.currency == "EUR"
+    app.switch_page(PAGE).run()
+    app.text_input(key="sv_name").set_value("Euros")
+    button(app, "Save").click().run()
+    (entry,) = AnalysisStore(db_path()).list()
+    assert entry.settings["currency"] == "EUR"
+    app.switch_page("pages/data.py").run()  # then a file without a currency
+    app.file_uploader[0].set_value(("plain.csv", b"Client,Revenue\nAcme,1500\nBeta,500\n", "text/csv")).run()
+    assert app.session_state.portfolio.currency is None
+    app.switch_page(PAGE).run()
+    app.button(key=f"sv_open_{entry.id}").click().run()
+    app.switch_page("pages/abc.py").run()
+    # before(1500) = 0 and before(500) = .75 < .8: both A, with 2,000 of revenue
+    assert "€2,000 of revenue" in texts(app.caption)

@@ -81,7 +81,7 @@ def test_the_hourly_cost_set_on_the_effort_page_is_the_one_in_the_workbook(loade
 def test_an_edited_duration_reaches_the_managers_segments_and_the_workbook(loaded, workbooks):
     app = loaded
     app.switch_page("pages/managers.py").run()
-    assert hours_of(app, "Ann") == {"Ann": 2.0, "Bob": 3.0}  # Ay 2 + Bee 0.25 (the stock call), shown 2
+    assert hours_of(app, "Ann") == {"Ann": 2.25, "Bob": 3.0}  # Ay 2 + Bee 0.25 (the stock call)
     # The Effort page's duration table writes the settings; AppTest cannot type in a data editor, so
     # the edit is made where the table writes it, then the page shows it back.
     app.session_state["settings"] = app.session_state["settings"].with_changes(durations={"call": 2.0})

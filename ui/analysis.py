@@ -25,6 +25,7 @@ from portfolio_core.analysis.segments import (
 from portfolio_core.analysis.settings import AnalysisSettings, Durations
 from ui import colnames
 from ui.i18n import tr
+from ui.tables import show_table
 from ui.text import plain
 
 
@@ -247,20 +248,21 @@ def comparison_table(comparison: pd.DataFrame, measure: str, share_label: str, h
     """Show a segments-or-managers comparison (from ``segments.compare``) with translated headers."""
     _ = tr()
     Measure = _(measure.capitalize())
-    pct, num = st.column_config.NumberColumn, st.column_config.NumberColumn
     shown = comparison.drop(columns=[] if has_effort else ["hours", "effort_share", "revenue_per_hour"])
-    st.dataframe(
-        shown.round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}),
+    show_table(
+        shown.rename(index=_.maybe),  # "(not set)" in the session's language
+        money=["revenue", "revenue_per_hour"],
+        percent=["revenue_share", "effort_share", "largest_client_share", "share_of_a"],
         width="stretch",
         column_config={
             "clients": _("Clients"),
-            "revenue": num(Measure, format="localized"),
-            "revenue_share": pct(share_label, format="percent"),
-            "hours": num(_("Hours"), format="localized"),
-            "effort_share": pct(_("Share of effort"), format="percent"),
-            "revenue_per_hour": num(_("{measure} per hour", measure=Measure), format="localized"),
-            "largest_client_share": pct(_("Largest client's weight"), format="percent"),
-            "share_of_a": pct(_("Share of A clients"), format="percent"),
+            "revenue": Measure,
+            "revenue_share": share_label,
+            "hours": _("Hours"),
+            "effort_share": _("Share of effort"),
+            "revenue_per_hour": _("{measure} per hour", measure=Measure),
+            "largest_client_share": _("Largest client's weight"),
+            "share_of_a": _("Share of A clients"),
         },
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,9 +13,11 @@ from portfolio_core import Portfolio
 from portfolio_core.analysis.segments import compare_portfolios
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.i18n import ENGLISH, Translator
+from portfolio_core.ingest.parsing import CURRENCIES
 from portfolio_core.store.analyses import AnalysisStore, SavedAnalysis, default_db_path
 from ui import colnames, state
 from ui.auth import user_db_path
+from ui.i18n import currency
 from ui.state import set_portfolio
 
 # Widgets that hold a copy of the settings: deleted on open, so the sidebar takes the restored values.
@@ -28,8 +31,9 @@ def store() -> AnalysisStore:
 
 def current_settings() -> dict[str, Any]:
     """The session's settings as the record saved with an analysis (filters by the user's own
-    column names, "Segment", which opening the analysis reads back)."""
-    return state.settings().to_record(colnames.url_name)
+    column names, "Segment", which opening the analysis reads back; the amounts' currency, the
+    files' or the user's, since the saved tables carry the amounts, not their currency)."""
+    return {**state.settings().to_record(colnames.url_name), "currency": currency()}
 
 
 def current_mapping() -> dict[str, dict[str, str]] | None:
@@ -43,13 +47,17 @@ def restore(
 ) -> None:
     """Load a saved analysis's data, settings and column mapping (the user's column names) into the
     session (values out of range fall back; the session keeps its language)."""
+    saved = record.get("currency")  # the saved tables carry the amounts, not their currency
+    if saved in CURRENCIES.values():
+        portfolio = dataclasses.replace(portfolio, currency=saved)
     set_portfolio(portfolio, None)  # new data key: every cached analysis is recomputed
     colnames.remember_mapping(mapping)
     ss = st.session_state
     opened = AnalysisSettings.from_record(record)
     if opened.measure == "margin" and not portfolio.has("margin"):
         opened = opened.with_changes(measure="revenue")
-    ss.settings = opened.with_changes(lang=ss.get("lang", "en"))
+    # the currency travels with the data opened (above), not as a choice that would outlive it
+    ss.settings = opened.with_changes(lang=ss.get("lang", "en"), currency=None)
     for key in [*WIDGET_KEYS, *(k for k in ss if str(k).startswith("w_f_"))]:
         if key in ss:
             del ss[key]

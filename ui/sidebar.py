@@ -77,7 +77,7 @@ def _filter_controls() -> None:
             colnames.shown(column),
             counts.index.tolist(),
             key=f"w_f_{column}",
-            format_func=lambda v, c=counts: f"{v} ({_.number(c[v])})",
+            format_func=lambda v, c=counts: f"{_.maybe(v)} ({_.number(c[v])})",
             placeholder=_("All"),
         )
         if picked:

@@ -33,6 +33,7 @@ from typing import Any, Literal, cast, get_args
 
 from portfolio_core.analysis.abc import DEFAULT_A_PCT, DEFAULT_B_PCT
 from portfolio_core.analysis.effort import DEFAULT_HOURS
+from portfolio_core.ingest.parsing import CURRENCIES
 
 Rule = Literal["before", "spreadsheet"]
 Measure = Literal["revenue", "margin"]
@@ -169,8 +170,9 @@ class AnalysisSettings:
     def from_query(cls, query: Mapping[str, Sequence[str]], lang: str = "en") -> AnalysisSettings:
         """Settings from a link's parameters (each a list of values, as ``st.query_params.to_dict``
         with ``get_all`` gives them): ``a``, ``b`` in percent, ``rule``, ``by``, ``all``,
-        ``within`` and one ``f.<column>`` per filtered column. Anything unknown or out of range
-        takes the default. The language is read by the caller (it also looks at the browser)."""
+        ``within``, ``cur`` (a currency code the user set) and one ``f.<column>`` per filtered
+        column. Anything unknown or out of range takes the default. The language is read by the
+        caller (it also looks at the browser)."""
 
         def first(name: str) -> str | None:
             values = query.get(name) or []
@@ -178,6 +180,7 @@ class AnalysisSettings:
 
         a_pct, b_pct = _cutoffs(first("a"), first("b"))
         rule = first("rule")
+        currency = (first("cur") or "").upper()
         return cls(
             filters=_filters(
                 {k[len(FILTER_PREFIX) :]: list(v) for k, v in query.items() if k.startswith(FILTER_PREFIX)}
@@ -189,6 +192,7 @@ class AnalysisSettings:
             rule=cast(Rule, rule) if rule in RULES else "before",
             measure="margin" if first("by") == "margin" else "revenue",
             lang=lang,
+            currency=currency if currency in set(CURRENCIES.values()) else None,
         )
 
     def to_query(self, column_name: Callable[[str], str] = str) -> dict[str, list[str]]:
@@ -203,6 +207,8 @@ class AnalysisSettings:
             query["all"] = ["1"]
         if self.within:
             query["within"] = ["1"]
+        if self.currency:
+            query["cur"] = [self.currency]
         query.update({FILTER_PREFIX + column_name(col): list(values) for col, values in self.filters})
         return query
 

@@ -25,6 +25,7 @@ from portfolio_core.ingest.loading import LoadError, RawTable
 from portfolio_core.ingest.parsing import (
     ANY_SPACE,
     arrow_text,
+    currency_of,
     distinct_series,
     finite,
     missing,
@@ -607,7 +608,10 @@ def build_portfolio(
     rejected = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=REJECT_COLUMNS)
     rejected = rejected.sort_values(["file", "row"], kind="stable").reset_index(drop=True)
     report = LoadReport(tuple(infos), rejected)
-    return Portfolio(clients, tx, acts, source=source or ", ".join(t.name for t in tables)), report
+    named = {currency_of(m["amount"], t.frame[m["amount"]]) for t, kind, m in plan if kind == "transactions"}
+    currency = named.pop() if len(named) == 1 else None  # files that disagree name no currency
+    name = source or ", ".join(t.name for t in tables)
+    return Portfolio(clients, tx, acts, source=name, currency=currency), report
 
 
 def _some_positive_total(tx: pd.DataFrame, won_rows: pd.Series) -> bool:

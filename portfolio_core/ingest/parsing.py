@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -25,6 +26,12 @@ NOT_FINITE = {
 LIMIT = 1e15  # no single amount in a portfolio is a quadrillion: beyond this a value is a data error
 _SPACES = r"[\s\u00a0\u202f\u2009\u2007'’]"
 _CURRENCY = r"(?i)(eur|euros?|usd|us\$|gbp|chf|cad|aud|€|\$|£|¥|ht|ttc)"
+# currency marks in amount cells or headers, and the ISO code each one means
+CURRENCIES = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "us$": "USD", "usd": "USD",
+    "£": "GBP", "gbp": "GBP", "chf": "CHF", "cad": "CAD", "aud": "AUD", "¥": "JPY", "jpy": "JPY",
+}  # fmt: skip
+_CURRENCY_MARK = r"(?i)(?<![a-z])(us\$|euros?|eur|usd|gbp|chf|cad|aud|jpy)(?![a-z])|(€|\$|£|¥)"
 _NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 _DMY = (
     r"^(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})"
@@ -383,3 +390,26 @@ def finite(values: pd.Series, limit: float = LIMIT) -> pd.Series:
     """True where a number is usable: finite and of a plausible magnitude (below ``limit``)."""
     arr = values.to_numpy(dtype="float64", na_value=np.nan)
     return pd.Series(np.isfinite(arr) & (np.abs(arr) < limit), index=values.index)
+
+
+def currency_of(header: str, cells: pd.Series, sample: int = 2000) -> str | None:
+    """The ISO code of the one currency an amount column names, in its header or its cells, else None.
+
+    None when the column names no currency or several different ones.
+
+    Examples
+    --------
+    >>> currency_of("Montant", pd.Series(["1 234,56 €", "12 €"]))
+    'EUR'
+    >>> currency_of("Amount (USD)", pd.Series([1.0])), currency_of("Amount", pd.Series(["£3", "4 EUR"]))
+    ('USD', None)
+    """
+    texts = [header]
+    if not pd.api.types.is_numeric_dtype(cells):
+        texts += cells.dropna().astype(str).head(sample).drop_duplicates().tolist()
+    found = {
+        CURRENCIES[(word or mark).lower()]
+        for text in texts
+        for word, mark in re.findall(_CURRENCY_MARK, text)
+    }
+    return found.pop() if len(found) == 1 else None

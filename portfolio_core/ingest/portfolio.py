@@ -99,12 +99,14 @@ class Portfolio:
       ``margin``, ``stage`` (won/lost/open), ``product``, ``account_manager``
       (the deal's owner, when the deals file names one).
     - ``activities`` (may be empty): ``client``, ``date``, ``type``, ``hours``.
+    - ``currency``: the ISO code of the amounts (``"EUR"``), None when the files do not say.
     """
 
     clients: pd.DataFrame
     transactions: pd.DataFrame
     activities: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["client"]))
     source: str = ""
+    currency: str | None = None
 
     def won(self) -> pd.DataFrame:
         """Transactions that make revenue (won deals, invoices)."""

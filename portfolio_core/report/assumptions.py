@@ -25,45 +25,50 @@ from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.i18n import ENGLISH, Translator
 
 
-def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
-    """The hourly cost behind the cost to serve, saying whether the user chose it."""
+def hourly_cost_text(cost: float, chosen: bool, t: Translator = ENGLISH, currency: str | None = None) -> str:
+    """The hourly cost behind the cost to serve (in ``currency``), saying whether the user chose it."""
     if chosen:
         return t(
-            "Cost to serve at {cost} per hour of the team's time (your hourly cost).", cost=t.number(cost)
+            "Cost to serve at {cost} per hour of the team's time (your hourly cost).",
+            cost=t.amount(cost, currency),
         )
     return t(
         "Cost to serve at {cost} per hour of the team's time: a default, not your figure. "
         "Set your hourly cost.",
-        cost=t.number(cost),
+        cost=t.amount(cost, currency),
     )
 
 
-def hourly_cost_short(cost: float, chosen: bool, t: Translator = ENGLISH) -> str:
+def hourly_cost_short(cost: float, chosen: bool, t: Translator = ENGLISH, currency: str | None = None) -> str:
     """The hourly cost in a few words (a table cell, a tile): ``60 per hour (default)``."""
     if chosen:
-        return t("{cost} per hour (your figure)", cost=t.number(cost))
-    return t("{cost} per hour (default, not chosen)", cost=t.number(cost))
+        return t("{cost} per hour (your figure)", cost=t.amount(cost, currency))
+    return t("{cost} per hour (default, not chosen)", cost=t.amount(cost, currency))
 
 
-def let_go_text(profit: pd.Series, settings: AnalysisSettings, t: Translator = ENGLISH) -> str:
+def let_go_text(
+    profit: pd.Series, settings: AnalysisSettings, t: Translator = ENGLISH, currency: str | None = None
+) -> str:
     """How many clients cost more than they bring (a negative ``profit`` after the cost to serve)
-    and the profit they lose, with the settings' hourly cost it rests on."""
+    and the profit they lose, with the settings' hourly cost it rests on; amounts in ``currency``,
+    else the settings' currency."""
     losses = profit[profit < 0]
     clients, lost, cost = len(losses), float(-losses.sum()), settings.hourly_cost
+    currency = currency or settings.currency
     if settings.hourly_cost_set:
         return t(
             "{n} clients cost more to serve than they bring, at {cost} per hour (your hourly cost): "
             "{lost} of profit lost.",
             n=t.number(clients),
-            cost=t.number(cost),
-            lost=t.number(lost),
+            cost=t.amount(cost, currency),
+            lost=t.amount(lost, currency),
         )
     return t(
         "{n} clients cost more to serve than they bring at the default {cost} per hour, an hourly cost "
         "nobody chose ({lost} of profit lost): set your own before letting anyone go.",
         n=t.number(clients),
-        cost=t.number(cost),
-        lost=t.number(lost),
+        cost=t.amount(cost, currency),
+        lost=t.amount(lost, currency),
     )
 
 

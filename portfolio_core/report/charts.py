@@ -11,22 +11,29 @@ from portfolio_core.message import N_
 
 CLASS_COLORS = {"A": "#1b7837", "B": "#e08214", "C": "#8c8c8c"}
 CLASS_SCALE = alt.Scale(domain=list(CLASS_COLORS), range=list(CLASS_COLORS.values()))
-# How Vega formats numbers on axes and in tooltips, per language.
+# How Vega formats numbers on axes and in tooltips, per language (amounts: formats with "$").
 NUMBER_LOCALES = {
-    "fr": {
-        "decimal": ",",
-        "thousands": "\u202f",
-        "grouping": [3],
-        "currency": ["", "\u00a0€"],
-        "percent": "\u202f%",
-    },
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3]},
+    "fr": {"decimal": ",", "thousands": "\u202f", "grouping": [3], "percent": "\u202f%"},
 }
 
 
-def localized(chart: alt.TopLevelMixin, t: Translator) -> alt.TopLevelMixin:
-    """The chart with its numbers formatted for ``t``'s language (decimal comma in French)."""
-    number = NUMBER_LOCALES.get(t.lang)
-    return chart.configure(locale={"number": number}) if number else chart
+def number_locale(t: Translator, currency: str | None = None) -> dict:
+    """Vega's number locale for ``t``'s language, its currency the amounts' one (none when unknown).
+
+    Examples
+    --------
+    >>> number_locale(Translator("fr"), "EUR")["currency"], number_locale(ENGLISH)["currency"]
+    (['', '\xa0€'], ['', ''])
+    """
+    before, after = t.amount(1, currency).split("1", 1) if currency else ("", "")
+    return {**NUMBER_LOCALES.get(t.lang, NUMBER_LOCALES["en"]), "currency": [before, after]}
+
+
+def localized(chart: alt.TopLevelMixin, t: Translator, currency: str | None = None) -> alt.TopLevelMixin:
+    """The chart with its numbers formatted for ``t``'s language (decimal comma in French) and its
+    amounts with ``currency``."""
+    return chart.configure(locale={"number": number_locale(t, currency)})
 
 
 def _bridge_classes(curve: pd.DataFrame) -> pd.DataFrame:
@@ -127,7 +134,7 @@ def effort_scatter(
             n=t.number(grouped),
         )
     x = alt.X("x:Q", title=t("Effort (hours)"), scale=x_scale)
-    y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="~s"))
+    y = alt.Y("y:Q", title=measure, scale=y_scale, axis=alt.Axis(format="$,.0f"))
     points = (
         alt.Chart(data)
         .mark_circle(opacity=0.75, stroke="white", strokeWidth=0.5)
@@ -139,10 +146,10 @@ def effort_scatter(
             tooltip=[
                 alt.Tooltip("label:N", title=t("Client")),
                 alt.Tooltip("abc_class:N", title=t("Class")),
-                alt.Tooltip("revenue:Q", title=measure, format=",.0f"),
-                alt.Tooltip("margin:Q", title=t("Margin"), format=",.0f"),
+                alt.Tooltip("revenue:Q", title=measure, format="$,.0f"),
+                alt.Tooltip("margin:Q", title=t("Margin"), format="$,.0f"),
                 alt.Tooltip("hours:Q", title=t("Hours"), format=",.1f"),
-                alt.Tooltip("profit:Q", title=t("Profit after cost to serve"), format=",.0f"),
+                alt.Tooltip("profit:Q", title=t("Profit after cost to serve"), format="$,.0f"),
                 alt.Tooltip("quadrant:N", title=t("Quadrant")),
             ],
         )
@@ -232,10 +239,14 @@ def whale_chart(curve: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerChart 
                 title=t("Clients ranked by profit (share of clients)"),
                 axis=alt.Axis(format="%"),
             ),
-            y=alt.Y("cumulative_profit:Q", title=t("Cumulative profit after cost to serve")),
+            y=alt.Y(
+                "cumulative_profit:Q",
+                title=t("Cumulative profit after cost to serve"),
+                axis=alt.Axis(format="$,.0f"),
+            ),
             tooltip=[
                 alt.Tooltip("rank:Q", title=t("Clients")),
-                alt.Tooltip("cumulative_profit:Q", title=t("Cumulative profit"), format=",.0f"),
+                alt.Tooltip("cumulative_profit:Q", title=t("Cumulative profit"), format="$,.0f"),
             ],
         )
     )
@@ -262,6 +273,7 @@ def segment_mix_chart(
 
     ``mix`` is long: ``segment``, ``abc_class``, and the ``value`` column.
     """
+    mix = mix.assign(segment=mix["segment"].map(t.maybe))  # "(not set)" in the report's language
     return (
         alt.Chart(mix)
         .mark_bar()
@@ -295,8 +307,8 @@ def migration_chart(table: pd.DataFrame, t: Translator = ENGLISH) -> alt.LayerCh
             alt.Tooltip("from:N", title=t("From")),
             alt.Tooltip("to:N", title=t("To")),
             alt.Tooltip("clients:Q", title=t("Clients")),
-            alt.Tooltip("revenue_before:Q", title=t("Revenue before"), format=",.0f"),
-            alt.Tooltip("revenue_after:Q", title=t("Revenue after"), format=",.0f"),
+            alt.Tooltip("revenue_before:Q", title=t("Revenue before"), format="$,.0f"),
+            alt.Tooltip("revenue_after:Q", title=t("Revenue after"), format="$,.0f"),
         ],
     )
     text = base.mark_text(fontSize=15).encode(

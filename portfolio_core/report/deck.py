@@ -224,6 +224,9 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     def num(value: float) -> str:
         return t.number(value)
 
+    def money(value: float) -> str:
+        return t.amount(value, s.currency)
+
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
     settings = {key: value for key, (_name, value) in report.named().items()}
@@ -269,11 +272,11 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         t("Clients in scope: {scope}", scope=settings["Clients in scope"]),
     ]
     if report.has_effort:
-        lines.append(hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
+        lines.append(hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency))
     _text(slide, lines, (MARGIN_IN, 2.9, content_w, 4.0), BODY_PT)
     cost_note = [text for name, text in report.assumptions if name == t("Let-go advice rests on")]
     if report.has_effort and not cost_note:
-        cost_note = [hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t)]
+        cost_note = [hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency)]
     note_h = 0.75 if cost_note else 0.0  # room kept above the footer for the hourly-cost sentence
 
     # 2. The Pareto chart.
@@ -323,7 +326,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
             str(cls),
             num(int(r["clients"])),
             t.percent(r["client_share"], 1),
-            num(r["revenue"]),
+            money(r["revenue"]),
             t.percent(r["revenue_share"], 1),
         ]
         if report.has_effort:
@@ -392,7 +395,7 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     )
     widths = [7.8, 1.3, 2.0] + ([1.2] if report.has_effort else [])
     rows = [
-        [shorten(str(move), 90), num(int(r["clients"])), num(r["revenue"])]
+        [shorten(str(move), 90), num(int(r["clients"])), money(r["revenue"])]
         + ([num(r["hours"])] if report.has_effort else [])
         for move, r in plan.iterrows()
     ]

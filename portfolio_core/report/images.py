@@ -15,9 +15,9 @@ from portfolio_core.analysis.effort import (
 from portfolio_core.analysis.pareto import pareto_curve
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.report.charts import (
-    NUMBER_LOCALES,
     dual_pareto_chart,
     effort_scatter,
+    number_locale,
     pareto_chart,
     whale_chart,
 )
@@ -49,21 +49,19 @@ def _enlarge_text(chart: Any, minimum: int) -> None:
             mark.fontSize = minimum
 
 
-def for_export(chart: Chart, width: int = EXPORT_WIDTH, t: Translator = ENGLISH) -> Chart:
+def for_export(
+    chart: Chart, width: int = EXPORT_WIDTH, t: Translator = ENGLISH, currency: str | None = None
+) -> Chart:
     """A page chart with a fixed width and fonts large enough for a projector.
 
     The text marks drawn on the plot (cut-off labels, quadrant names) are enlarged in place:
     pass a chart built for the export, not one a page still shows. Numbers on the axes follow
-    ``t``'s language (decimal comma in French).
+    ``t``'s language (decimal comma in French), amounts show ``currency``.
     """
     _enlarge_text(chart, 16)
-    number = NUMBER_LOCALES.get(t.lang)
-    config: dict[str, Any] = {"background": "white"}
-    if number:
-        config["locale"] = {"number": number}
     return (
         chart.properties(width=width)
-        .configure(**config)
+        .configure(background="white", locale={"number": number_locale(t, currency)})
         .configure_axis(labelFontSize=16, titleFontSize=18, labelLimit=300)
         .configure_legend(labelFontSize=16, titleFontSize=17, symbolSize=180)
         .configure_title(fontSize=22, anchor="start", offset=12)
@@ -136,7 +134,7 @@ def meeting_charts(
         charts["effort"] = scatter
         charts["dual_pareto"] = dual_pareto_chart(dual_pareto(econ["revenue"], econ["hours"]), t)
         charts["whale"] = whale_chart(whale_curve(econ["profit"]), t)
-    return {key: for_export(chart, t=t) for key, chart in charts.items()}
+    return {key: for_export(chart, t=t, currency=s.currency) for key, chart in charts.items()}
 
 
 def chart_files(report: Report, scale: float = 2) -> dict[str, tuple[bytes, str]]:

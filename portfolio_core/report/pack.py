@@ -191,7 +191,7 @@ def _kpis(
     of_measure = t("of {measure}", measure=measure)
     out = [
         Kpi(t("Clients analysed"), t.number(len(classified)), key="clients"),
-        Kpi(t("Total {measure}", measure=measure), t.number(values.sum()), key="total"),
+        Kpi(t("Total {measure}", measure=measure), t.amount(values.sum(), s.currency), key="total"),
     ]
     try:
         figures = concentration_figures(portfolio, values, s)
@@ -231,7 +231,7 @@ def _kpis(
             Kpi(
                 t("Clients costing more than they bring"),
                 t.number(int(losers.sum())),
-                t("{amount} of profit lost", amount=t.number(-econ.loc[losers, "profit"].sum())),
+                t("{amount} of profit lost", amount=t.amount(-econ.loc[losers, "profit"].sum(), s.currency)),
                 "losers",
             )
         )
@@ -314,7 +314,7 @@ def build_report(
     >>> sorted(r.charts), int(r.summary["clients"].sum()) == len(r.clients)
     (['dual_pareto', 'effort', 'pareto', 'whale'], True)
     """
-    s = settings
+    s = settings.with_changes(currency=settings.currency or portfolio.currency)  # the user's, else the data's
     index = classified.index
     labels = portfolio.labels(index)
     clients = classified.drop(columns=["before_share", "non_positive"], errors="ignore").copy()
@@ -360,7 +360,7 @@ def build_report(
     assumptions = []
     if has_effort:
         assumptions.append(
-            (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t))
+            (t("Assumption: hourly cost"), hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency))
         )
         assumptions.append((t("Assumption: durations"), durations_text(s.default_hours, t)))
     assumptions.append(

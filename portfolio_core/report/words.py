@@ -63,13 +63,16 @@ KPI_NEEDS = {  # the need codes of analysis.kpis.missing_kpis
     "indicators": N_("need client columns such as product usage, web visits, clicks or satisfaction (NPS)"),
 }
 # Codes of the analysis shown as their own English word: measures, migration states, quadrants, the
-# cross matrix's groups, risk levels, activity types, and the activity log's "type" column as a label.
+# cross matrix's groups, risk levels, activity types, the activity log's "type" column as a label,
+# deal stages and client statuses, and the words for a blank choice or value.
 VOCABULARY = (
     N_("revenue"), N_("margin"), N_("new"), N_("lost"),
     N_("Keep"), N_("Develop"), N_("Serve cheaper"), N_("Reconsider"),
     N_("Core clients to keep"), N_("Clients to develop"), N_("Clients to serve economically"),
     N_("High"), N_("Medium"), N_("Low"), N_("Unknown"), N_("No purchase"),
     N_("call"), N_("email"), N_("meeting"), N_("visit"), N_("support ticket"), N_("other"), N_("Type"),
+    N_("won"), N_("open"), N_("active"), N_("prospect"), N_("former"), N_("partner"),
+    N_("(none)"), N_("(not set)"),
 )  # fmt: skip
 COLUMN_LABELS = {  # the canonical client columns, as labels (a user's own header is shown as written)
     "sector": N_("Sector"),

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from portfolio_core.i18n import Translator
 from portfolio_core.report.assumptions import (
     hourly_cost_short,
 )
@@ -84,18 +85,27 @@ def _sheet(wb: Any, title: str, frame: pd.DataFrame, formats: Mapping[str, str])
         ws.column_dimensions[get_column_letter(j)].width = min(60, max(len(str(name)) + 4, longest + 2, 8))
 
 
-# The class column of the Clients sheet keeps this English header in every language: it is a public
-# contract (scripts read the workbook's "Class" column), like the CLI's JSON keys.
-CLASS_COLUMN = "Class"
+def money_format(currency: str | None, t: Translator) -> str:
+    r"""Excel's number format of amounts: the currency's symbol where the language writes it.
+
+    Examples
+    --------
+    >>> money_format("EUR", Translator("fr")), money_format("USD", Translator("en"))
+    ('#,##0\\ "€"', '"$"#,##0')
+    """
+    if currency is None:
+        return FMT_MONEY
+    before, after = t.amount(1, currency).split("1", 1)
+    return (f'"{before}"' if before else "") + FMT_MONEY + (f'\\ "{after.strip()}"' if after else "")
 
 
 def excel_report(report: Report) -> bytes:
     """The workbook: sheets Clients (one row per client, a "Class" column), Summary, Actions, Settings.
 
-    Sheet names and headers are in the report's language, except the Clients sheet's "Class"
-    column (:data:`CLASS_COLUMN`, a fixed name scripts rely on). Every sheet has a frozen header
-    row and an autofilter; amounts, shares and hours are numbers with number formats (Excel shows
-    them in the reader's locale); no cell is a formula (a client named "=1+1" stays text).
+    Sheet names and headers are in the report's language ("Class" is "Classe" in French). Every
+    sheet has a frozen header row and an autofilter; amounts, shares and hours are numbers with
+    number formats (Excel shows them in the reader's locale), amounts with the report's currency
+    symbol when it is known; no cell is a formula (a client named "=1+1" stays text).
     """
     from openpyxl import Workbook
 
@@ -103,6 +113,7 @@ def excel_report(report: Report) -> bytes:
     measure = t(s.measure.capitalize())
     share_of_measure = t("Share of {measure}", measure=t(s.measure))
     client, client_id, cls, hours = t("Client"), t("Client ID"), t("Class"), t("Hours")
+    money = money_format(s.currency, t)
     wb = Workbook()
     wb.remove(wb.active)
 
@@ -110,7 +121,7 @@ def excel_report(report: Report) -> bytes:
     rank, share, cumulative = t("Rank"), t("Share"), t("Cumulative share")
     names = {
         "label": client, "rank": rank, "value": measure, "share": share,
-        "cumulative_share": cumulative, "abc_class": CLASS_COLUMN, "sector": t("Sector"),
+        "cumulative_share": cumulative, "abc_class": cls, "sector": t("Sector"),
         "account_manager": t("Account manager"),
     }  # fmt: skip
     clients = c.drop(columns=["name"], errors="ignore").rename(columns=names)
@@ -121,7 +132,7 @@ def excel_report(report: Report) -> bytes:
         wb,
         t("Clients"),
         clients,
-        {rank: FMT_INT, measure: FMT_MONEY, share: FMT_PCT, cumulative: FMT_PCT},
+        {rank: FMT_INT, measure: money, share: FMT_PCT, cumulative: FMT_PCT},
     )
 
     n_clients, share_clients, share_effort = t("Clients"), t("Share of clients"), t("Share of effort")
@@ -139,7 +150,7 @@ def excel_report(report: Report) -> bytes:
         t("Summary"),
         summary,
         {
-            n_clients: FMT_INT, share_clients: FMT_PCT, measure: FMT_MONEY,
+            n_clients: FMT_INT, share_clients: FMT_PCT, measure: money,
             share_of_measure: FMT_PCT, hours: FMT_HOURS, share_effort: FMT_PCT,
         },
     )  # fmt: skip
@@ -153,8 +164,10 @@ def excel_report(report: Report) -> bytes:
     if not report.has_effort:
         actions = actions.drop(columns=[hours])
     else:  # the profit column rests on the hourly cost: say which, on every row
-        actions[t("Cost to serve based on")] = hourly_cost_short(s.hourly_cost, s.hourly_cost_set, t)
-    _sheet(wb, t("Actions"), actions, {measure: FMT_MONEY, hours: FMT_HOURS, profit: FMT_MONEY})
+        actions[t("Cost to serve based on")] = hourly_cost_short(
+            s.hourly_cost, s.hourly_cost_set, t, s.currency
+        )
+    _sheet(wb, t("Actions"), actions, {measure: money, hours: FMT_HOURS, profit: money})
 
     settings = pd.DataFrame(
         [
