@@ -40,6 +40,17 @@ def test_the_suggested_cutoffs_put_the_papers_classes_under_the_app_rule():
     assert (classes["A"], classes["B"], classes["C"]) == (s.a_items, s.b_items, s.c_items)
 
 
+def test_the_counts_said_are_those_the_suggest_button_then_shows():
+    # T = 5000.5: the curve is at 4000 / 5000.5 = 79.992 % after the first client, which the slider
+    # rounds to 80 %; then before(750.5) = .79992 < .80: A too, so the page must say 2 A, not the
+    # paper's 1 (a French invoice file of the corpus).
+    s = suggest_cutoffs(pd.Series([4000.0, 750.5, 250.0]))
+    assert s.a_pct == 80
+    classes = classify_abc(pd.Series([4000.0, 750.5, 250.0]), s.a_pct / 100, s.b_pct / 100)["abc_class"]
+    assert (s.a_items, s.b_items, s.c_items) == tuple(int((classes == c).sum()) for c in "ABC")
+    assert s.a_items == 2
+
+
 def test_break_even_before_pareto_swaps_the_roles():
     # Four clients totalling 16, mean 4: only 5 is above the mean -> break-even k = 1, (.25, .3125).
     # y = 0, .3125, .55625, .8, 1; distance to (0, 1): k1 .0625 + .4727 = .5352, k2 .25 + .1969 = .4469,

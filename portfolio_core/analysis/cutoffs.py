@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from portfolio_core.analysis.abc import _EPS, NoPositiveValueError, Rule
+from portfolio_core.analysis.abc import _EPS, NoPositiveValueError, Rule, classify_abc
 
 Point = tuple[float, float]
 
@@ -48,8 +48,10 @@ class SuggestedCutoffs:
     ``a_pct`` and ``b_pct`` are integer percentages of cumulative value (the
     unit of the app's sliders), ``1 <= a_pct < b_pct <= 100``. Points are
     ``(share of items, cumulative share of value)``. ``a_items`` ... ``c_items``
-    count the items in each class as the paper defines them (A up to the
-    nearer of the Pareto and break-even points, B up to the submarginal point).
+    count the items in each class under the app's rule with ``a_pct`` and
+    ``b_pct``: what the sliders show once the suggestion is applied (the paper's
+    classes, A up to the nearer of the Pareto and break-even points, B up to
+    the submarginal point, but for the rounding of the cut-offs to whole percent).
     ``exchanged`` is True when the break-even point comes before the Pareto point.
     """
 
@@ -144,15 +146,18 @@ def suggest_cutoffs(values: pd.Series | np.ndarray) -> SuggestedCutoffs:
     b_pct = min(max(_to_pct(y[sub_i]), 2), 100)
     if b_pct <= a_pct:
         b_pct = a_pct + 1
+    # the counts are what the app's rule gives with the rounded cut-offs (what "Suggest" then shows)
+    classes = classify_abc(pd.Series(ranked, index=np.arange(n)), a_pct / 100, b_pct / 100)["abc_class"]
+    counts = np.bincount(classes.cat.codes.to_numpy(), minlength=3)
     return SuggestedCutoffs(
         a_pct=a_pct,
         b_pct=b_pct,
         pareto=(float(x[pareto_i]), float(y[pareto_i])),
         break_even=(float(x[break_even_i]), float(y[break_even_i])),
         submarginal=(float(x[sub_i]), float(y[sub_i])),
-        a_items=a_i,
-        b_items=sub_i - a_i,
-        c_items=n - sub_i,
+        a_items=counts[0],
+        b_items=counts[1],
+        c_items=counts[2],
         exchanged=exchanged,
     )
 
