@@ -155,15 +155,21 @@ else:
 left, right = st.columns([3, 2])
 with left:
     show_chart(lorenz_chart(lorenz, conc.gini, _), width="stretch")
+largest = _.plural(
+    "- **{n} client**, the largest (20 %), makes **{share}** of revenue; the 80/20 rule would say 80 %.",
+    "- **{n} clients**, the largest (20 %), make **{share}** of revenue; the 80/20 rule would say 80 %.",
+    conc.top20pct_clients,
+    share=_.percent(conc.top20pct_share),
+)
 right.markdown(
-    _(
-        "**Reading the figures**\n\n"
-        "- The **{n} largest clients** (20 %) make **{share}** of revenue; the 80/20 rule would say 80 %.\n"
+    _("**Reading the figures**")
+    + "\n\n"
+    + largest
+    + "\n"
+    + _(
         "- The **Lorenz curve** ranks clients from the smallest: the further it sags below the diagonal, "
         "the more concentrated the revenue. The Gini coefficient is twice the area between them.\n"
         "- The **HHI** is {hhi}: as concentrated as {equal} clients of equal size.",
-        n=_.number(conc.top20pct_clients),
-        share=_.percent(conc.top20pct_share),
         hhi=_.number(conc.hhi, 3),
         equal=_.number(1 / conc.hhi),
     )
@@ -183,14 +189,18 @@ else:
         _(
             "The **computed ABC analysis** (Ultsch and Lötsch, 2015) reads the cut-offs off the curve of "
             "cumulative {measure} instead of taking 80/95 on faith. It suggests **A up to {a} %** and "
-            "**B up to {b} %** {of_measure}: {na} A clients, {nb} B and {nc} C.",
+            "**B up to {b} %** {of_measure}: {classes}.",
             measure=measure,
             of_measure=of_measure,
             a=s.a_pct,
             b=s.b_pct,
-            na=_.number(s.a_items),
-            nb=_.number(s.b_items),
-            nc=_.number(s.c_items),
+            classes=_.plural(
+                "{n} A client, {nb} B and {nc} C",
+                "{n} A clients, {nb} B and {nc} C",
+                s.a_items,
+                nb=_.number(s.b_items),
+                nc=_.number(s.c_items),
+            ),
         )
     )
     if settings.filters and not settings.within:
