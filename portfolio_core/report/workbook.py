@@ -1,9 +1,11 @@
-"""The Excel workbook of a :class:`~portfolio_core.report.pack.Report` (openpyxl)."""
+"""The Excel workbook of a :class:`~portfolio_core.report.pack.Report` (xlsxwriter, row by row)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,8 +29,12 @@ FMT_HOURS = "#,##0.0"
 FMT_INT = "#,##0"
 
 
+# Characters XML 1.0 does not allow in a cell (control characters but tab, newline and CR).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _cell_value(value: Any) -> Any:
-    """A plain Python value openpyxl can store (NaN and NA as empty)."""
+    """A plain Python value to write (None for NaN, NA and infinities: an empty cell)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, np.generic):
@@ -40,49 +46,63 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
-def _put(ws: Any, row: int, col: int, value: Any, number_format: str | None = None) -> None:
+class _Styles:
+    """The workbook's cell formats, each made once (xlsxwriter keeps one per distinct format)."""
+
+    def __init__(self, wb: Any) -> None:
+        self.wb = wb
+        self.header = wb.add_format(
+            {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "valign": "vcenter"}
+        )
+        self.quoted = wb.add_format({"quote_prefix": True})  # Excel keeps it text even when edited
+        self.date = wb.add_format({"num_format": "yyyy-mm-dd"})
+        self._numbers: dict[str, Any] = {}
+
+    def number(self, number_format: str | None) -> Any:
+        if number_format is None:
+            return None
+        if number_format not in self._numbers:
+            self._numbers[number_format] = self.wb.add_format({"num_format": number_format})
+        return self._numbers[number_format]
+
+
+def _put(ws: Any, styles: _Styles, row: int, col: int, value: Any, number_format: Any = None) -> None:
     """Write one cell; text is always a string cell, never a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     value = _cell_value(value)
+    if value is None:
+        return
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl makes "=..." a formula: keep the text as it is
-        if value.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
-    elif number_format and isinstance(value, int | float) and not isinstance(value, bool):
-        cell.number_format = number_format
+        value = _ILLEGAL.sub("", value)
+        ws.write_string(row, col, value, styles.quoted if value.startswith(FORMULA_PREFIXES) else None)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value)
+    elif isinstance(value, int | float):
+        ws.write_number(row, col, value, number_format)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, value, styles.date)
+    else:
+        ws.write_string(row, col, _ILLEGAL.sub("", str(value)))
 
 
-def _sheet(wb: Any, title: str, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
+def _sheet(wb: Any, styles: _Styles, title: str, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
     """A sheet with a bold frozen header, an autofilter, number formats and fitted column widths."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws = wb.create_sheet(title)
-    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
-    for j, name in enumerate(frame.columns, start=1):
-        _put(ws, 1, j, str(name))
-        ws.cell(row=1, column=j).font = header_font
-        ws.cell(row=1, column=j).fill = header_fill
-        ws.cell(row=1, column=j).alignment = Alignment(vertical="center", wrap_text=False)
-    fmts = [formats.get(str(c)) for c in frame.columns]
-    for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
-        for j, value in enumerate(row, start=1):
-            _put(ws, i, j, value, fmts[j - 1])
-    ws.freeze_panes = "A2"
-    last = get_column_letter(max(len(frame.columns), 1))
-    ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    ws = wb.add_worksheet(title)
+    for j, name in enumerate(frame.columns):
+        ws.write_string(0, j, _ILLEGAL.sub("", str(name)), styles.header)
+    fmts = [styles.number(formats.get(str(c))) for c in frame.columns]
+    for i, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+        for j, value in enumerate(row):
+            _put(ws, styles, i, j, value, fmts[j])
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, len(frame), max(len(frame.columns), 1) - 1)
     sample = frame.head(2000)
-    for j, name in enumerate(frame.columns, start=1):
+    for j, name in enumerate(frame.columns):
         column = sample[name]
-        if fmts[j - 1] and pd.api.types.is_numeric_dtype(column):
+        if fmts[j] is not None and pd.api.types.is_numeric_dtype(column):
             longest = len(f"{column.abs().max():,.0f}") + 3 if len(column) and column.notna().any() else 8
         else:
             longest = int(column.astype(str).str.len().max()) if len(column) else 8
-        ws.column_dimensions[get_column_letter(j)].width = min(60, max(len(str(name)) + 4, longest + 2, 8))
+        ws.set_column(j, j, min(60, max(len(str(name)) + 4, longest + 2, 8)))
 
 
 def money_format(currency: str | None, t: Translator) -> str:
@@ -107,15 +127,25 @@ def excel_report(report: Report) -> bytes:
     number formats (Excel shows them in the reader's locale), amounts with the report's currency
     symbol when it is known; no cell is a formula (a client named "=1+1" stays text).
     """
-    from openpyxl import Workbook
+    import xlsxwriter
 
     s, t = report.settings, report.t
     measure = t(s.measure.capitalize())
     share_of_measure = t("Share of {measure}", measure=t(s.measure))
     client, client_id, cls, hours = t("Client"), t("Client ID"), t("Class"), t("Hours")
     money = money_format(s.currency, t)
-    wb = Workbook()
-    wb.remove(wb.active)
+    out = io.BytesIO()
+    # every option that would turn a client's text into a formula, a link or a number is off
+    wb = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    styles = _Styles(wb)
 
     c = report.clients
     rank, share, cumulative = t("Rank"), t("Share"), t("Cumulative share")
@@ -130,6 +160,7 @@ def excel_report(report: Report) -> bytes:
         clients = clients.drop(columns=[client])
     _sheet(
         wb,
+        styles,
         t("Clients"),
         clients,
         {rank: FMT_INT, measure: money, share: FMT_PCT, cumulative: FMT_PCT},
@@ -147,6 +178,7 @@ def excel_report(report: Report) -> bytes:
     summary = summary[first + [col for col in (hours, share_effort) if col in summary.columns]]
     _sheet(
         wb,
+        styles,
         t("Summary"),
         summary,
         {
@@ -167,7 +199,7 @@ def excel_report(report: Report) -> bytes:
         actions[t("Cost to serve based on")] = hourly_cost_short(
             s.hourly_cost, s.hourly_cost_set, t, s.currency
         )
-    _sheet(wb, t("Actions"), actions, {measure: money, hours: FMT_HOURS, profit: money})
+    _sheet(wb, styles, t("Actions"), actions, {measure: money, hours: FMT_HOURS, profit: money})
 
     settings = pd.DataFrame(
         [
@@ -178,7 +210,6 @@ def excel_report(report: Report) -> bytes:
         ],
         columns=[t("Setting"), t("Value")],
     )
-    _sheet(wb, t("Settings"), settings, {})
-    out = io.BytesIO()
-    wb.save(out)
+    _sheet(wb, styles, t("Settings"), settings, {})
+    wb.close()
     return out.getvalue()
