@@ -1,19 +1,20 @@
 """Run every benchmark and print a table: figure, ours, baseline, ratio, target.
 
-``python -m bench`` (all), or name some: ``python -m bench core loading browser pages cli10m load``.
+``python -m bench`` (all), or name some: ``python -m bench core loading report browser pages cli10m load``.
 """
 
 from __future__ import annotations
 
 import sys
 
-from bench import core, loading
+from bench import core, loading, report
 from bench.common import Row
 
 SUITES = {
     "core": core.run,
     "loading": loading.run,
     "cli10m": loading.cli_10m,
+    "report": report.run,
 }
 
 

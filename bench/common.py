@@ -80,10 +80,13 @@ def child(code: str, timeout: float = 3600) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def transactions_csv(rows: int, clients: int | None = None) -> Path:
-    """A realistic transaction export (client, date, amount, stage) with ``rows`` rows, made once."""
+def transactions_csv(rows: int, clients: int | None = None, every_client: bool = False) -> Path:
+    """A realistic transaction export (client, date, amount, stage) with ``rows`` rows, made once.
+
+    Client ids follow a Zipf law (a few clients have most rows); ``every_client`` makes each of the
+    ``clients`` ids appear, in turn, so that the file has that many clients."""
     DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"transactions_{rows}.csv"
+    path = DATA / f"transactions_{rows}{'_every' if every_client else ''}.csv"
     if path.exists():
         return path
     clients = clients or max(rows // 10, 1)
@@ -93,7 +96,7 @@ def transactions_csv(rows: int, clients: int | None = None) -> Path:
         f.write("Client,Date,Amount,Stage\n")
         for start in range(0, rows, chunk):
             n = min(chunk, rows - start)
-            ids = rng.zipf(1.3, n) % clients
+            ids = (np.arange(start, start + n) % clients) if every_client else rng.zipf(1.3, n) % clients
             days = rng.integers(0, 1095, n)
             dates = (np.datetime64("2023-01-01") + days).astype(str)
             amounts = np.round(rng.lognormal(7, 1.2, n), 2)

@@ -34,7 +34,8 @@ def buying_years(portfolio: Portfolio) -> pd.Series:
     won = portfolio.won()
     if "date" not in won:
         return pd.Series(dtype="float64")
-    return won.dropna(subset=["date"]).groupby("client")["date"].agg(lambda d: d.dt.year.nunique())
+    dated = won.dropna(subset=["date"])
+    return dated["date"].dt.year.groupby(dated["client"]).nunique()
 
 
 def recommend(table: pd.DataFrame, portfolio: Portfolio, potential: pd.Series | None = None) -> pd.DataFrame:
