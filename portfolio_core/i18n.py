@@ -126,7 +126,7 @@ class Translator:
         """The singular or plural text for ``n`` in this language (gettext's ``ngettext``), filled with
         ``values``; ``{n}`` is ``n`` formatted for the language."""
         try:
-            out = translations(self.lang).ngettext(singular, plural, n)
+            out = translations(self.lang).ngettext(singular, plural, int(n))
         except LookupError:
             self.missing.add(singular)
             out = singular if n == 1 else plural
