@@ -42,7 +42,11 @@ currency_picker()
 if page.url_path not in WITHOUT_CONTROLS:
     analysis_controls()
 write_url()
-banner = st.container()  # filled after the page ran: an upload on the Data page ends the demo at once
+banner = st.container()  # the demo banner, at the top of every page
+DATA_PAGE = ""  # the default page's url path
+if page.url_path != DATA_PAGE:  # before the page: one that stops early (st.stop) still has it
+    with banner:
+        demo_banner()  # on every page while the demo is shown, with the user's last upload one click away
 try:
     with frame():
         page.run()
@@ -57,5 +61,6 @@ except Exception:  # st.stop / st.rerun are BaseExceptions and pass through
         )
     )
 finally:
-    with banner:  # also after a page's st.stop
-        demo_banner()  # on every page while the demo is shown, with the user's last upload one click away
+    if page.url_path == DATA_PAGE:  # after it: an upload there ends the demo in this very run
+        with banner:
+            demo_banner()
