@@ -26,11 +26,11 @@ from portfolio_core.analysis.kpis import (
     alive_probability,
     as_of_date,
     client_kpis,
+    companies_in_filters,
     concentration,
     expected_lifetime,
     fit_portfolio_bgnbd,
     lorenz_curve,
-    matching_clients,
     purchase_history,
     repeat_purchase_rate,
     retention,
@@ -100,10 +100,8 @@ def sensitivity(
 def _everyone_matching(data_key: str, settings: AnalysisSettings, _portfolio: Portfolio) -> pd.Index:
     """Every client the filters keep, former clients and prospects included (loyalty needs leavers)."""
     p = _portfolio
-    if not settings.filters:
-        return p.clients.index
-    segments = analysis.segments(data_key, settings.include_inactive, p)
-    return matching_clients(p.clients, segments, dict(settings.filters))
+    companies = companies_in_filters(p, settings.filter_dict, settings.include_inactive)
+    return p.clients.index if companies is None else companies
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -179,11 +177,6 @@ def suggestion(
 ) -> tuple[SuggestedCutoffs, pd.DataFrame]:
     """The computed ABC cut-offs and the ABC curve of the clients the sliders rank together."""
     return _suggestion(data_key, ranking_scope(settings), portfolio)
-
-
-def everyone_matching(data_key: str, settings: AnalysisSettings, portfolio: Portfolio) -> pd.Index:
-    """Every client the filters keep, former clients and prospects included."""
-    return _everyone_matching(data_key, settings.scope_only(), portfolio)
 
 
 def bgnbd(

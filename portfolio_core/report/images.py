@@ -24,7 +24,6 @@ from portfolio_core.report.charts import (
 
 if TYPE_CHECKING:
     from portfolio_core.analysis.settings import AnalysisSettings
-    from portfolio_core.report.pack import Report
 
 Chart = alt.TopLevelMixin
 
@@ -135,8 +134,3 @@ def meeting_charts(
         charts["dual_pareto"] = dual_pareto_chart(dual_pareto(econ["revenue"], econ["hours"]), t)
         charts["whale"] = whale_chart(whale_curve(econ["profit"]), t)
     return {key: for_export(chart, t=t, currency=s.currency) for key, chart in charts.items()}
-
-
-def chart_files(report: Report, scale: float = 2) -> dict[str, tuple[bytes, str]]:
-    """Every chart of the report as (PNG bytes, SVG text), by key of :data:`CHART_NAMES`."""
-    return {key: (chart_png(chart, scale), chart_svg(chart)) for key, chart in report.charts.items()}
