@@ -20,10 +20,12 @@ from pptx.util import Pt
 from portfolio_core import Portfolio, classify_abc
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.ingest.demo import demo_portfolio
-from portfolio_core.report.deck import pptx_report
+from portfolio_core.report import render
+from portfolio_core.report.deck import DECK_CHARTS, pptx_report
 from portfolio_core.report.demo_files import write_demo
 from portfolio_core.report.images import MAX_SCATTER_POINTS, chart_png, chart_svg, png_size
 from portfolio_core.report.pack import build_report
+from portfolio_core.report.render import PngRenderer
 from portfolio_core.report.workbook import excel_report
 from tests.conftest import ROOT
 
@@ -279,6 +281,30 @@ def test_every_chart_renders(demo_report):
     assert sorted(demo_report.charts) == ["dual_pareto", "effort", "pareto", "whale"]
     for chart in demo_report.charts.values():
         assert png_size(chart_png(chart, scale=1))[0] > 500
+
+
+def test_charts_rendered_in_a_process_of_their_own_are_the_same_pictures(demo_report):
+    charts = {key: demo_report.charts[key] for key in DECK_CHARTS}
+    with PngRenderer() as renderer:
+        renderer.send(charts)
+        pngs = renderer.result()
+    assert pngs == {key: chart_png(chart) for key, chart in charts.items()}
+    assert renderer.process.returncode == 0
+
+
+def test_a_renderer_that_fails_leaves_the_rendering_here(demo_report, monkeypatch):
+    monkeypatch.setattr(render, "_RENDERER", "raise SystemExit(3)")
+    chart = demo_report.charts["pareto"]
+    with PngRenderer() as renderer:
+        renderer.send({"pareto": chart})
+        assert renderer.result() == {"pareto": chart_png(chart)}
+    assert renderer.process.returncode == 3
+
+
+def test_a_report_that_stops_stops_its_renderer():
+    with pytest.raises(ValueError), PngRenderer() as renderer:
+        raise ValueError("bad input")
+    assert renderer.process.returncode is not None  # ended, not left waiting for charts
 
 
 def test_many_clients_stay_under_altairs_row_limit():

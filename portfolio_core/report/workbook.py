@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import _datetime_to_excel_datetime, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from portfolio_core.i18n import Translator
@@ -90,13 +90,12 @@ class _FrameSheet(Worksheet):
 
     rows_xml = ""
 
-    def put_frame(self, frame: pd.DataFrame, styles: _Styles, formats: list[Any]) -> None:
+    def put_frame(self, frame: pd.DataFrame, cells: _Cells, formats: list[Any]) -> None:
         """Hold ``frame``'s header in row 1 and its rows below, numbers in ``formats`` (one per column)."""
         if frame.columns.empty:
             return
-        cells = _Cells(self, styles)
         letters = [xl_col_to_name(j) for j in range(len(frame.columns))]
-        header = _style(styles.header)
+        header = _style(cells.styles.header)
         rows: list[Any] = [
             [
                 f'<c r="{c}1"{header}{cells.shared(_text(str(n)))}'
@@ -123,12 +122,13 @@ class _FrameSheet(Worksheet):
 
 
 class _Cells:
-    """Each cell's ``<c>`` element, or its end after the reference (``' t="s"><v>3</v></c>'``);
-    "" for an empty cell (None, NaN, NA, infinite). Text is a shared string, never a formula:
-    formula-like text is quote-prefixed."""
+    """A workbook's cells: each one's ``<c>`` element, or its end after the reference
+    (``' t="s"><v>3</v></c>'``); "" for an empty cell (None, NaN, NA, infinite). Text is a shared
+    string, never a formula: formula-like text is quote-prefixed."""
 
-    def __init__(self, ws: _FrameSheet, styles: _Styles) -> None:
-        self.ws, self.styles, self.strings = ws, styles, ws.str_table
+    def __init__(self, wb: Any, styles: _Styles) -> None:
+        self.wb, self.styles, self.strings = wb, styles, wb.str_table
+        self.texts: dict[str, str] = {}  # each distinct text is cleaned and looked up once
 
     def shared(self, text: str) -> str:
         return f' t="s"><v>{self.strings._get_shared_string_index(text)}</v></c>'
@@ -148,7 +148,8 @@ class _Cells:
         if isinstance(value, int | float):
             return f"{number_style}><v>{value:.16G}</v></c>"
         if isinstance(value, dt.date):
-            return f"{_style(self.styles.date)}><v>{self.ws._convert_date_time(value):.16G}</v></c>"
+            serial = _datetime_to_excel_datetime(value, self.wb.date_1904, self.wb.remove_timezone)
+            return f"{_style(self.styles.date)}><v>{serial:.16G}</v></c>"
         return self.text(str(value))
 
     def column(self, column: pd.Series, letter: str, number_style: str) -> list[str]:
@@ -164,8 +165,7 @@ class _Cells:
             for i in np.flatnonzero(~np.isfinite(values)).tolist():
                 cells[i] = ""
             return cells
-        texts: dict[str, str] = {}  # each distinct text is cleaned and looked up once
-        cells = []
+        texts, cells = self.texts, []
         for r, value in zip(refs, column.tolist(), strict=True):
             if type(value) is str:
                 if value in texts:
@@ -179,11 +179,11 @@ class _Cells:
         return cells
 
 
-def _sheet(wb: Any, styles: _Styles, title: str, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
+def _sheet(wb: Any, cells: _Cells, title: str, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
     """A sheet with a bold frozen header, an autofilter, number formats and fitted column widths."""
     ws = wb.add_worksheet(title, worksheet_class=_FrameSheet)
-    fmts = [styles.number(formats.get(str(c))) for c in frame.columns]
-    ws.put_frame(frame, styles, fmts)
+    fmts = [cells.styles.number(formats.get(str(c))) for c in frame.columns]
+    ws.put_frame(frame, cells, fmts)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, len(frame), max(len(frame.columns), 1) - 1)
     sample = frame.head(2000)
@@ -234,7 +234,7 @@ def excel_report(report: Report) -> bytes:
             "strings_to_numbers": False,
         },
     )
-    styles = _Styles(wb)
+    cells = _Cells(wb, _Styles(wb))
 
     c = report.clients
     rank, share, cumulative = t("Rank"), t("Share"), t("Cumulative share")
@@ -249,7 +249,7 @@ def excel_report(report: Report) -> bytes:
         clients = clients.drop(columns=[client])
     _sheet(
         wb,
-        styles,
+        cells,
         t("Clients"),
         clients,
         {rank: FMT_INT, measure: money, share: FMT_PCT, cumulative: FMT_PCT},
@@ -267,7 +267,7 @@ def excel_report(report: Report) -> bytes:
     summary = summary[first + [col for col in (hours, share_effort) if col in summary.columns]]
     _sheet(
         wb,
-        styles,
+        cells,
         t("Summary"),
         summary,
         {
@@ -288,7 +288,7 @@ def excel_report(report: Report) -> bytes:
         actions[t("Cost to serve based on")] = hourly_cost_short(
             s.hourly_cost, s.hourly_cost_set, t, s.currency
         )
-    _sheet(wb, styles, t("Actions"), actions, {measure: money, hours: FMT_HOURS, profit: money})
+    _sheet(wb, cells, t("Actions"), actions, {measure: money, hours: FMT_HOURS, profit: money})
 
     settings = pd.DataFrame(
         [
@@ -299,6 +299,6 @@ def excel_report(report: Report) -> bytes:
         ],
         columns=[t("Setting"), t("Value")],
     )
-    _sheet(wb, styles, t("Settings"), settings, {})
+    _sheet(wb, cells, t("Settings"), settings, {})
     wb.close()
     return out.getvalue()
