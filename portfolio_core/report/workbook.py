@@ -94,6 +94,7 @@ class _FrameSheet(Worksheet):
         """Hold ``frame``'s header in row 1 and its rows below, numbers in ``formats`` (one per column)."""
         if frame.columns.empty:
             return
+        frame = frame.iloc[: self.xls_rowmax - 1]  # a sheet's last row (xlsxwriter drops the rows beyond)
         letters = [xl_col_to_name(j) for j in range(len(frame.columns))]
         header = _style(cells.styles.header)
         rows: list[Any] = [
