@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -98,30 +99,42 @@ def cmd_classify(args: argparse.Namespace) -> None:
 
 def cmd_report(args: argparse.Namespace) -> None:
     """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
-    from portfolio_core.i18n import Translator
-    from portfolio_core.report.deck import pptx_report
-    from portfolio_core.report.pack import build_report
-    from portfolio_core.report.workbook import excel_report
+    from portfolio_core.report.render import PngRenderer
 
-    targets = [(path, make) for path, make in ((args.xlsx, excel_report), (args.pptx, pptx_report)) if path]
+    targets = [path for path in (args.xlsx, args.pptx) if path]
     if not targets:
         raise ValueError("nothing to write: give --xlsx PATH, --pptx PATH or both")
-    for path, _ in targets:
+    for path in targets:
         if not Path(path).parent.is_dir():
             raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
-    # without --hourly-cost the files say the cost is a default
-    portfolio, classified, settings, names = _load(args)
-    if args.activities and portfolio.activities.empty:
-        raise ValueError(
-            f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
+    # the deck's charts render in a process of their own, started now: its engine starts while the
+    # data loads, the charts render while the workbook is written
+    with PngRenderer() if args.pptx else contextlib.nullcontext() as renderer:
+        from portfolio_core.i18n import Translator
+        from portfolio_core.report.deck import DECK_CHARTS, pptx_report
+        from portfolio_core.report.pack import build_report
+        from portfolio_core.report.workbook import excel_report
+
+        # without --hourly-cost the files say the cost is a default
+        portfolio, classified, settings, names = _load(args)
+        if args.activities and portfolio.activities.empty:
+            raise ValueError(
+                f"{args.activities} was not recognised as an activity log (client, date, type, hours)"
+            )
+        if classified.empty:
+            raise ValueError("no client matches the --segment filters")
+        t = Translator(settings.lang)
+        report = build_report(
+            portfolio, classified, settings, source=portfolio.source, t=t, column_names=names
         )
-    if classified.empty:
-        raise ValueError("no client matches the --segment filters")
-    t = Translator(settings.lang)
-    report = build_report(portfolio, classified, settings, source=portfolio.source, t=t, column_names=names)
-    for path, make in targets:
-        Path(path).write_bytes(make(report))
-        print(f"wrote {path}")
+        if renderer is not None:
+            renderer.send({key: chart for key, chart in report.charts.items() if key in DECK_CHARTS})
+        if args.xlsx:
+            Path(args.xlsx).write_bytes(excel_report(report))
+            print(f"wrote {args.xlsx}")
+        if renderer is not None:
+            Path(args.pptx).write_bytes(pptx_report(report, renderer.result()))
+            print(f"wrote {args.pptx}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,7 @@
 """Exports: the Excel workbook, the PowerPoint deck, the chart files, the CLI's report, the Export page."""
 
+import dataclasses
+import datetime as dt
 import io
 import re
 import subprocess
@@ -18,10 +20,12 @@ from pptx.util import Pt
 from portfolio_core import Portfolio, classify_abc
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.ingest.demo import demo_portfolio
-from portfolio_core.report.deck import pptx_report
+from portfolio_core.report import render
+from portfolio_core.report.deck import DECK_CHARTS, pptx_report
 from portfolio_core.report.demo_files import write_demo
 from portfolio_core.report.images import MAX_SCATTER_POINTS, chart_png, chart_svg, png_size
 from portfolio_core.report.pack import build_report
+from portfolio_core.report.render import PngRenderer
 from portfolio_core.report.workbook import excel_report
 from tests.conftest import ROOT
 
@@ -108,6 +112,80 @@ def test_formula_like_text_stays_text():
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")]
     assert not any(re.search(r"<f[ >]", xml) for xml in sheets)  # no formula element at all
+
+
+def test_every_client_row_of_the_workbook_is_the_reports(demo_report):
+    wb = load_workbook(io.BytesIO(excel_report(demo_report)))
+    rows = sheet_rows(wb["Clients"])
+    c = demo_report.clients
+    assert [r["Client ID"] for r in rows] == [str(i) for i in c.index]
+    assert [r["Client"] for r in rows] == c["label"].tolist()
+    assert [r["Rank"] for r in rows] == c["rank"].tolist()
+    assert [r["Class"] for r in rows] == c["abc_class"].astype(str).tolist()
+    for header, column in (
+        ("Revenue", "value"),
+        ("Share", "share"),
+        ("Cumulative share", "cumulative_share"),
+    ):
+        assert [r[header] for r in rows] == pytest.approx(c[column].tolist(), rel=1e-15, abs=0), header
+    actions = sheet_rows(wb["Actions"])
+    assert [(r["Client ID"], r["Action"], r["Why"]) for r in actions] == list(
+        zip(
+            demo_report.actions.index,
+            demo_report.actions["action"],
+            demo_report.actions["reason"],
+            strict=True,
+        )
+    )
+    assert [r["Profit after cost to serve"] for r in actions] == pytest.approx(
+        demo_report.actions["profit"].tolist()
+    )
+
+
+def test_odd_cells_are_written_as_a_spreadsheet_reads_them():
+    report = small_report()
+    n = len(report.clients)
+    odd = report.clients.assign(
+        score=[1.5, np.nan, np.inf, -np.inf, -2.0, 0.1, 1e-7, 123456789.125, 3.0, 4.0][:n],
+        flag=[True, False] * (n // 2),
+        since=pd.to_datetime(["2025-03-01", None] * (n // 2)),
+        note=['a&b<c>"d"', None, 3, 2.5, True, "\x01bell\x1f", " padded ", "=1+1", "_x0041_", 'a&b<c>"d"'][
+            :n
+        ],
+    )
+    wb = load_workbook(io.BytesIO(excel_report(dataclasses.replace(report, clients=odd))))
+    header = [c.value for c in wb["Clients"][1]]
+    cells = {h: [row[j] for row in wb["Clients"].iter_rows(min_row=2)] for j, h in enumerate(header)}
+    assert [c.value for c in cells["score"]] == [
+        1.5,
+        None,
+        None,
+        None,
+        -2.0,
+        0.1,
+        1e-7,
+        123456789.125,
+        3.0,
+        4.0,
+    ]
+    assert [c.value for c in cells["flag"]] == [True, False] * (n // 2)
+    assert [c.value for c in cells["since"]] == [dt.datetime(2025, 3, 1), None] * (n // 2)
+    assert cells["since"][0].number_format == "yyyy-mm-dd"
+    notes = cells["note"]
+    assert [c.value for c in notes] == [
+        'a&b<c>"d"',
+        None,
+        3,
+        2.5,
+        True,
+        "bell",
+        " padded ",
+        "=1+1",
+        "_x0041_",
+        'a&b<c>"d"',
+    ]
+    assert [c.quotePrefix for c in notes] == [False] * 7 + [True, False, False]
+    assert notes[7].data_type == "s"  # text, never a formula
 
 
 def test_the_report_does_not_change_its_inputs():
@@ -203,6 +281,30 @@ def test_every_chart_renders(demo_report):
     assert sorted(demo_report.charts) == ["dual_pareto", "effort", "pareto", "whale"]
     for chart in demo_report.charts.values():
         assert png_size(chart_png(chart, scale=1))[0] > 500
+
+
+def test_charts_rendered_in_a_process_of_their_own_are_the_same_pictures(demo_report):
+    charts = {key: demo_report.charts[key] for key in DECK_CHARTS}
+    with PngRenderer() as renderer:
+        renderer.send(charts)
+        pngs = renderer.result()
+    assert pngs == {key: chart_png(chart) for key, chart in charts.items()}
+    assert renderer.process.returncode == 0
+
+
+def test_a_renderer_that_fails_leaves_the_rendering_here(demo_report, monkeypatch):
+    monkeypatch.setattr(render, "_RENDERER", "raise SystemExit(3)")
+    chart = demo_report.charts["pareto"]
+    with PngRenderer() as renderer:
+        renderer.send({"pareto": chart})
+        assert renderer.result() == {"pareto": chart_png(chart)}
+    assert renderer.process.returncode == 3
+
+
+def test_a_report_that_stops_stops_its_renderer():
+    with pytest.raises(ValueError), PngRenderer() as renderer:
+        raise ValueError("bad input")
+    assert renderer.process.returncode is not None  # ended, not left waiting for charts
 
 
 def test_many_clients_stay_under_altairs_row_limit():

@@ -20,6 +20,7 @@ from portfolio_core.report.pack import Report, cutoff_text, shorten
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 MARGIN_IN = 0.5
 TITLE_PT, BODY_PT, TABLE_PT, SMALL_PT = 30, 20, 16, 14
+DECK_CHARTS = ("pareto", "effort")  # the charts the deck shows (the effort one when hours are known)
 ACTION_ROWS_PER_SLIDE = 6
 ACTIONS_PER_MOVE = 3
 DARK, GREY = (0x1F, 0x2D, 0x3D), (0x59, 0x59, 0x59)

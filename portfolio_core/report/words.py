@@ -107,20 +107,32 @@ def fill(template: str, index: pd.Index, **columns: pd.Series) -> pd.Series:
     return out
 
 
+# The number each placeholder of the reasons stands for: (column of ``recommend``, decimals, percent).
+REASON_NUMBERS = {
+    "share": ("revenue_share", 1, True),
+    "amount": ("unmet_potential", 0, False),
+    "hours": ("hours", 1, False),
+    "margin": ("margin", 0, False),
+    "profit": ("profit", 0, False),
+    "revenue": ("revenue", 0, False),
+}
+
+
 def action_words(actions: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """``action`` and ``reason`` in ``t``'s language for the codes and values of
     :func:`portfolio_core.analysis.actions.recommend`, indexed like ``actions``."""
     idx = actions.index
-    action = actions["action"].map(lambda code: t(ACTION_TEXTS[code]))
-    share = t.numbers(actions["revenue_share"].fillna(0), 1, percent=True)
-    texts = {
-        "share": share,
-        "amount": t.numbers(actions["unmet_potential"].fillna(0)),
-        "hours": t.numbers(actions["hours"].fillna(0), 1),
-        "margin": t.numbers(actions["margin"].fillna(0)),
-        "profit": t.numbers(actions["profit"].fillna(0)),
-        "revenue": t.numbers(actions["revenue"].fillna(0)),
-    }
+    action = actions["action"].map({code: t(ACTION_TEXTS[code]) for code in actions["action"].unique()})
+
+    def fill_in(template: str, rows: pd.Index) -> pd.Series:
+        """``template`` for ``rows``, each placeholder's number formatted for those rows only."""
+        numbers = {
+            name: t.numbers(actions.loc[rows, column].fillna(0), decimals, percent=percent)
+            for name, (column, decimals, percent) in REASON_NUMBERS.items()
+            if "{" + name + "}" in template
+        }
+        return fill(template, rows, **numbers)
+
     reason = pd.Series("", index=idx, dtype=object)
     for code, rows in actions.groupby("reason", sort=False).groups.items():
         if code == "bought_years":  # a plural: one template per number of years
@@ -130,9 +142,9 @@ def action_words(actions: pd.DataFrame, t: Translator) -> pd.DataFrame:
                     "{share} of revenue, bought in {n} year", "{share} of revenue, bought in {n} years", n,
                     share="{share}",
                 )  # fmt: skip
-                reason[same] = fill(template, same, share=share[same])
+                reason[same] = fill_in(template, same)
         else:
-            reason[rows] = fill(t(REASON_TEXTS[str(code)]), rows, **{k: v[rows] for k, v in texts.items()})
+            reason[rows] = fill_in(t(REASON_TEXTS[str(code)]), rows)
     return pd.DataFrame({"action": action, "reason": reason}, index=idx)
 
 
