@@ -165,8 +165,10 @@ def _reject(
     table: RawTable, mask: pd.Series, column: str, problem: str, outcome: str = NOT_USED
 ) -> pd.DataFrame:
     flags = mask.fillna(False).astype(bool).to_numpy()
+    if not flags.any():
+        return pd.DataFrame(columns=REJECT_COLUMNS)
     rows = table.frame.index[flags]
-    values = table.frame.loc[rows, column].astype(str) if column in table.frame and flags.any() else ""
+    values = table.frame.loc[rows, column].astype(str) if column in table.frame else ""
     # Row numbers as the user sees them in a spreadsheet: the header is row 1.
     return pd.DataFrame(
         {
@@ -309,15 +311,17 @@ def _transactions(
     # non-number (NaN, inf, #DIV/0!) to NaN or an infinity.
     blank = _only(amount.isna(), missing, f[col])
     spelled = _only(~np.isfinite(amount.to_numpy(dtype="float64", na_value=np.nan)), not_finite_text, f[col])
-    absurd = (amount.notna() & ~finite(amount)) | spelled
+    plausible = finite(amount)
+    absurd = (amount.notna() & ~plausible) | spelled
     unreadable = amount.isna() & ~blank & ~spelled
     problems += [
         _reject(table, blank, col, N_("amount is missing")),
         _reject(table, unreadable, col, N_("amount is not a number")),
         _reject(table, absurd, col, N_("amount is not a plausible number (NaN, infinite or over 10^15)")),
     ]
-    usable = amount.notna() & finite(amount)
-    if not (usable & ids.ne("")).any():
+    usable = amount.notna() & plausible
+    keep = (ids.ne("") & usable).to_numpy()
+    if not keep.any():
         bad_rows = f.loc[~usable, col].head(3)
         examples = ", ".join(f"row {int(i) + 2} “{v}”" for i, v in zip(bad_rows.index, bad_rows, strict=True))
         raise MissingRoleError(
@@ -346,7 +350,6 @@ def _transactions(
         out["product"] = f[m["product"]].replace("", pd.NA)
     if "account_manager" in m:  # the deal's own owner: per-owner win rates count each deal by it
         out["account_manager"] = f[m["account_manager"]].replace("", pd.NA)
-    keep = (ids.ne("") & usable).to_numpy()
     return (out if keep.all() else out[keep]).reset_index(drop=True), problems, date_format
 
 
@@ -508,13 +511,15 @@ def build_portfolio(
 
     infos, problems = [], []
     transactions, activities, attributes = [], [], []
-    tx_clients: set[str] = set()
     tx_distinct: list[pa.Array] = []  # each transaction file's distinct clients
+    tx_clients: set[str] = set()  # all of them, made when a file of another kind needs them
     listed: set[str] = set()
     tx_by_file: dict[str, pd.DataFrame] = {}
     for table, kind, m in sorted(plan, key=lambda p: p[1] != "transactions"):
         notes: list[Message] = []
-        if kind != "transactions":
+        if kind != "transactions":  # the transaction files come first
+            if not tx_clients:
+                tx_clients = set(pa.chunked_array(tx_distinct, type=pa.large_string()).to_pylist())
             m, note = _rekey_by_name(table, m, tx_clients)
             notes += [note] if note else []
         date_format = None
@@ -531,7 +536,6 @@ def build_portfolio(
                 named if len(rows) == len(ids) - len(bad) else pc.unique(arrow_text(rows["client"]))
             )
             tx_distinct.append(clients_here)
-            tx_clients |= set(clients_here.to_pylist())
             used = len(rows)
         elif kind == "activities":
             rows, p, date_format = _activities(table, m, (ids, bad, named))
