@@ -10,6 +10,7 @@ measured in bench/.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import sys
 
@@ -306,3 +307,9 @@ def test_a_whole_load_is_the_same_with_the_shortcuts_turned_off(rows, sep, style
     pd.testing.assert_frame_equal(r.rejected, s.rejected, check_exact=True)
     assert r.tables == s.tables
     pd.testing.assert_series_equal(p.values(), q.values(), check_exact=True)
+    # the loader's per-client totals are the ones values() adds up from the transactions
+    recomputed = dataclasses.replace(p)  # without the loader's totals
+    assert recomputed.won_revenue is None and p.won_revenue is not None
+    for scope in (False, True):
+        got, expected = p.values(include_inactive=scope), recomputed.values(include_inactive=scope)
+        pd.testing.assert_series_equal(got, expected, check_exact=True)

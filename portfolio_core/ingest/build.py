@@ -43,6 +43,7 @@ from portfolio_core.ingest.portfolio import (
     is_won,
     normalise_stage,
     normalise_status,
+    won_by_client,
 )
 from portfolio_core.message import N_, Message
 
@@ -587,7 +588,8 @@ def build_portfolio(
             n=f"{len(tx):,}",
             stages=", ".join(f"{v} {k}" for k, v in stages.items()),
         )
-    if not _some_positive_total(tx, won_rows):
+    by_client = won_by_client(tx, won=won_rows.to_numpy())
+    if not (by_client["total"] > 0).any():  # no client has a positive total of sales
         raise LoadError(
             "No positive amount: no client has a positive total of sales "
             "(the won amounts add up to {total}): "
@@ -595,7 +597,7 @@ def build_portfolio(
             "not credit notes or balances.",
             total=f"{tx.loc[won_rows, 'amount'].sum():,.2f}",
         )
-    clients = _clients_table(attributes, tx, won_rows, tx_distinct)
+    clients = _clients_table(attributes, tx, by_client.index[by_client["sold"].to_numpy()], tx_distinct)
     acts = (
         pd.concat(activities, ignore_index=True)
         if activities
@@ -615,19 +617,9 @@ def build_portfolio(
     named = {currency_of(m["amount"], t.frame[m["amount"]]) for t, kind, m in plan if kind == "transactions"}
     currency = named.pop() if len(named) == 1 else None  # files that disagree name no currency
     name = source or ", ".join(t.name for t in tables)
-    return Portfolio(clients, tx, acts, source=name, currency=currency), report
-
-
-def _some_positive_total(tx: pd.DataFrame, won_rows: pd.Series) -> bool:
-    """Whether some client's won amounts add up to more than 0.
-
-    When no amount is negative, that is whether some amount is positive (a sum of
-    numbers >= 0 that include a positive one is positive); otherwise the totals decide.
-    """
-    amounts = tx.loc[won_rows, "amount"]
-    if bool((amounts >= 0).all()):
-        return bool((amounts > 0).any())
-    return bool((amounts.groupby(tx.loc[won_rows, "client"], sort=False).sum() > 0).any())
+    portfolio = Portfolio(clients, tx, acts, source=name, currency=currency)
+    object.__setattr__(portfolio, "won_revenue", by_client["total"])  # grouped once, here
+    return portfolio, report
 
 
 def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array] | None = None) -> pd.Index:
@@ -649,23 +641,22 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
 def _clients_table(
     attributes: list[pd.DataFrame],
     tx: pd.DataFrame,
-    won_rows: pd.Series | None = None,
+    selling: pd.Index,
     tx_distinct: list[pa.Array] | None = None,
 ) -> pd.DataFrame:
-    """One row per company: attributes (first non-blank value per client), status, numbers, dates."""
+    """One row per company: attributes (first non-blank value per client), status, numbers, dates.
+
+    ``selling``: the clients with at least one sale.
+    """
     attrs = pd.concat(attributes) if attributes else pd.DataFrame()
     attrs = attrs.groupby(level=0, sort=False).first() if len(attrs) else attrs
     everyone = _everyone(attrs, tx, tx_distinct)
     clients = attrs.reindex(everyone)
-    if won_rows is None:
-        won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
     # A client is a company with at least one sale (an invoice, a won deal), whatever the amounts
     # add up to: sales netting to 0 or less make a client in class C, flagged "no net revenue".
-    selling_rows = won_rows.to_numpy(dtype=bool)
-    won = arrow_text(tx["client"]).filter(pa.array(selling_rows))
-    selling = pc.is_in(arrow_text(everyone.to_series()), value_set=pc.unique(won))
-    selling = selling.to_numpy(zero_copy_only=False)
-    derived = pd.Series(np.where(selling, "active", "prospect"), index=everyone)
+    sold = pc.is_in(arrow_text(everyone.to_series()), value_set=arrow_text(selling.to_series()))
+    sold = sold.to_numpy(zero_copy_only=False)
+    derived = pd.Series(np.where(sold, "active", "prospect"), index=everyone)
     if "status" in clients.columns:
         given = clients["status"].notna() & clients["status"].astype("string").str.strip().ne("")
         clients["status"] = normalise_status(clients["status"]).where(given, derived)
