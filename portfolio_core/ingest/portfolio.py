@@ -97,8 +97,10 @@ def won_by_client(tx: pd.DataFrame, column: str = "amount", won: np.ndarray | No
         won = is_won(tx["stage"]) if "stage" in tx.columns else np.ones(len(tx), dtype=bool)
     # The other rows as NaN, which the sum skips: the same additions in the same order as
     # summing the won rows alone, without copying the client of every won row.
-    grouped = pd.DataFrame({"total": tx[column].where(won), "sold": won}).groupby(tx["client"], sort=False)
-    return pd.DataFrame({"total": grouped["total"].sum(), "sold": grouped["sold"].any()})
+    frame = pd.DataFrame({"client": tx["client"], "total": tx[column].where(won), "sold": won})
+    grouped = frame.groupby("client", sort=False)  # by name: pandas scans a Series key as a possible label
+    sums = grouped[["total", "sold"]].sum()  # one pass: the won rows counted with the amounts
+    return pd.DataFrame({"total": sums["total"], "sold": sums["sold"] > 0})
 
 
 @dataclass(frozen=True)
