@@ -633,7 +633,8 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
         if tx_distinct is None:
             tx_distinct = [pc.unique(arrow_text(clients))]
         distinct = pa.chunked_array(tx_distinct, type=pa.large_string())
-        if pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct) and index.is_unique:
+        unique = pc.count_distinct(known).as_py() == len(known)  # no pandas hash table of the index
+        if unique and pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
             return pd.Index(index, name="client")  # as below, without a pass over every transaction
     return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
 
