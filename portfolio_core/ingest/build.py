@@ -43,6 +43,7 @@ from portfolio_core.ingest.portfolio import (
     is_won,
     normalise_stage,
     normalise_status,
+    won_by_client,
 )
 from portfolio_core.message import N_, Message
 
@@ -165,8 +166,10 @@ def _reject(
     table: RawTable, mask: pd.Series, column: str, problem: str, outcome: str = NOT_USED
 ) -> pd.DataFrame:
     flags = mask.fillna(False).astype(bool).to_numpy()
+    if not flags.any():
+        return pd.DataFrame(columns=REJECT_COLUMNS)
     rows = table.frame.index[flags]
-    values = table.frame.loc[rows, column].astype(str) if column in table.frame and flags.any() else ""
+    values = table.frame.loc[rows, column].astype(str) if column in table.frame else ""
     # Row numbers as the user sees them in a spreadsheet: the header is row 1.
     return pd.DataFrame(
         {
@@ -309,15 +312,17 @@ def _transactions(
     # non-number (NaN, inf, #DIV/0!) to NaN or an infinity.
     blank = _only(amount.isna(), missing, f[col])
     spelled = _only(~np.isfinite(amount.to_numpy(dtype="float64", na_value=np.nan)), not_finite_text, f[col])
-    absurd = (amount.notna() & ~finite(amount)) | spelled
+    plausible = finite(amount)
+    absurd = (amount.notna() & ~plausible) | spelled
     unreadable = amount.isna() & ~blank & ~spelled
     problems += [
         _reject(table, blank, col, N_("amount is missing")),
         _reject(table, unreadable, col, N_("amount is not a number")),
         _reject(table, absurd, col, N_("amount is not a plausible number (NaN, infinite or over 10^15)")),
     ]
-    usable = amount.notna() & finite(amount)
-    if not (usable & ids.ne("")).any():
+    usable = amount.notna() & plausible
+    keep = (ids.ne("") & usable).to_numpy()
+    if not keep.any():
         bad_rows = f.loc[~usable, col].head(3)
         examples = ", ".join(f"row {int(i) + 2} “{v}”" for i, v in zip(bad_rows.index, bad_rows, strict=True))
         raise MissingRoleError(
@@ -346,7 +351,6 @@ def _transactions(
         out["product"] = f[m["product"]].replace("", pd.NA)
     if "account_manager" in m:  # the deal's own owner: per-owner win rates count each deal by it
         out["account_manager"] = f[m["account_manager"]].replace("", pd.NA)
-    keep = (ids.ne("") & usable).to_numpy()
     return (out if keep.all() else out[keep]).reset_index(drop=True), problems, date_format
 
 
@@ -508,13 +512,15 @@ def build_portfolio(
 
     infos, problems = [], []
     transactions, activities, attributes = [], [], []
-    tx_clients: set[str] = set()
     tx_distinct: list[pa.Array] = []  # each transaction file's distinct clients
+    tx_clients: set[str] = set()  # all of them, made when a file of another kind needs them
     listed: set[str] = set()
     tx_by_file: dict[str, pd.DataFrame] = {}
     for table, kind, m in sorted(plan, key=lambda p: p[1] != "transactions"):
         notes: list[Message] = []
-        if kind != "transactions":
+        if kind != "transactions":  # the transaction files come first
+            if not tx_clients:
+                tx_clients = set(pa.chunked_array(tx_distinct, type=pa.large_string()).to_pylist())
             m, note = _rekey_by_name(table, m, tx_clients)
             notes += [note] if note else []
         date_format = None
@@ -531,7 +537,6 @@ def build_portfolio(
                 named if len(rows) == len(ids) - len(bad) else pc.unique(arrow_text(rows["client"]))
             )
             tx_distinct.append(clients_here)
-            tx_clients |= set(clients_here.to_pylist())
             used = len(rows)
         elif kind == "activities":
             rows, p, date_format = _activities(table, m, (ids, bad, named))
@@ -583,7 +588,8 @@ def build_portfolio(
             n=f"{len(tx):,}",
             stages=", ".join(f"{v} {k}" for k, v in stages.items()),
         )
-    if not _some_positive_total(tx, won_rows):
+    by_client = won_by_client(tx, won=won_rows.to_numpy())
+    if not (by_client["total"] > 0).any():  # no client has a positive total of sales
         raise LoadError(
             "No positive amount: no client has a positive total of sales "
             "(the won amounts add up to {total}): "
@@ -591,7 +597,7 @@ def build_portfolio(
             "not credit notes or balances.",
             total=f"{tx.loc[won_rows, 'amount'].sum():,.2f}",
         )
-    clients = _clients_table(attributes, tx, won_rows, tx_distinct)
+    clients = _clients_table(attributes, tx, by_client.index[by_client["sold"].to_numpy()], tx_distinct)
     acts = (
         pd.concat(activities, ignore_index=True)
         if activities
@@ -611,19 +617,9 @@ def build_portfolio(
     named = {currency_of(m["amount"], t.frame[m["amount"]]) for t, kind, m in plan if kind == "transactions"}
     currency = named.pop() if len(named) == 1 else None  # files that disagree name no currency
     name = source or ", ".join(t.name for t in tables)
-    return Portfolio(clients, tx, acts, source=name, currency=currency), report
-
-
-def _some_positive_total(tx: pd.DataFrame, won_rows: pd.Series) -> bool:
-    """Whether some client's won amounts add up to more than 0.
-
-    When no amount is negative, that is whether some amount is positive (a sum of
-    numbers >= 0 that include a positive one is positive); otherwise the totals decide.
-    """
-    amounts = tx.loc[won_rows, "amount"]
-    if bool((amounts >= 0).all()):
-        return bool((amounts > 0).any())
-    return bool((amounts.groupby(tx.loc[won_rows, "client"], sort=False).sum() > 0).any())
+    portfolio = Portfolio(clients, tx, acts, source=name, currency=currency)
+    object.__setattr__(portfolio, "won_revenue", by_client["total"])  # grouped once, here
+    return portfolio, report
 
 
 def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array] | None = None) -> pd.Index:
@@ -637,7 +633,8 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
         if tx_distinct is None:
             tx_distinct = [pc.unique(arrow_text(clients))]
         distinct = pa.chunked_array(tx_distinct, type=pa.large_string())
-        if pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct) and index.is_unique:
+        unique = pc.count_distinct(known).as_py() == len(known)  # no pandas hash table of the index
+        if unique and pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
             return pd.Index(index, name="client")  # as below, without a pass over every transaction
     return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
 
@@ -645,23 +642,22 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
 def _clients_table(
     attributes: list[pd.DataFrame],
     tx: pd.DataFrame,
-    won_rows: pd.Series | None = None,
+    selling: pd.Index,
     tx_distinct: list[pa.Array] | None = None,
 ) -> pd.DataFrame:
-    """One row per company: attributes (first non-blank value per client), status, numbers, dates."""
+    """One row per company: attributes (first non-blank value per client), status, numbers, dates.
+
+    ``selling``: the clients with at least one sale.
+    """
     attrs = pd.concat(attributes) if attributes else pd.DataFrame()
     attrs = attrs.groupby(level=0, sort=False).first() if len(attrs) else attrs
     everyone = _everyone(attrs, tx, tx_distinct)
     clients = attrs.reindex(everyone)
-    if won_rows is None:
-        won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
     # A client is a company with at least one sale (an invoice, a won deal), whatever the amounts
     # add up to: sales netting to 0 or less make a client in class C, flagged "no net revenue".
-    selling_rows = won_rows.to_numpy(dtype=bool)
-    won = arrow_text(tx["client"]).filter(pa.array(selling_rows))
-    selling = pc.is_in(arrow_text(everyone.to_series()), value_set=pc.unique(won))
-    selling = selling.to_numpy(zero_copy_only=False)
-    derived = pd.Series(np.where(selling, "active", "prospect"), index=everyone)
+    sold = pc.is_in(arrow_text(everyone.to_series()), value_set=arrow_text(selling.to_series()))
+    sold = sold.to_numpy(zero_copy_only=False)
+    derived = pd.Series(np.where(sold, "active", "prospect"), index=everyone)
     if "status" in clients.columns:
         given = clients["status"].notna() & clients["status"].astype("string").str.strip().ne("")
         clients["status"] = normalise_status(clients["status"]).where(given, derived)

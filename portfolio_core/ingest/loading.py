@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from charset_normalizer import from_bytes
 
-from portfolio_core.ingest.parsing import text_series
+from portfolio_core.ingest.parsing import WHITESPACE, text_series
 from portfolio_core.message import Message, MessageError
 
 SEPARATORS = ",;\t|"
@@ -461,6 +461,20 @@ def _no_data(name: str, columns: list[str], rows: int) -> LoadError:
     return LoadError("{file} has a header but no data rows: export the data rows too.", file=name)
 
 
+# ASCII bytes that are not whitespace: a column made of these alone has nothing to strip (any
+# other byte, a control or part of a non-ASCII character, may belong to a whitespace character)
+_NOT_SPACE_BYTES = bytes(b for b in range(128) if chr(b) not in WHITESPACE)
+
+
+def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The cells without leading and trailing whitespace; the column itself if no byte can be one."""
+    for chunk in column.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and data.to_pybytes().translate(None, _NOT_SPACE_BYTES):
+            return pc.utf8_trim_whitespace(column)
+    return column
+
+
 def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
     """:func:`_tidy` for a CSV read by pyarrow (its first row the header), done in Arrow.
 
@@ -479,7 +493,7 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
     columns = list(table.slice(1).columns)
     del table
     with ThreadPoolExecutor(_WORKERS) as pool:  # Arrow kernels run outside the GIL
-        jobs = [pool.submit(pc.utf8_trim_whitespace, col) for col in columns]
+        jobs = [pool.submit(_stripped, col) for col in columns]
         columns.clear()  # each column as read is freed once stripped
         columns = [job.result() for job in jobs]
     filled = [pc.greater(pc.binary_length(col), 0) for col in columns]

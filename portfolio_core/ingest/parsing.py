@@ -167,6 +167,9 @@ def parse_numbers(text: pd.Series, prefer_comma: bool = False) -> pd.Series:
     if pd.api.types.is_numeric_dtype(text):
         return text.astype("float64")
     values = arrow_text(text)
+    every = _every_plain_with_dots(values, prefer_comma)
+    if every is not None:
+        return pd.Series(every, index=text.index, name=text.name, dtype="float64")
     plain = pc.and_(
         pc.less_equal(pc.binary_length(values), _PLAIN_CHARS), pc.match_substring_regex(values, _PLAIN)
     )
@@ -192,6 +195,43 @@ def parse_numbers(text: pd.Series, prefer_comma: bool = False) -> pd.Series:
     rest = _parse_distinct_numbers(distinct_series(uniques), prefer_comma, mark=mark)
     out[~is_plain] = rest.to_numpy(dtype="float64")[codes]
     return pd.Series(out, index=text.index, name=text.name)
+
+
+_DIGIT = np.zeros(256, dtype=bool)
+_DIGIT[list(b"0123456789")] = True
+
+
+def _every_plain_with_dots(values: pa.ChunkedArray, prefer_comma: bool) -> np.ndarray | None:
+    """The numbers, if every value is a plain number with a dot or no decimal mark (else None).
+
+    Tested on the bytes, without a regex: digits, dots and minus signs only, a digit first (after a
+    minus) and last, and Arrow's float cast accepts every value (so one dot at most, the minus first).
+    Such a column's decimal mark is the dot (unless a French file writes ``1.234`` for a thousand),
+    and the general path casts it the same way (:func:`_parse_plain`).
+    """
+    if not pa.types.is_large_string(values.type):
+        values = values.cast(pa.large_string())
+    chunks = [c for c in values.chunks if len(c)]
+    if not chunks:
+        return None
+    for chunk in chunks:
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset :][: len(chunk) + 1]
+        data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)
+        lengths = np.diff(offsets)
+        if lengths.min() < 1 or lengths.max() > _PLAIN_CHARS:
+            return None
+        text = data[offsets[0] : offsets[-1]].tobytes()
+        if text.translate(None, b"0123456789.-") or (prefer_comma and b"." in text):
+            return None
+        first, last = data[offsets[:-1]], data[offsets[1:] - 1]
+        minus = first == ord("-")
+        second = data[np.minimum(offsets[:-1] + 1, offsets[-1] - 1)]
+        if not (_DIGIT[last].all() and np.where(minus, _DIGIT[second], _DIGIT[first]).all()):
+            return None
+    try:
+        return np.asarray(values.cast(pa.float64()).to_numpy(), dtype="float64")
+    except pa.ArrowInvalid:
+        return None
 
 
 def _shapes(plain: pa.ChunkedArray) -> tuple[list[str], set[str]]:

@@ -89,6 +89,20 @@ def normalise_stage(text: pd.Series) -> pd.Series:
     return _by_distinct(text, _stage_of)
 
 
+def won_by_client(tx: pd.DataFrame, column: str = "amount", won: np.ndarray | None = None) -> pd.DataFrame:
+    """Per client, in order of first appearance: ``total``, the won ``column`` added up (0 without
+    a sale), and ``sold``, whether the client has a won row. ``won``: :func:`is_won` of the stage, if known.
+    """
+    if won is None:
+        won = is_won(tx["stage"]) if "stage" in tx.columns else np.ones(len(tx), dtype=bool)
+    # The other rows as NaN, which the sum skips: the same additions in the same order as
+    # summing the won rows alone, without copying the client of every won row.
+    frame = pd.DataFrame({"client": tx["client"], "total": tx[column].where(won), "sold": won})
+    grouped = frame.groupby("client", sort=False)  # by name: pandas scans a Series key as a possible label
+    sums = grouped[["total", "sold"]].sum()  # one pass: the won rows counted with the amounts
+    return pd.DataFrame({"total": sums["total"], "sold": sums["sold"] > 0})
+
+
 @dataclass(frozen=True)
 class Portfolio:
     """A company's client data in canonical columns.
@@ -107,6 +121,9 @@ class Portfolio:
     activities: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["client"]))
     source: str = ""
     currency: str | None = None
+    # The won revenue per client that values() adds up, when the loader has added it up already
+    # (it groups the transactions by client anyway). Not an argument: dataclasses.replace drops it.
+    won_revenue: pd.Series | None = field(default=None, init=False, repr=False, compare=False)
 
     def won(self) -> pd.DataFrame:
         """Transactions that make revenue (won deals, invoices)."""
@@ -135,12 +152,9 @@ class Portfolio:
         if column not in self.transactions.columns:
             raise ValueError(f"the data has no {measure} column")
         tx = self.transactions
-        values = tx[column]
-        if "stage" in tx.columns:
-            # The other rows as NaN, which the sum skips: the same additions in the same order as
-            # summing the won rows alone, without copying the client of every won row.
-            values = values.where(is_won(tx["stage"]))
-        totals = values.groupby(tx["client"], sort=False).sum()
+        totals = self.won_revenue if measure == "revenue" else None
+        if totals is None:
+            totals = won_by_client(tx, column)["total"]
         scope = self.in_scope(include_inactive)
         out = totals.reindex(scope, fill_value=0.0).astype("float64")
         out.index.name = "client"
