@@ -6,12 +6,14 @@ import pandas as pd
 import pytest
 from scipy import integrate, stats
 
+from portfolio_core.analysis.abc import classify_abc
 from portfolio_core.analysis.bgnbd import BGNBDParams, expected_purchases, prob_alive, rfm_summary
 from portfolio_core.analysis.gammagamma import (
     GammaGammaParams,
     expected_spend,
     fit_gammagamma,
     log_likelihood,
+    predict_portfolio,
     predicted_revenue,
     spend_summary,
 )
@@ -91,3 +93,24 @@ def test_spend_per_repeat_purchase_and_the_prediction_by_hand():
     want_x = expected_purchases(bg, 52.0, [2], [2.0], [2.0])[0] * (4 + 60 * 2) * 2 / (4 + 2)
     assert table.loc["x", "predicted_revenue"] == pytest.approx(want_x)
     assert table.loc["y", "expected_spend"] == 4.0
+
+
+def test_expected_spend_is_missing_where_the_model_has_no_finite_mean():
+    heavy = GammaGammaParams(0.5, 0.8, 10.0, 0.0, 0, True)  # q <= 1: no finite population mean
+    got = expected_spend(heavy, [0, 1], [0.0, 20.0])
+    assert np.isnan(got[0]) and got[1] == pytest.approx((10 + 20) * 0.5 / (0.5 + 0.8 - 1))
+
+
+def test_the_demo_prediction_covers_every_buyer():
+    from portfolio_core.analysis.summary import heading_dict
+    from portfolio_core.ingest.demo import demo_portfolio
+
+    p = demo_portfolio()
+    table = predict_portfolio(p)
+    buyers = p.won()["client"].nunique()
+    assert len(table) == buyers and table["predicted_revenue"].gt(0).all()
+    heading = heading_dict(p, classify_abc(p.values()))
+    assert set(heading["predicted_revenue_12m"]) == {"A", "B", "C"}
+    in_scope = table["predicted_revenue"].reindex(p.in_scope()).sum()
+    assert sum(heading["predicted_revenue_12m"].values()) == pytest.approx(in_scope)
+    assert 0 < heading["retention"]["grr"] <= heading["retention"]["nrr"]

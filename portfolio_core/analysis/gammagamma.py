@@ -19,6 +19,8 @@ import pandas as pd
 from scipy import optimize, special
 
 from portfolio_core.analysis.bgnbd import BGNBDParams, expected_purchases
+from portfolio_core.analysis.kpis import fit_portfolio_bgnbd
+from portfolio_core.ingest.portfolio import Portfolio
 
 MIN_REPEAT = 10  # repeat buyers with a positive mean spend
 WEEKS_PER_YEAR = 365.25 / 7
@@ -80,12 +82,13 @@ def fit_gammagamma(frequency, monetary) -> GammaGammaParams:
     polished = optimize.minimize(nll, best.x, method="L-BFGS-B")
     best = min((best, polished), key=lambda res: float(res.fun))
     p, q, gamma = (float(v) for v in np.exp(best.x))
-    return GammaGammaParams(p, q, gamma, -float(best.fun), int(len(x)), bool(best.success) and q > 1)
+    return GammaGammaParams(p, q, gamma, -float(best.fun), int(len(x)), bool(best.success))
 
 
 def expected_spend(params: GammaGammaParams, frequency, monetary) -> np.ndarray:
     """Expected spend per purchase: ``(gamma + m x) p / (p x + q - 1)``; the population mean
-    ``gamma p / (q - 1)`` for clients without repeat purchase (NaN when q <= 1).
+    ``gamma p / (q - 1)`` for clients without repeat purchase. NaN where the model has no finite
+    mean (``p x + q <= 1``: q <= 1 means spends so spread that the population mean is infinite).
 
     Examples
     --------
@@ -96,10 +99,11 @@ def expected_spend(params: GammaGammaParams, frequency, monetary) -> np.ndarray:
     """
     x, m = np.asarray(frequency, "float64"), np.asarray(monetary, "float64")
     p, q, gamma = params.p, params.q, params.gamma
-    if q <= 1:
-        return np.full(x.shape, np.nan)
     m = np.where(x > 0, m, 0.0)
-    return (gamma + m * x) * p / (p * x + q - 1)
+    denominator = p * x + q - 1
+    return np.where(
+        denominator > 0, (gamma + m * x) * p / np.where(denominator > 0, denominator, 1.0), np.nan
+    )
 
 
 def spend_summary(sales: pd.DataFrame, summary: pd.DataFrame) -> pd.Series:
@@ -135,3 +139,22 @@ def predicted_revenue(
 def enough_spend_history(frequency, monetary) -> bool:
     """Whether a fit makes sense: at least 10 repeat buyers with a positive mean spend."""
     return int(((np.asarray(frequency) > 0) & (np.asarray(monetary) > 0)).sum()) >= MIN_REPEAT
+
+
+def predict_portfolio(portfolio: Portfolio, as_of: pd.Timestamp | None = None) -> pd.DataFrame | None:
+    """:func:`predicted_revenue` over the next 12 months for every company with a dated sale (MBG/NBD
+    and Gamma-Gamma fitted on all of them, former clients included: the models need those who stopped);
+    None when the history is too thin for either fit. A negative mean spend (credit notes) counts 0.
+    Where the model has no finite expected spend (one-purchase clients when q <= 1), the median
+    expected spend of the repeat buyers stands in."""
+    params, summary = fit_portfolio_bgnbd(portfolio, as_of)
+    if params is None:
+        return None
+    monetary = spend_summary(portfolio.won(), summary).clip(lower=0.0)
+    if not enough_spend_history(summary["frequency"], monetary):
+        return None
+    table = predicted_revenue(params, fit_gammagamma(summary["frequency"], monetary), summary, monetary)
+    repeat = table.loc[summary["frequency"] > 0, "expected_spend"].median()
+    table["expected_spend"] = table["expected_spend"].fillna(repeat)
+    table["predicted_revenue"] = table["expected_purchases"] * table["expected_spend"]
+    return table
