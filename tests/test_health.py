@@ -103,7 +103,7 @@ def test_signals_from_a_small_portfolio_by_hand():
     p = Portfolio(clients, tx, acts)
     period1 = (pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31"))
     period2 = (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"))
-    s = portfolio_signals(p, clients.index, period1, period2)
+    s = portfolio_signals(p, clients.index, (period1, period2))
     # x: revenue 100 -> 60: 0.5 - (40/100)/2 = 0.3; y: 100 -> 300: 0.5 + (200/300)/2
     assert s.loc["x", "revenue_trend"] == pytest.approx(0.3)
     assert s.loc["y", "revenue_trend"] == pytest.approx(0.5 + 1 / 3)

@@ -116,16 +116,16 @@ def _hours(portfolio: Portfolio, period: Period, default_hours: dict[str, float]
 def portfolio_signals(
     portfolio: Portfolio,
     clients: pd.Index,
-    period1: Period,
-    period2: Period,
+    periods: tuple[Period, Period] | None,
     bgnbd: tuple[BGNBDParams | None, pd.DataFrame] = (None, pd.DataFrame()),
     default_hours: dict[str, float] | None = None,
 ) -> pd.DataFrame:
     """The signals per client of ``clients`` (index) from the portfolio, NaN where the data lacks them:
-    trends compare ``period1`` with ``period2``; ``bgnbd`` is a fit and its summary
+    trends compare the two ``periods`` (none without them); ``bgnbd`` is a fit and its summary
     (:func:`portfolio_core.analysis.kpis.fit_portfolio_bgnbd`)."""
     out = pd.DataFrame(index=clients, columns=list(SIGNALS), dtype="float64")
-    if portfolio.has("date"):
+    if periods is not None and portfolio.has("date"):
+        period1, period2 = periods
         sales = portfolio.won()
         before = period_revenue(sales, period1).reindex(clients, fill_value=0.0)
         after = period_revenue(sales, period2).reindex(clients, fill_value=0.0)
