@@ -37,7 +37,8 @@ def cohorts(data_key: str, freq: Frequency, settings: AnalysisSettings, portfoli
 @cached(8)
 def prediction(data_key: str, _portfolio: Portfolio) -> pd.DataFrame | None:
     """Predicted purchases, spend and revenue over the next 12 months per buyer (None: too thin)."""
-    return predict_portfolio(_portfolio, as_of_date(_portfolio))
+    fit = kpis_cache.bgnbd(data_key, AnalysisSettings(), _portfolio)  # the KPIs page's fit, same end date
+    return predict_portfolio(_portfolio, as_of_date(_portfolio), fit)
 
 
 @cached(8)

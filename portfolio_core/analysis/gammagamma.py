@@ -141,13 +141,18 @@ def enough_spend_history(frequency, monetary) -> bool:
     return int(((np.asarray(frequency) > 0) & (np.asarray(monetary) > 0)).sum()) >= MIN_REPEAT
 
 
-def predict_portfolio(portfolio: Portfolio, as_of: pd.Timestamp | None = None) -> pd.DataFrame | None:
+def predict_portfolio(
+    portfolio: Portfolio,
+    as_of: pd.Timestamp | None = None,
+    fit: tuple[BGNBDParams | None, pd.DataFrame] | None = None,
+) -> pd.DataFrame | None:
     """:func:`predicted_revenue` over the next 12 months for every company with a dated sale (MBG/NBD
     and Gamma-Gamma fitted on all of them, former clients included: the models need those who stopped);
     None when the history is too thin for either fit. A negative mean spend (credit notes) counts 0.
     Where the model has no finite expected spend (one-purchase clients when q <= 1), the median
-    expected spend of the repeat buyers stands in."""
-    params, summary = fit_portfolio_bgnbd(portfolio, as_of)
+    expected spend of the repeat buyers stands in. ``fit``: a :func:`fit_portfolio_bgnbd` result
+    already at hand (same ``as_of``), not fitted again."""
+    params, summary = fit_portfolio_bgnbd(portfolio, as_of) if fit is None else fit
     if params is None:
         return None
     monetary = spend_summary(portfolio.won(), summary).clip(lower=0.0)

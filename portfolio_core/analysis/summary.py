@@ -80,3 +80,16 @@ def heading_dict(portfolio: Portfolio, classified: pd.DataFrame) -> dict[str, An
         )
         result["predicted_revenue_12m"] = {cls: float(per_class.get(cls, 0.0)) for cls in CLASSES}
     return result
+
+
+def heading_figures(portfolio: Portfolio, classified: pd.DataFrame) -> dict[str, Any]:
+    """:func:`heading_dict` plus ``periods`` (the two 12-month periods) and ``revenue_last_12m``
+    per class, for the deck; empty without dated sales."""
+    as_of = as_of_date(portfolio)
+    if as_of is None:
+        return {}
+    periods = last_two_years(as_of)
+    end = client_bridge(portfolio.won(), *periods)["end"].reindex(classified.index, fill_value=0.0)
+    per_class = end.groupby(classified["abc_class"]).sum()
+    last = {cls: float(per_class.get(cls, 0.0)) for cls in CLASSES}
+    return {**heading_dict(portfolio, classified), "periods": periods, "revenue_last_12m": last}
