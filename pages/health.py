@@ -299,7 +299,12 @@ else:
     if found.empty:
         st.success(_("No client is far below its peers."))
     else:
-        st.metric(_("Revenue a return to the peer median would bring"), money(found["gain"].sum()))
+        gains = found.groupby("measure")["gain"].sum()
+        g1, g2 = st.columns(2)
+        if "revenue_per_hour" in gains:
+            g1.metric(_("Revenue a return to the peer median would bring"), money(gains["revenue_per_hour"]))
+        if "margin_rate" in gains:
+            g2.metric(_("Margin a return to the peer median rate would bring"), money(gains["margin_rate"]))
         show_table(
             found.assign(
                 client=names.reindex(found["client"]).to_numpy(),
