@@ -110,9 +110,10 @@ def spend_summary(sales: pd.DataFrame, summary: pd.DataFrame) -> pd.Series:
     """Mean spend per repeat purchase per client (the row index of ``summary``), as in the model:
     sales (``client``, ``date``, ``amount``) added up per day, the first day left out; 0 without repeat."""
     days = pd.to_datetime(sales["date"], errors="coerce").dt.normalize()
-    daily = sales.assign(day=days).dropna(subset=["day"]).groupby(["client", "day"])["amount"].sum()
-    first = daily.groupby(level="client").head(1)
-    repeat = daily.drop(first.index).groupby(level="client").sum()
+    dated = sales.assign(day=days).dropna(subset=["day"])
+    daily = dated.groupby(["client", "day"], sort=True)["amount"].sum()
+    per_client = daily.groupby(level="client", sort=False)
+    repeat = per_client.sum() - per_client.first()  # the days sorted: first() is the first day's total
     frequency = summary["frequency"]
     total = repeat.reindex(summary.index, fill_value=0.0)
     return (total / frequency.where(frequency > 0)).fillna(0.0).rename("monetary")
