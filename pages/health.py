@@ -219,8 +219,9 @@ else:
             "name": names.reindex(ordered.index),
             "abc_class": ordered["abc_class"],
             "score": ordered["score"],
-            "level": ordered["level"].map(lambda v: _(LEVEL_TEXTS[v]) if v in LEVEL_TEXTS else None),
-            "weakest": ordered["weakest"].map(lambda v: _(SIGNAL_TEXTS[v]) if v in SIGNAL_TEXTS else None),
+            # "—" where there is no level (no signal) or nothing pulls the score down
+            "level": ordered["level"].map(lambda v: _(LEVEL_TEXTS[v]) if v in LEVEL_TEXTS else "—"),
+            "weakest": ordered["weakest"].map(lambda v: _(SIGNAL_TEXTS[v]) if v in SIGNAL_TEXTS else "—"),
             "falling": ordered["falling"],
             **{s: signals[s].reindex(ordered.index) for s in present},
         }
