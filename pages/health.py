@@ -195,7 +195,7 @@ else:
     with st.expander(_("Weights of the signals")):
         cols = st.columns(len(present))
         weights = {
-            s: col.slider(_(SIGNAL_TEXTS[s]), 0.0, 5.0, DEFAULT_WEIGHTS[s], 0.5, key=f"health_w_{s}")
+            s: col.slider(_(SIGNAL_TEXTS[s]), 0, 10, int(DEFAULT_WEIGHTS[s]), 1, key=f"health_w_{s}")
             for s, col in zip(present, cols, strict=True)
         }
     scores = health_scores(signals[present], weights)
