@@ -24,6 +24,7 @@ PAGES = [
     st.Page("pages/abc.py", title=_("ABC analysis"), icon=":material/bar_chart:"),
     st.Page("pages/effort.py", title=_("Effort vs revenue"), icon=":material/schedule:"),
     st.Page("pages/kpis.py", title=_("KPIs"), icon=":material/monitoring:"),
+    st.Page("pages/health.py", title=_("Health"), icon=":material/ecg_heart:"),
     st.Page("pages/segments.py", title=_("Segments"), icon=":material/pie_chart:"),
     st.Page("pages/managers.py", title=_("Account managers"), icon=":material/groups:"),
     st.Page("pages/clients.py", title=_("Clients"), icon=":material/person_search:"),

@@ -22,7 +22,7 @@ from portfolio_core.analysis.segments import (
     select,
 )
 from portfolio_core.analysis.settings import AnalysisSettings
-from portfolio_core.analysis.summary import summary_dict
+from portfolio_core.analysis.summary import heading_dict, summary_dict
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.portfolio import Portfolio
 from portfolio_core.report.csvsafe import to_csv
@@ -80,6 +80,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
     companies = companies_in_filters(portfolio, settings.filter_dict)
     result.update(kpi_summary(portfolio, classified["value"], companies))
     result["currency"] = portfolio.currency  # the ISO code the files name ("EUR"), null when they do not
+    result.update(heading_dict(portfolio, classified))  # retention and predicted revenue, when dates allow
     if args.json:
         print(json.dumps(result, indent=2))
         return

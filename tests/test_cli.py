@@ -105,3 +105,18 @@ def test_summary_json_names_the_currency_of_the_amounts(small, tmp_path):
     euros.write_text("Client;Montant\nAcme;1 234,56 €\nBeta;12,00 €\n", encoding="utf-8")
     data = json.loads(cli("summary", str(euros), "--json").stdout)
     assert data["currency"] == "EUR" and data["total_revenue"] == pytest.approx(1246.56)
+
+
+def test_summary_json_gains_retention_when_the_sales_are_dated(tmp_path, small):
+    path = tmp_path / "invoices.csv"
+    path.write_text(
+        "Client,Date,Amount\na,2023-03-01,100\na,2024-03-01,150\nb,2023-12-31,200\nb,2024-06-01,120\n"
+        "c,2023-05-01,50\nd,2024-12-31,70\n",
+        encoding="utf-8",
+    )
+    data = json.loads(cli("summary", str(path), "--json").stdout)
+    # the 12 months to 2024-12-31 against 2023: a, b, c sold 350 in 2023 and 270 in 2024 (d is new)
+    assert data["retention"]["nrr"] == pytest.approx(270 / 350)
+    assert data["retention"]["grr"] == pytest.approx((100 + 120 + 0) / 350)
+    assert "predicted_revenue_12m" not in data  # 4 buyers: too few for the models
+    assert "retention" not in json.loads(cli("summary", str(small), "--json").stdout)  # no dates

@@ -63,7 +63,8 @@ def _every_page(at, label: str) -> None:
 
 def test_the_matrix_covers_every_page_and_the_files_without_optional_columns():
     assert {Path(p).stem for p in PAGES} == {
-        "data", "abc", "effort", "kpis", "segments", "managers", "clients", "saved", "export", "present",
+        "data", "abc", "effort", "kpis", "health", "segments", "managers", "clients", "saved", "export",
+        "present",
     }  # fmt: skip
     names = {f for files in ACCEPTED for f in files}
     # amount only; amount + stage, no date; amount + date only; amount + margin; client list + deals,

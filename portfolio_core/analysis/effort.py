@@ -35,6 +35,16 @@ def activity_kind(types: pd.Series) -> pd.Series:
     return out
 
 
+def activity_hours(activities: pd.DataFrame, default_hours: dict[str, float] | None = None) -> pd.Series:
+    """Hours of each activity row: its logged duration, else the default of its type."""
+    defaults = {**DEFAULT_HOURS, **(default_hours or {})}
+    acts = activities
+    logged = pd.to_numeric(acts["hours"], errors="coerce") if "hours" in acts.columns else None
+    guess = activity_kind(acts["type"] if "type" in acts else pd.Series("", index=acts.index)).map(defaults)
+    hours = guess if logged is None else logged.fillna(guess)
+    return hours.astype("float64")
+
+
 def effort_hours(
     portfolio: Portfolio, default_hours: dict[str, float] | None = None, include_inactive: bool = False
 ) -> pd.Series:
@@ -42,15 +52,11 @@ def effort_hours(
 
     Clients with no activity count 0 hours. Returns a float Series indexed by client.
     """
-    defaults = {**DEFAULT_HOURS, **(default_hours or {})}
     acts = portfolio.activities
     scope = portfolio.in_scope(include_inactive)
     if acts.empty:
         return pd.Series(0.0, index=scope, name="hours")
-    logged = pd.to_numeric(acts["hours"], errors="coerce") if "hours" in acts.columns else None
-    guess = activity_kind(acts["type"] if "type" in acts else pd.Series("", index=acts.index)).map(defaults)
-    hours = guess if logged is None else logged.fillna(guess)
-    per_client = hours.astype("float64").groupby(acts["client"]).sum()
+    per_client = activity_hours(acts, default_hours).groupby(acts["client"]).sum()
     out = per_client.reindex(scope, fill_value=0.0)
     out.name = "hours"
     return out

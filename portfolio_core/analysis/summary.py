@@ -8,6 +8,10 @@ import pandas as pd
 
 from portfolio_core.analysis.abc import CLASSES, class_summary
 from portfolio_core.analysis.effort import share_of_clients_for
+from portfolio_core.analysis.gammagamma import predict_portfolio
+from portfolio_core.analysis.kpis import as_of_date
+from portfolio_core.analysis.retention import client_bridge, last_two_years, retention_summary
+from portfolio_core.ingest.portfolio import Portfolio
 
 
 def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> dict[str, Any]:
@@ -52,3 +56,40 @@ def summary_dict(classified: pd.DataFrame, hours: pd.Series | None = None) -> di
             result["classes"][cls]["effort_share"] = hours_cls / total if total > 0 else 0.0
         result["effort"] = {"total_hours": total, "client_share_80pct_effort": share_of_clients_for(h)}
     return result
+
+
+def _number(value: float) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def heading_dict(portfolio: Portfolio, classified: pd.DataFrame) -> dict[str, Any]:
+    """Where the portfolio is heading, for the clients of ``classified``: ``retention`` (``nrr``,
+    ``grr``: the 12 months ending at the data's last date against the 12 before) and
+    ``predicted_revenue_12m`` per class (MBG/NBD x Gamma-Gamma), each only when the data allows it
+    (dates; enough repeat buyers for the fits). A ratio without period-1 revenue is null."""
+    as_of = as_of_date(portfolio)
+    if as_of is None:
+        return {}
+    bridge = client_bridge(portfolio.won(), *last_two_years(as_of))
+    figures = retention_summary(bridge[bridge.index.isin(classified.index)])
+    result: dict[str, Any] = {"retention": {"nrr": _number(figures["nrr"]), "grr": _number(figures["grr"])}}
+    prediction = predict_portfolio(portfolio, as_of)
+    if prediction is not None:
+        per_class = (
+            prediction["predicted_revenue"].reindex(classified.index).groupby(classified["abc_class"]).sum()
+        )
+        result["predicted_revenue_12m"] = {cls: float(per_class.get(cls, 0.0)) for cls in CLASSES}
+    return result
+
+
+def heading_figures(portfolio: Portfolio, classified: pd.DataFrame) -> dict[str, Any]:
+    """:func:`heading_dict` plus ``periods`` (the two 12-month periods) and ``revenue_last_12m``
+    per class, for the deck; empty without dated sales."""
+    as_of = as_of_date(portfolio)
+    if as_of is None:
+        return {}
+    periods = last_two_years(as_of)
+    end = client_bridge(portfolio.won(), *periods)["end"].reindex(classified.index, fill_value=0.0)
+    per_class = end.groupby(classified["abc_class"]).sum()
+    last = {cls: float(per_class.get(cls, 0.0)) for cls in CLASSES}
+    return {**heading_dict(portfolio, classified), "periods": periods, "revenue_last_12m": last}

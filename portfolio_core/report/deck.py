@@ -432,6 +432,9 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
         )
         _cost_note(slide, cost_note, note_h)
 
+    from portfolio_core.report.heading import heading_slide  # it builds on this module's helpers
+
+    heading_slide(prs, report, footer)  # "Where we are heading", when the sales are dated
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

@@ -25,6 +25,7 @@ from portfolio_core.analysis.effort import (
 from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
 from portfolio_core.analysis.segments import user_name
 from portfolio_core.analysis.settings import AnalysisSettings
+from portfolio_core.analysis.summary import heading_figures
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.ingest.portfolio import Portfolio
 from portfolio_core.report.assumptions import (
@@ -160,6 +161,7 @@ class Report:
     assumptions: tuple[tuple[str, str], ...] = ()
     t: Translator = field(default=ENGLISH, compare=False)  # the language of every text of the files
     column_names: Mapping[str, str] = field(default_factory=dict)  # canonical column -> the user's header
+    heading: Mapping[str, Any] = field(default_factory=dict)  # analysis.summary.heading_figures (dated sales)
 
     def named(self) -> dict[str, tuple[str, str]]:
         """The settings as (name, value) pairs in the report's language (:func:`settings_named`)."""
@@ -390,4 +392,5 @@ def build_report(
         t=t,
         assumptions=tuple(assumptions),
         column_names=dict(column_names or {}),
+        heading=heading_figures(portfolio, classified),
     )

@@ -207,3 +207,36 @@ def column_label(column: str, names: Mapping[str, str], t: Translator) -> str:
     if base in names or base not in ROLE_LABELS:
         return user_name(column, names)
     return t(COLUMN_LABELS[column]) if column in COLUMN_LABELS else t.label(column)
+
+
+SIGNAL_TEXTS = {  # the signals of analysis.health.SIGNALS
+    "revenue_trend": N_("Revenue trend"),
+    "activity": N_("Probability still active"),
+    "margin": N_("Margin rate"),
+    "effort_trend": N_("Revenue per hour trend"),
+    "win_rate_trend": N_("Win-rate trend"),
+}
+LEVEL_TEXTS = {
+    "healthy": N_("Healthy"),
+    "watch": N_("Watch"),
+    "at_risk": N_("At risk"),
+}  # analysis.health.LEVELS
+RFM_SEGMENT_TEXTS = {  # analysis.rfm.SEGMENTS
+    "champions": N_("Champions"),
+    "loyal": N_("Loyal"),
+    "potential_loyalists": N_("Potential loyalists"),
+    "new": N_("New"),
+    "at_risk": N_("At risk"),
+    "need_attention": N_("Need attention"),
+    "hibernating": N_("Hibernating"),
+    "lost": N_("Lost"),
+}
+PRICING_MEASURE_TEXTS = {"margin_rate": N_("Margin rate"), "revenue_per_hour": N_("Revenue per hour")}
+BRIDGE_STEP_TEXTS = {  # analysis.retention.STEPS
+    "start": N_("Last period"),
+    "expansion": N_("Expansion"),
+    "contraction": N_("Contraction"),
+    "churned": N_("Churned"),
+    "new": N_("New"),
+    "end": N_("This period"),
+}
