@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import ibis
 import pandas as pd
 import pytest
@@ -10,6 +14,7 @@ from portfolio_core.analysis.kpis import kpi_summary, win_rates
 from portfolio_core.engine.aggregate import TextNumbersError, load_source
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.loading import LoadError
+from tests.conftest import ROOT
 
 DEALS = pd.DataFrame(
     {
@@ -131,3 +136,48 @@ def test_views_can_be_created_and_dropped():
     con.drop_view("v")
     with pytest.raises(Exception, match="v"):
         con.table("v")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "portfolio_core", *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_cli_summary_of_parquet_and_duckdb_table_as_of_the_csv(deals_files, tmp_path):
+    csv, parquet = deals_files
+    db = tmp_path / "crm.db"
+    con = ibis.duckdb.connect(str(db))
+    con.create_table("deals", DEALS)
+    con.disconnect()
+    runs = [
+        cli("summary", str(csv), "--json"),
+        cli("summary", str(parquet), "--json"),
+        cli("summary", f"duckdb:///{db}", "--table", "deals", "--json"),
+        cli("summary", str(csv), "--engine", "--json"),
+    ]
+    assert [r.returncode for r in runs] == [0] * 4, [r.stderr for r in runs]
+    data = [json.loads(r.stdout) for r in runs]
+    assert data[0] == data[1] == data[2] == data[3]
+    assert data[0]["clients"] == 3 and data[0]["total_revenue"] == 177.0  # Acme, Bolt SA, Echo
+    assert data[0]["win_rate"] == 4 / 6
+
+
+def test_cli_map_names_a_role_on_both_paths(tmp_path):
+    frame = pd.DataFrame({"Client": ["a", "b"], "Amount": [1.0, 2.0], "Net": [10.0, 30.0]})
+    frame.to_csv(tmp_path / "m.csv", index=False)
+    frame.to_parquet(tmp_path / "m.parquet")
+    for path in ("m.csv", "m.parquet"):
+        result = cli("summary", str(tmp_path / path), "--map", "amount=Net", "--json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["total_revenue"] == 40.0
+    bad = cli("summary", str(tmp_path / "m.parquet"), "--map", "amout=Net")
+    assert bad.returncode == 2 and bad.stderr.startswith("error: --map amout=…: unknown role")
+
+
+def test_cli_refuses_a_database_without_table_and_files_beside_a_source(tmp_path):
+    pd.DataFrame({"Client": ["a"], "Amount": [1.0]}).to_parquet(tmp_path / "x.parquet")
+    no_table = cli("summary", f"duckdb:///{tmp_path / 'x.db'}")
+    assert no_table.returncode == 2 and "--table" in no_table.stderr
+    two = cli("summary", str(tmp_path / "x.parquet"), str(tmp_path / "x.parquet"))
+    assert two.returncode == 2 and "analysed alone" in two.stderr

@@ -171,7 +171,11 @@ def with_overrides(
     >>> with_overrides({"client": "A", "amount": "B"}, {"amount": "C", "name": "A"}, ["A", "B", "C"])
     {'amount': 'C', 'name': 'A'}
     """
+    roles = sorted({r for kind_roles in KIND_ROLES.values() for r in kind_roles})
     for role, column in overrides.items():
+        if role not in roles:
+            known = ", ".join(roles)
+            raise LoadError("--map {role}=…: unknown role; use one of {roles}.", role=role, roles=known)
         if column not in columns:
             raise LoadError(
                 "--map {role}={column}: no column “{column}” among {columns}.",
