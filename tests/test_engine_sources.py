@@ -4,7 +4,10 @@ partitioned Parquet folder come back identical through ``open_table``; listing, 
 The rows are the demo's transactions and corpus files as the upload path parses them (pandas).
 """
 
+import io
+import json
 import math
+from contextlib import redirect_stdout
 
 import ibis
 import pandas as pd
@@ -12,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from portfolio_core.__main__ import main
 from portfolio_core.engine.sources import close_connections, list_tables, open_table, preview, spark_table
 from portfolio_core.i18n import Translator
 from portfolio_core.ingest.demo import demo_portfolio
@@ -62,6 +66,8 @@ def sources(tmp_path_factory, postgres_url, spark) -> dict[str, str]:
     _write_ibis(ibis.sqlite.connect(str(folder / "tables.sqlite")), TABLES)
     _write_ibis(ibis.duckdb.connect(str(folder / "tables.duckdb")), TABLES)
     for name, frame in TABLES.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)  # the file a user would upload
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
         # hive partitions: stage=won/..., the stage column lives in the folder names only
         pq.write_to_dataset(pa.Table.from_pandas(frame, preserve_index=False), folder / name, ["stage"])
         spark.createDataFrame(
@@ -72,6 +78,7 @@ def sources(tmp_path_factory, postgres_url, spark) -> dict[str, str]:
         "sqlite": f"sqlite:///{folder / 'tables.sqlite'}",
         "duckdb": f"duckdb:///{folder / 'tables.duckdb'}",
         "parquet": str(folder),
+        "files": str(folder),
         "spark": "spark",
     }
     close_connections()
@@ -161,3 +168,38 @@ def test_bad_sources_are_plain_refusals(source, words):
 def test_a_missing_spark_table_is_a_plain_refusal(spark):
     with pytest.raises(LoadError, match="Spark has no table invoices"):
         spark_table(spark, "invoices")
+
+
+def _summary(*args: str) -> dict:
+    """The JSON of ``python -m portfolio_core summary ARGS --json`` (run in this process)."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["summary", *args, "--json"]) == 0
+    return json.loads(out.getvalue())
+
+
+def _same(got, expected, path="") -> None:
+    """Equal JSON, numbers to a relative 1e-9 (the engines add the amounts in another order)."""
+    if isinstance(expected, dict):
+        assert sorted(got) == sorted(expected), path
+        for key in expected:
+            _same(got[key], expected[key], f"{path}.{key}")
+    elif isinstance(expected, float) and isinstance(got, int | float):
+        assert got == pytest.approx(expected, rel=1e-9, abs=1e-12), path
+    else:
+        assert got == expected, path
+
+
+@pytest.mark.parametrize("table", ["demo", "a15"])
+def test_summary_on_every_engine_is_the_summary_of_the_csv(sources, table):
+    files = sources["files"]
+    expected = _summary(f"{files}/{table}.csv")
+    assert expected["clients"] > 0
+    for args in (
+        (sources["postgres"], "--table", table),
+        ("pyspark://", "--table", table),  # the SparkSession of this process (the fixture's)
+        (sources["duckdb"], "--table", table),
+        (f"{files}/{table}.parquet",),
+        (f"{sources['parquet']}/{table}",),  # the folder of hive partitions
+    ):
+        _same(_summary(*args), expected, args[0])

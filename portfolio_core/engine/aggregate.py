@@ -4,7 +4,7 @@ What the commands read: ``summary`` and ``classify`` rank ``Portfolio.values()``
 summed per client in scope) and the KPI block counts won and lost *deals* (the win rate) and asks
 whether some deal is won or lost and some not won. So the engine brings back one row per client
 (:func:`client_table`): the won, lost and open amounts, margins and deal counts, the first and last
-sale dates and the client attributes' first value. :func:`load_source` turns each row into at most
+sale dates and the client attributes' value. :func:`load_source` turns each row into at most
 three transaction rows (won, lost, open) that carry the stage's totals and a ``deals`` count, which
 the KPIs count deals by (``ingest.portfolio.deal_weights``): the same values, classes and win rate as
 the row-per-deal path, up to the order of the float additions (relative 1e-9 on the totals).
@@ -17,8 +17,8 @@ dates as dates (text dates are left out). Stages: the few distinct stage texts a
 in Python (``ingest.portfolio._stage_of``, as the pandas path does) and pushed back as ``isin`` tests.
 Identifiers are cleaned as the pandas path does (whitespace runs collapsed, trimmed, blank markers
 dropped), after a first grouping on the raw values so that the regular expressions run once per
-distinct identifier. Attributes: the first non-blank value the engine meets, which is the file's
-first when the client's rows agree (the row order of a scan is not guaranteed).
+distinct identifier. Attributes: the smallest non-blank value, which is the file's first when the
+client's rows agree (a scan's row order is not guaranteed, and Postgres has no ``first`` aggregate).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from portfolio_core.ingest.build import (
 )
 from portfolio_core.ingest.columns import fold
 from portfolio_core.ingest.loading import LoadError, RawTable
-from portfolio_core.ingest.parsing import ANY_SPACE, LIMIT, currency_of
+from portfolio_core.ingest.parsing import LIMIT, WHITESPACE, currency_of
 from portfolio_core.ingest.portfolio import CLIENT_ATTRIBUTES, Portfolio, _stage_of, is_won
 
 STAGES = ("won", "lost", "open")
@@ -95,7 +95,8 @@ def _number(table: ir.Table, column: str) -> ir.FloatingValue:
 
 def _clean_id(raw: ir.StringValue) -> ir.StringValue:
     """``ingest.build.clean_ids`` in the engine: whitespace runs collapsed to one space, trimmed."""
-    return raw.re_replace(f"{ANY_SPACE}+", " ").re_replace("^ | $", "")
+    # the characters themselves: every engine's regular expressions read them (Postgres has no \x{...})
+    return raw.re_replace("[" + "".join(WHITESPACE) + "]+", " ").re_replace("^ | $", "")
 
 
 def _stage_lists(texts: list[str | None]) -> dict[str, list[str]]:
@@ -109,7 +110,7 @@ def _stage_lists(texts: list[str | None]) -> dict[str, list[str]]:
 def client_table(table: ir.Table, mapping: Mapping[str, str], days: bool = False) -> ir.Table:
     """One row per client (per client and day with ``days``): ``won_amount``, ``won_margin``,
     ``won_deals`` and the same for ``lost`` and ``open``, ``first_sale``, ``last_sale`` (won, dated),
-    ``rows`` (the client's rows) and the attributes' first non-blank value, sorted by client.
+    ``rows`` (the client's rows) and the attributes' smallest non-blank value, sorted by client.
 
     Rows without a client or without a usable amount (missing, not finite, 10^15 or more) make no deal;
     the client still counts (its attributes, 0 deals).
@@ -124,7 +125,7 @@ def client_table(table: ir.Table, mapping: Mapping[str, str], days: bool = False
         keys["day"] = table[m["date"]].cast("date")
     metrics: dict[str, ir.Value] = {
         "amount": amount.sum(where=usable),
-        "deals": usable.cast("int64").sum(),
+        "deals": table.count(where=usable),  # not a sum of booleans cast to bigint: Postgres refuses it
         "rows": table.count(),
     }
     if "margin" in m:
@@ -135,7 +136,7 @@ def client_table(table: ir.Table, mapping: Mapping[str, str], days: bool = False
         metrics["last_sale"] = table[m["date"]].cast("date").max(where=usable)
     attributes = [a for a in ATTRIBUTES if a in m]
     for a in attributes:
-        metrics[a] = table[m[a]].cast("string").strip().nullif("").first()
+        metrics[a] = table[m[a]].cast("string").strip().nullif("").min()
     inner = table.group_by(**keys).aggregate(**metrics)
     if "stage" in m:
         inner = inner.cache()  # a small table (clients x stage texts): read the stage texts from it
@@ -157,7 +158,7 @@ def client_table(table: ir.Table, mapping: Mapping[str, str], days: bool = False
             out["last_sale"] = inner.last_sale.max(where=here)
     out["rows"] = inner.rows.sum()
     for a in attributes:
-        out[a] = inner[a].first()
+        out[a] = inner[a].min()
     by = ["client", "day"] if "day" in keys else ["client"]
     return inner.group_by(by).aggregate(**out).order_by(by)
 

@@ -3,7 +3,7 @@
 A source is a local file, a glob or a folder (Parquet with hive partitions, CSV or JSON lines,
 read by an embedded DuckDB), or a connection URL with a table name: ``duckdb:///path.db``,
 ``sqlite:///path.db``, ``postgresql://user:password@host:port/db``, ``sc://host:15002`` (Spark
-Connect) and any other URL :func:`ibis.connect` knows (BigQuery, Snowflake, Trino...; untested
+Connect), ``pyspark://`` (this process's SparkSession, or a new local one) and any other URL :func:`ibis.connect` knows (BigQuery, Snowflake, Trino...; untested
 here). Connections are kept per source (a few, least recently used closed first) and closed at exit.
 
 Every refusal is a :class:`~portfolio_core.ingest.loading.LoadError`; a password never appears in
@@ -157,6 +157,8 @@ def _unreachable(exc: BaseException, source: str) -> LoadError:
 
 
 def _disconnect(con: Any) -> None:
+    if con.name == "pyspark":  # disconnecting stops the SparkSession, which may be the process's own
+        return
     try:
         con.disconnect()
     except Exception:  # already closed, or the server went away: nothing left to release
