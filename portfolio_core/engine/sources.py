@@ -1,10 +1,11 @@
 """Open a source as an Ibis table, so that the aggregation runs where the data lives.
 
-A source is a local file, a glob or a folder (Parquet with hive partitions, CSV or JSON lines,
-read by an embedded DuckDB), or a connection URL with a table name: ``duckdb:///path.db``,
+A source is a local file, a glob or a folder (Parquet with hive partitions, CSV or JSON lines, read
+by an embedded DuckDB), or a connection URL with a table name: ``duckdb:///path.db``,
 ``sqlite:///path.db``, ``postgresql://user:password@host:port/db``, ``sc://host:15002`` (Spark
-Connect), ``pyspark://`` (this process's SparkSession, or a new local one) and any other URL :func:`ibis.connect` knows (BigQuery, Snowflake, Trino...; untested
-here). Connections are kept per source (a few, least recently used closed first) and closed at exit.
+Connect), ``pyspark://`` (this process's SparkSession, or a new local one) and any other URL
+:func:`ibis.connect` knows (BigQuery, Snowflake, Trino...; untested here). Connections are kept per
+source (a few, the least recently used closed first) and closed at exit.
 
 Every refusal is a :class:`~portfolio_core.ingest.loading.LoadError`; a password never appears in
 its message.
