@@ -101,15 +101,27 @@ def spark_session() -> Iterator[object]:
     from pyspark.sql import SparkSession
 
     warehouse = tempfile.mkdtemp(prefix="portfolio-spark-")
+    log4j = Path(warehouse) / "log4j2.properties"  # errors only, from the JVM's first line on
+    log4j.write_text(
+        "rootLogger.level = error\nrootLogger.appenderRef.stderr.ref = stderr\n"
+        "appender.console.type = Console\nappender.console.name = stderr\n"
+        "appender.console.target = SYSTEM_ERR\n"
+        "appender.console.layout.type = PatternLayout\nappender.console.layout.pattern = %p %c{1}: %m%n\n"
+    )
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # loopback only, and no warning about it
     session = (
         SparkSession.builder.master("local[1]")
         .appName("portfolio-tests")
         .config("spark.driver.memory", "512m")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.sql.warehouse.dir", warehouse)
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse}")
+        .config(
+            "spark.driver.extraJavaOptions",
+            f"-Dderby.system.home={warehouse} -Dlog4j2.configurationFile=file:{log4j}",
+        )
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
