@@ -1,6 +1,7 @@
 """Run every benchmark and print a table: figure, ours, baseline, ratio, target.
 
-``python -m bench`` (all), or name some: ``python -m bench core loading report browser pages cli10m load``.
+``python -m bench`` (all), or name some:
+``python -m bench core loading report browser pages cli10m load engine-servers``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def main(argv: list[str]) -> int:
         from bench import load
 
         SUITES["load"] = load.run
+    if "engine-servers" in (argv or ["engine-servers"]):
+        from bench import engine_servers
+
+        SUITES["engine-servers"] = engine_servers.run
     chosen = argv or list(SUITES)
     rows: list[Row] = []
     for name in chosen:

@@ -203,3 +203,10 @@ def test_summary_on_every_engine_is_the_summary_of_the_csv(sources, table):
         (f"{sources['parquet']}/{table}",),  # the folder of hive partitions
     ):
         _same(_summary(*args), expected, args[0])
+
+
+def test_the_password_may_come_from_the_environment(sources, monkeypatch):
+    monkeypatch.setenv("PGPASSWORD", PG_PASSWORD)  # docs/warehouse.md: keep it out of the shell history
+    no_password = sources["postgres"].replace(f":{PG_PASSWORD}@", "@")
+    assert PG_PASSWORD not in no_password
+    assert list_tables(no_password) == sorted(TABLES)
