@@ -143,6 +143,9 @@ def connection(source: str) -> Any:
     except Exception as exc:  # every driver has its own errors: refused, wrong password, no database
         raise _unreachable(exc, source) from None
     with _lock:
+        if source in _connections:  # another thread connected meanwhile: keep one
+            _disconnect(con)
+            return _connections[source]
         _connections[source] = con
         while len(_connections) > MAX_CONNECTIONS:
             _disconnect(_connections.popitem(last=False)[1])
