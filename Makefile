@@ -22,7 +22,7 @@ LOCALE_DIR := portfolio_core/locale
 # The calls whose first argument is a text to translate: the translators (`t(...)`, `_(...)`,
 # `t.plural(...)`), the marker `N_(...)` and the message objects and errors built from a template.
 KEYWORDS := t N_ plural:1,2 Message LoadError MissingRoleError StorageError CorruptDatabaseError NewerDatabaseError \
-	DatabaseUnavailableError AnalysisNotFoundError TextNumbersError
+	DatabaseUnavailableError AnalysisNotFoundError TextNumbersError EngineReadError
 PO_FLAGS := --width=100
 
 messages: $(BIN)/.installed

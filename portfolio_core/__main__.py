@@ -79,7 +79,7 @@ def _portfolio(args: argparse.Namespace) -> tuple[Portfolio, LoadReport]:
     activities = getattr(args, "activities", None)
     mapping = _mapping(args)
     if _uses_engine(args):
-        from portfolio_core.engine.aggregate import TextNumbersError, load_source
+        from portfolio_core.engine.aggregate import EngineReadError, load_source
 
         if len(args.file) > 1 or activities:
             raise LoadError(
@@ -88,9 +88,9 @@ def _portfolio(args: argparse.Namespace) -> tuple[Portfolio, LoadReport]:
             )
         try:  # the report's dated figures read each day's sales
             return load_source(args.file[0], args.table, mapping, days=args.command == "report")
-        except TextNumbersError:
+        except EngineReadError:
             if not (Path(args.file[0]).suffix.lower() == ".csv" and not args.engine and not args.table):
-                raise  # a large CSV with text numbers ("1 234,56"): the loader below reads them
+                raise  # a large CSV DuckDB cannot read, or with text numbers ("1 234,56"): the loader can
     return load_paths([*args.file] + ([activities] if activities else []), overrides=mapping)
 
 

@@ -26,9 +26,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import duckdb
 import ibis
 import ibis.expr.types as ir
 import pandas as pd
+from ibis.common.exceptions import IbisError, TableNotFound
 
 from portfolio_core.engine.sources import open_table
 from portfolio_core.ingest.build import (
@@ -52,7 +54,11 @@ SAMPLE_ROWS = 1000  # rows read to recognise the columns (with their headers)
 ATTRIBUTES = ("name", *CLIENT_ATTRIBUTES)
 
 
-class TextNumbersError(LoadError):
+class EngineReadError(LoadError):
+    """The engine cannot read the source as it is (the file loader may: the CLI falls back on it)."""
+
+
+class TextNumbersError(EngineReadError):
     """A number column (amount, margin) holds text: the engine does not parse text numbers."""
 
 
@@ -184,9 +190,14 @@ def load_source(
 ) -> tuple[Portfolio, LoadReport]:
     """Open SOURCE (see :func:`portfolio_core.engine.sources.open_table`), recognise its columns
     (``mapping`` overrides roles), total it per client in the engine and build the portfolio."""
-    t = open_table(source, table)
     name = table or Path(source).name
-    m = recognise_table(t, name, mapping)
+    try:
+        t = open_table(source, table)
+        m = recognise_table(t, name, mapping)
+    except (duckdb.Error, IbisError, TableNotFound) as exc:
+        raise EngineReadError(
+            "cannot read {path}: {error}", path=source, error=str(exc).splitlines()[0]
+        ) from exc
     frame = client_table(t, m, days).to_pandas()
     frame["client"] = frame["client"].astype("string[pyarrow]")
     tx = _transactions(frame, m)
