@@ -70,7 +70,8 @@ def _detail(exc: BaseException, source: str) -> str:
     """The first line of a driver's error, without the source's password in any spelling."""
     text = (str(exc).strip() or type(exc).__name__).splitlines()[0]
     password = urllib.parse.urlsplit(source).password if is_url(source) else None
-    for secret in {password, urllib.parse.unquote(password or "")} - {None, ""}:
+    spellings = {password, urllib.parse.unquote(password or ""), urllib.parse.unquote_plus(password or "")}
+    for secret in spellings - {None, ""}:
         text = text.replace(secret, "***")  # type: ignore[arg-type]
     return text
 
@@ -169,6 +170,14 @@ def _disconnect(con: Any) -> None:
         pass
 
 
+def _forget(source: str) -> None:
+    """Drop a source's connection (it failed: the next call connects again)."""
+    with _lock:
+        con = _connections.pop(source, None)
+    if con is not None:
+        _disconnect(con)
+
+
 @atexit.register
 def close_connections() -> None:
     """Close every cached connection."""
@@ -192,7 +201,8 @@ def list_tables(source: str) -> list[str]:
         return sorted(_table_names(connection(source)))
     except LoadError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # a server that went away since: connect afresh next time
+        _forget(source)
         raise _unreachable(exc, source) from None
 
 
@@ -232,7 +242,7 @@ def open_table(source: str, table: str | None = None) -> ibis.Table:
             raise LoadError(
                 "Name the table to read in {source}: it holds {tables}.",
                 source=masked(source),
-                tables=", ".join(names) or "no table",
+                tables=", ".join(names) or "—",
             )
         table = names[0]
     schema, _, name = table.rpartition(".")
@@ -243,7 +253,7 @@ def open_table(source: str, table: str | None = None) -> ibis.Table:
             "{source} has no table {table}. Its tables: {tables}.",
             source=masked(source),
             table=table,
-            tables=", ".join(names) or "none",
+            tables=", ".join(names) or "—",
         ) from None
 
 
@@ -256,7 +266,7 @@ def spark_table(session: Any, name: str) -> ibis.Table:
         raise LoadError(
             "Spark has no table {table}. Its tables: {tables}.",
             table=name,
-            tables=", ".join(sorted(con.list_tables())) or "none",
+            tables=", ".join(sorted(con.list_tables())) or "—",
         ) from None
 
 
