@@ -153,6 +153,7 @@ def test_a_missing_table_names_the_tables_there(sources):
     ("source", "words"),
     [
         ("mysterious://host/db", "not a source the app knows"),
+        ("bigquery://project/dataset", "a driver is missing"),  # Ibis knows it; its driver is not pinned
         ("duckdb:///nowhere/tables.duckdb", "does not exist"),
         ("sqlite:///nowhere/tables.sqlite", "does not exist"),
         ("/nowhere/deals.parquet", "does not exist"),

@@ -131,7 +131,9 @@ def connection(source: str) -> Any:
         raise
     except ImportError as exc:
         raise LoadError(
-            "Cannot open {source}: a driver is missing ({detail}).", source=masked(source), detail=exc.name
+            "Cannot open {source}: a driver is missing ({detail}).",
+            source=masked(source),
+            detail=exc.name or _detail(exc, source),
         ) from None
     except ValueError as exc:
         if "know how to connect" in str(exc):
