@@ -63,5 +63,5 @@ test: setup browser postgres lint
 test-long: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q $$(grep -l "from hypothesis" tests/test_*.py)
 
-bench: setup browser
+bench: setup browser postgres
 	$(BIN)/python -m bench
