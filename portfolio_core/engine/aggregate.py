@@ -30,6 +30,7 @@ import duckdb
 import ibis
 import ibis.expr.types as ir
 import pandas as pd
+import pyarrow as pa
 from ibis.common.exceptions import IbisError, TableNotFound
 
 from portfolio_core.engine.sources import open_table
@@ -221,7 +222,7 @@ def load_source(
     attrs = frame.set_index("client")[attributes]
     if days:  # a row per client and day
         attrs = attrs.groupby(level=0, sort=False).first()
-    clients = clients_table([attrs], tx, won_rows)
+    clients = clients_table([attrs], tx, won_rows, [pa.array(frame["client"].unique())])
     currency = currency_of(m["amount"], _sample(t.select(m["amount"]))[m["amount"]])
     info = TableInfo(name, "transactions", m, int(frame["rows"].sum()), int(tx["deals"].sum()))
     report = LoadReport((info,), pd.DataFrame(columns=REJECT_COLUMNS))
