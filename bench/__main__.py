@@ -1,14 +1,14 @@
 """Run every benchmark and print a table: figure, ours, baseline, ratio, target.
 
 ``python -m bench`` (all), or name some:
-``python -m bench core loading report browser pages cli10m load engine-servers``.
+``python -m bench core loading report browser pages cli10m load engine engine-servers``.
 """
 
 from __future__ import annotations
 
 import sys
 
-from bench import core, loading, report
+from bench import core, engine, loading, report
 from bench.common import Row
 
 SUITES = {
@@ -16,6 +16,7 @@ SUITES = {
     "loading": loading.run,
     "cli10m": loading.cli_10m,
     "report": report.run,
+    "engine": engine.run,
 }
 
 

@@ -30,9 +30,10 @@ import duckdb
 import ibis
 import ibis.expr.types as ir
 import pandas as pd
+import pyarrow as pa
 from ibis.common.exceptions import IbisError, TableNotFound
 
-from portfolio_core.engine.sources import open_table
+from portfolio_core.engine.sources import EngineReadError, open_table
 from portfolio_core.ingest.build import (
     BLANK_IDS,
     KIND_ROLES,
@@ -52,10 +53,8 @@ from portfolio_core.ingest.portfolio import CLIENT_ATTRIBUTES, Portfolio, _stage
 STAGES = ("won", "lost", "open")
 SAMPLE_ROWS = 1000  # rows read to recognise the columns (with their headers)
 ATTRIBUTES = ("name", *CLIENT_ATTRIBUTES)
-
-
-class EngineReadError(LoadError):
-    """The engine cannot read the source as it is (the file loader may: the CLI falls back on it)."""
+# the whitespace characters themselves: every engine's regular expressions read them (not \x{..})
+_SPACE = "[" + "".join(WHITESPACE) + "]"
 
 
 class TextNumbersError(EngineReadError):
@@ -100,9 +99,10 @@ def _number(table: ir.Table, column: str) -> ir.FloatingValue:
 
 
 def _clean_id(raw: ir.StringValue) -> ir.StringValue:
-    """``ingest.build.clean_ids`` in the engine: whitespace runs collapsed to one space, trimmed."""
-    # the characters themselves: every engine's regular expressions read them (Postgres has no \x{...})
-    return raw.re_replace("[" + "".join(WHITESPACE) + "]+", " ").re_replace("^ | $", "")
+    """``ingest.build.clean_ids`` in the engine: whitespace runs collapsed to one space, trimmed (only
+    the identifiers with whitespace are rewritten: one test instead of two rewrites on the others)."""
+    cleaned = raw.re_replace(f"{_SPACE}+", " ").re_replace("^ | $", "")
+    return ibis.ifelse(raw.re_search(_SPACE), cleaned, raw)
 
 
 def _stage_lists(texts: list[str | None]) -> dict[str, list[str]]:
@@ -113,9 +113,12 @@ def _stage_lists(texts: list[str | None]) -> dict[str, list[str]]:
     return out
 
 
-def client_table(table: ir.Table, mapping: Mapping[str, str], days: bool = False) -> ir.Table:
+def client_table(
+    table: ir.Table, mapping: Mapping[str, str], days: bool = False, sale_dates: bool = True
+) -> ir.Table:
     """One row per client (per client and day with ``days``): ``won_amount``, ``won_margin``,
-    ``won_deals`` and the same for ``lost`` and ``open``, ``first_sale``, ``last_sale`` (won, dated),
+    ``won_deals`` and the same for ``lost`` and ``open``, ``first_sale`` and ``last_sale`` (won, dated;
+    with ``sale_dates``),
     ``rows`` (the client's rows) and the attributes' smallest non-blank value, sorted by client.
 
     Rows without a client or without a usable amount (missing, not finite, 10^15 or more) make no deal;
@@ -124,49 +127,59 @@ def client_table(table: ir.Table, mapping: Mapping[str, str], days: bool = False
     m = dict(mapping)
     amount = _number(table, m["amount"])
     usable = amount.notnull() & (amount.abs() < LIMIT)
-    dated = "date" in m and table[m["date"]].type().is_temporal()
+    margin = _number(table, m["margin"]) if "margin" in m else None
+    date = table[m["date"]].cast("date") if "date" in m and table[m["date"]].type().is_temporal() else None
     keys: dict[str, ir.Value] = {"raw_id": table[m["client"]].cast("string")}
-    keys["raw_stage"] = table[m["stage"]].cast("string").fill_null("") if "stage" in m else ibis.literal("")
-    if days and dated:
-        keys["day"] = table[m["date"]].cast("date")
-    metrics: dict[str, ir.Value] = {
-        "amount": amount.sum(where=usable),
-        "deals": table.count(where=usable),  # not a sum of booleans cast to bigint: Postgres refuses it
-        "rows": table.count(),
-    }
-    if "margin" in m:
-        margin = _number(table, m["margin"])
-        metrics["margin"] = margin.sum(where=usable & margin.notnull() & (margin.abs() < LIMIT))
-    if dated:
-        metrics["first_sale"] = table[m["date"]].cast("date").min(where=usable)
-        metrics["last_sale"] = table[m["date"]].cast("date").max(where=usable)
+    if days and date is not None:
+        keys["day"] = date
+    at = _stage_tests(table, m)
+    metrics: dict[str, ir.Value] = {}
+    for stage in STAGES:
+        here = usable & at[stage]
+        metrics[f"{stage}_amount"] = amount.sum(where=here)
+        if margin is not None:
+            metrics[f"{stage}_margin"] = margin.sum(where=here & margin.notnull() & (margin.abs() < LIMIT))
+        metrics[f"{stage}_deals"] = table.count(where=here)
+    if sale_dates and date is not None:
+        metrics["first_sale"] = date.min(where=usable & at["won"])
+        metrics["last_sale"] = date.max(where=usable & at["won"])
+    metrics["rows"] = table.count()
     attributes = [a for a in ATTRIBUTES if a in m]
     for a in attributes:
         metrics[a] = table[m[a]].cast("string").strip().nullif("").min()
     inner = table.group_by(**keys).aggregate(**metrics)
-    if "stage" in m:
-        inner = inner.cache()  # a small table (clients x stage texts): read the stage texts from it
-        stages = _stage_lists(inner.select("raw_stage").distinct().to_pandas()["raw_stage"].tolist())
-    else:
-        stages = {"won": [""], "lost": [], "open": []}
+    # The identifiers cleaned once per distinct raw value (two raw values may become one client). The
+    # blank test is an aggregate: as a filter on the key, DuckDB would push it (and its regular
+    # expressions) below the grouping, onto every row.
     client = _clean_id(inner.raw_id)
-    blank = client.isnull() | (client == "") | client.lower().isin(sorted(BLANK_IDS))
-    inner = inner.mutate(client=client).filter(~blank)
-    out: dict[str, ir.Value] = {}
-    for stage in STAGES:
-        here = inner.raw_stage.isin(stages[stage]) if stages[stage] else ibis.literal(False)
-        out[f"{stage}_amount"] = inner.amount.sum(where=here)
-        if "margin" in m:
-            out[f"{stage}_margin"] = inner.margin.sum(where=here)
-        out[f"{stage}_deals"] = inner.deals.sum(where=here).fill_null(0)
-        if stage == "won" and dated:
-            out["first_sale"] = inner.first_sale.min(where=here)
-            out["last_sale"] = inner.last_sale.max(where=here)
-    out["rows"] = inner.rows.sum()
-    for a in attributes:
-        out[a] = inner[a].min()
+    inner = inner.mutate(client=client)
+    out: dict[str, ir.Value] = {
+        "blank": (client.isnull() | (client == "") | client.lower().isin(sorted(BLANK_IDS))).any()
+    }
+    for name in metrics:
+        column = inner[name]
+        if name in attributes:
+            out[name] = column.min()
+        elif name == "first_sale":
+            out[name] = column.min()
+        elif name == "last_sale":
+            out[name] = column.max()
+        else:
+            out[name] = column.sum()
     by = ["client", "day"] if "day" in keys else ["client"]
-    return inner.group_by(by).aggregate(**out).order_by(by)
+    totals = inner.group_by(by).aggregate(**out)
+    return totals.filter(~totals.blank).drop("blank").order_by(by)
+
+
+def _stage_tests(table: ir.Table, m: Mapping[str, str]) -> dict[str, ir.BooleanValue]:
+    """Per stage, whether a row is in it: the distinct stage texts are fetched and classified in Python
+    as the pandas path does (a blank stage is a sale), then tested with ``isin``."""
+    if "stage" not in m:
+        return {stage: ibis.literal(stage == "won") for stage in STAGES}
+    text = table[m["stage"]].cast("string").fill_null("")
+    distinct = table.select(stage=text).distinct().to_pyarrow()["stage"].to_pylist()
+    lists = _stage_lists(distinct)
+    return {stage: text.isin(lists[stage]) if lists[stage] else ibis.literal(False) for stage in STAGES}
 
 
 def _transactions(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
@@ -198,14 +211,16 @@ def load_source(
         raise EngineReadError(
             "cannot read {path}: {error}", path=source, error=str(exc).splitlines()[0]
         ) from exc
-    frame = client_table(t, m, days).to_pandas()
+    frame = client_table(t, m, days, sale_dates=False).to_pyarrow().to_pandas()
     frame["client"] = frame["client"].astype("string[pyarrow]")
     tx = _transactions(frame, m)
     won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
     check_revenue(tx, won_rows)
     attributes = [a for a in ATTRIBUTES if a in m]
-    attrs = frame[["client", *attributes]].groupby("client", sort=False).first()
-    clients = clients_table([attrs], tx, won_rows)
+    attrs = frame.set_index("client")[attributes]
+    if days:  # a row per client and day
+        attrs = attrs.groupby(level=0, sort=False).first()
+    clients = clients_table([attrs], tx, won_rows, [pa.array(frame["client"].unique())])
     currency = currency_of(m["amount"], _sample(t.select(m["amount"]))[m["amount"]])
     info = TableInfo(name, "transactions", m, int(frame["rows"].sum()), int(tx["deals"].sum()))
     report = LoadReport((info,), pd.DataFrame(columns=REJECT_COLUMNS))

@@ -41,6 +41,10 @@ _connections: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
 
 
+class EngineReadError(LoadError):
+    """The engine cannot read the source as it is (the file loader may: the CLI falls back on it)."""
+
+
 def is_url(source: str) -> bool:
     """Whether a source is a connection URL (``scheme://...``) rather than a file path or glob."""
     return "://" in source and not source.startswith("file://")
@@ -234,8 +238,8 @@ def open_table(source: str, table: str | None = None) -> ibis.Table:
         try:
             return getattr(connection(source), reader)(paths, **options)
         except Exception as exc:
-            raise LoadError(
-                "Cannot read {source}: {detail}", source=source, detail=_detail(exc, source)
+            raise EngineReadError(
+                "cannot read {path}: {error}", path=source, error=_detail(exc, source)
             ) from None
     con = connection(source)
     names = list_tables(source)
@@ -279,5 +283,5 @@ def preview(source: str, table: str | None = None, limit: int = 20) -> pd.DataFr
         return t.limit(limit).to_pandas()
     except Exception as exc:
         raise LoadError(
-            "Cannot read {source}: {detail}", source=masked(source), detail=_detail(exc, source)
+            "cannot read {path}: {error}", path=masked(source), error=_detail(exc, source)
         ) from None
