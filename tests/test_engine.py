@@ -188,3 +188,20 @@ def test_cli_refuses_a_database_without_table_and_files_beside_a_source(tmp_path
     assert "deals, notes" in no_table.stderr
     two = cli("summary", str(tmp_path / "x.parquet"), str(tmp_path / "x.parquet"))
     assert two.returncode == 2 and "analysed alone" in two.stderr
+
+
+def test_cli_report_of_a_parquet_file_reads_the_sales_days(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "Client": ["a", "a", "b", "c"],
+            "Amount": [10.0, 20.0, 5.0, 1.0],
+            "Date": pd.to_datetime(["2024-01-05", "2024-03-05", "2024-02-01", "2024-02-02"]),
+            "Stage": ["Won", "Won", "Won", "Lost"],
+        }
+    )
+    frame.to_parquet(tmp_path / "d.parquet")
+    p, _ = load_source(str(tmp_path / "d.parquet"), days=True)
+    assert p.has("date") and p.transactions["date"].max() == pd.Timestamp("2024-03-05")
+    result = cli("report", str(tmp_path / "d.parquet"), "--xlsx", str(tmp_path / "r.xlsx"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.xlsx").stat().st_size > 0
