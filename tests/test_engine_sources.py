@@ -16,6 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from portfolio_core.__main__ import main
+from portfolio_core.analysis.abc import classify_abc
+from portfolio_core.engine.abc import abc_classes
 from portfolio_core.engine.sources import close_connections, list_tables, open_table, preview, spark_table
 from portfolio_core.i18n import Translator
 from portfolio_core.ingest.demo import demo_portfolio
@@ -211,3 +213,19 @@ def test_the_password_may_come_from_the_environment(sources, monkeypatch):
     no_password = sources["postgres"].replace(f":{PG_PASSWORD}@", "@")
     assert PG_PASSWORD not in no_password
     assert list_tables(no_password) == sorted(TABLES)
+
+
+def test_the_engine_classes_on_postgres_and_spark_are_classify_abc(postgres_url, spark):
+    # the demo's revenues, plus ties across the cut-offs and values <= 0 (backends differ on ties)
+    values = demo_portfolio().values()
+    values = pd.concat([values, pd.Series([values.max()] * 2 + [values.median()] * 3 + [0.0, -50.0])])
+    frame = pd.DataFrame({"client": [f"K{i:04d}" for i in range(len(values))], "value": values.to_numpy()})
+    expected = classify_abc(frame.set_index("client")["value"])["abc_class"].astype(str).to_dict()
+    con = ibis.connect(postgres_url)  # in another schema than the tables of the other tests
+    con.raw_sql("CREATE SCHEMA IF NOT EXISTS analytics").close()
+    con.create_table("client_values", frame, database="analytics", overwrite=True)
+    con.disconnect()
+    spark.createDataFrame(frame).createOrReplaceTempView("client_values")
+    for table in (open_table(postgres_url, "analytics.client_values"), spark_table(spark, "client_values")):
+        got = abc_classes(table).select("client", "abc_class").to_pandas()
+        assert dict(zip(got["client"], got["abc_class"], strict=True)) == expected
