@@ -241,9 +241,8 @@ def open_table(source: str, table: str | None = None) -> ibis.Table:
             raise EngineReadError(
                 "cannot read {path}: {error}", path=source, error=_detail(exc, source)
             ) from None
-    con = connection(source)
-    names = list_tables(source)
     if table is None:
+        names = list_tables(source)
         if len(names) != 1:
             raise LoadError(
                 "Name the table to read in {source}: it holds {tables}.",
@@ -251,6 +250,7 @@ def open_table(source: str, table: str | None = None) -> ibis.Table:
                 tables=", ".join(names) or "—",
             )
         table = names[0]
+    con = connection(source)
     schema, _, name = table.rpartition(".")
     try:
         return con.table(name, database=schema or None)
@@ -259,7 +259,7 @@ def open_table(source: str, table: str | None = None) -> ibis.Table:
             "{source} has no table {table}. Its tables: {tables}.",
             source=masked(source),
             table=table,
-            tables=", ".join(names) or "—",
+            tables=", ".join(list_tables(source)) or "—",
         ) from None
 
 
