@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-long setup browser lint bench messages catalogs
+.PHONY: run test test-long setup browser postgres lint bench messages catalogs
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -22,7 +22,7 @@ LOCALE_DIR := portfolio_core/locale
 # The calls whose first argument is a text to translate: the translators (`t(...)`, `_(...)`,
 # `t.plural(...)`), the marker `N_(...)` and the message objects and errors built from a template.
 KEYWORDS := t N_ plural:1,2 Message LoadError MissingRoleError StorageError CorruptDatabaseError NewerDatabaseError \
-	DatabaseUnavailableError AnalysisNotFoundError
+	DatabaseUnavailableError AnalysisNotFoundError TextNumbersError EngineReadError
 PO_FLAGS := --width=100
 
 messages: $(BIN)/.installed
@@ -41,6 +41,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
+# Debian's PostgreSQL for the tests' real server (tests/servers.py starts its own cluster on a free port).
+# Debian keeps initdb and pg_ctl in /usr/lib/postgresql/<version>/bin, off PATH: look there too.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
@@ -49,12 +56,12 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy portfolio_core
 
-test: setup browser lint
+test: setup browser postgres lint
 	$(BIN)/pytest -q
 
 # The property tests with fresh random examples, ten times as many as CI's fixed ones (minutes).
 test-long: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q $$(grep -l "from hypothesis" tests/test_*.py)
 
-bench: setup browser
+bench: setup browser postgres
 	$(BIN)/python -m bench

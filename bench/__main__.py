@@ -1,14 +1,14 @@
 """Run every benchmark and print a table: figure, ours, baseline, ratio, target.
 
 ``python -m bench`` (all), or name some:
-``python -m bench core loading report browser pages cli10m load light``.
+``python -m bench core loading report browser pages cli10m load light engine engine-servers``.
 """
 
 from __future__ import annotations
 
 import sys
 
-from bench import core, loading, report
+from bench import core, engine, loading, report
 from bench.common import Row
 
 SUITES = {
@@ -16,6 +16,7 @@ SUITES = {
     "loading": loading.run,
     "cli10m": loading.cli_10m,
     "report": report.run,
+    "engine": engine.run,
 }
 
 
@@ -36,6 +37,10 @@ def main(argv: list[str]) -> int:
         from bench import light
 
         SUITES["light"] = light.run
+    if "engine-servers" in (argv or ["engine-servers"]):
+        from bench import engine_servers
+
+        SUITES["engine-servers"] = engine_servers.run
     chosen = argv or list(SUITES)
     rows: list[Row] = []
     for name in chosen:

@@ -23,7 +23,9 @@ from portfolio_core.analysis.segments import (
 )
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.analysis.summary import heading_dict, summary_dict
+from portfolio_core.ingest.build import LoadReport
 from portfolio_core.ingest.files import load_paths
+from portfolio_core.ingest.loading import MAX_BYTES, LoadError
 from portfolio_core.ingest.portfolio import Portfolio
 from portfolio_core.report.csvsafe import to_csv
 
@@ -46,6 +48,54 @@ def _settings(args: argparse.Namespace) -> AnalysisSettings:
     )
 
 
+ENGINE_SUFFIXES = (".parquet", ".parq", ".pq", ".json", ".jsonl", ".ndjson")
+
+
+def _uses_engine(args: argparse.Namespace) -> bool:
+    """Whether the engine totals SOURCE per client: a URL, a glob, a folder, a Parquet or JSON lines
+    file, ``--table`` or ``--engine``, and a CSV over the app's upload limit (200 MB); smaller CSV and
+    Excel files take the loader the app uses (any format of numbers and dates, the rows it rejects)."""
+    source = args.file[0]
+    path = Path(source)
+    if args.engine or args.table or "://" in source or any(c in source for c in "*?["):
+        return True
+    if path.is_dir() or path.suffix.lower() in ENGINE_SUFFIXES:
+        return True
+    return path.suffix.lower() != ".xlsx" and path.is_file() and path.stat().st_size > MAX_BYTES
+
+
+def _mapping(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--map ROLE=COLUMN`` flags as a mapping."""
+    pairs = [text.partition("=") for text in args.map]
+    for role, eq, column in pairs:
+        if not (eq and role.strip() and column.strip()):
+            raise LoadError(
+                "--map expects ROLE=COLUMN (e.g. amount=Net), not “{text}”", text=role + eq + column
+            )
+    return {role.strip(): column.strip() for role, _, column in pairs}
+
+
+def _portfolio(args: argparse.Namespace) -> tuple[Portfolio, LoadReport]:
+    """The portfolio of the command's files or source (see :func:`_uses_engine`)."""
+    activities = getattr(args, "activities", None)
+    mapping = _mapping(args)
+    if _uses_engine(args):
+        from portfolio_core.engine.aggregate import EngineReadError, load_source
+
+        if len(args.file) > 1 or activities:
+            raise LoadError(
+                "a database table, a Parquet or JSON file or a large CSV is analysed alone: "
+                "--activities and further files need CSV or Excel files."
+            )
+        try:  # the dated figures (the report's, the summary's retention and predicted revenue) read
+            # each day's sales: dated data comes back by client and sale day
+            return load_source(args.file[0], args.table, mapping, days=args.command != "classify")
+        except EngineReadError:
+            if not (Path(args.file[0]).suffix.lower() == ".csv" and not args.engine and not args.table):
+                raise  # a large CSV DuckDB cannot read, or with text numbers ("1 234,56"): the loader can
+    return load_paths([*args.file] + ([activities] if activities else []), overrides=mapping)
+
+
 def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame, AnalysisSettings, dict[str, str]]:
     """The portfolio, its classified clients, the settings with the ``--segment`` filters (keyed by
     client column) and the files' own column names (canonical -> header, to name them in the reports).
@@ -54,8 +104,7 @@ def _load(args: argparse.Namespace) -> tuple[Portfolio, pd.DataFrame, AnalysisSe
     name ("sector"), in any case.
     """
     settings = _settings(args)
-    activities = getattr(args, "activities", None)
-    portfolio, report = load_paths([*args.file] + ([activities] if activities else []))
+    portfolio, report = _portfolio(args)
     values = portfolio.values()
     names = column_names({t.name: t.mapping for t in report.tables})
     if not args.segment:
@@ -151,8 +200,24 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument(
             "file",
             nargs="+",
+            metavar="SOURCE",
             help="CSV or .xlsx exports: clients with revenue, or invoices/deals, plus optional "
-            "client list and activity log",
+            "client list and activity log; or one Parquet/JSON lines file, glob or folder, or a "
+            "database URL (duckdb:///crm.db with --table)",
+        )
+        p.add_argument("--table", help="the table or view to analyse in the database SOURCE names")
+        p.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="ROLE=COLUMN",
+            help="the column that holds a role (client, amount, stage, date, margin, status...), "
+            "where the recognition guesses wrong (repeatable)",
+        )
+        p.add_argument(
+            "--engine",
+            action="store_true",
+            help="total the rows per client with DuckDB even for a small CSV (numbers stored as numbers)",
         )
         p.add_argument(
             "--a", type=float, default=DEFAULT_A_PCT, help=f"A cut-off in percent (default {DEFAULT_A_PCT})"

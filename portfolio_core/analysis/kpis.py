@@ -28,7 +28,7 @@ from portfolio_core.analysis.bgnbd import (
 from portfolio_core.analysis.cutoffs import suggest_cutoffs
 from portfolio_core.analysis.segments import NOT_SET, segment_frame
 from portfolio_core.ingest.columns import fold
-from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.ingest.portfolio import Portfolio, deal_weights
 
 DAYS_PER_YEAR = 365.25
 CLV_CAC_TARGET = 3.0
@@ -744,17 +744,18 @@ def win_rates(
         key = t["client"].map(groups).fillna(BLANK_GROUP)
     else:
         key = pd.Series("All", index=t.index)
+    deals = deal_weights(t).to_numpy()
     frame = pd.DataFrame(
         {
             "group": key.to_numpy(),
-            "won": (stage == "won").to_numpy(),
-            "lost": (stage == "lost").to_numpy(),
-            "open": (stage == "open").to_numpy(),
+            "won": (stage == "won").to_numpy() * deals,
+            "lost": (stage == "lost").to_numpy() * deals,
+            "open": (stage == "open").to_numpy() * deals,
             "amount": pd.to_numeric(t["amount"], errors="coerce").fillna(0.0).to_numpy(),
         }
     )
-    frame["won_amount"] = frame["amount"].where(frame["won"], 0.0)
-    frame["open_amount"] = frame["amount"].where(frame["open"], 0.0)
+    frame["won_amount"] = frame["amount"].where(frame["won"] > 0, 0.0)
+    frame["open_amount"] = frame["amount"].where(frame["open"] > 0, 0.0)
     g = frame.groupby("group")
     out = pd.DataFrame(
         {
@@ -853,8 +854,10 @@ def kpi_summary(portfolio: Portfolio, values: pd.Series, companies: pd.Index | N
     result: dict[str, Any] = {"concentration": concentration(values).as_dict()}
     t = portfolio.transactions
     if deal_stages(portfolio):
-        stage = t["stage"] if companies is None else t.loc[t["client"].isin(companies), "stage"]
-        won, lost = int((stage == "won").sum()), int((stage == "lost").sum())
+        if companies is not None:
+            t = t[t["client"].isin(companies)]
+        deals = deal_weights(t)
+        won, lost = int(deals[t["stage"] == "won"].sum()), int(deals[t["stage"] == "lost"].sum())
         if won + lost > 0:
             result["win_rate"] = won / (won + lost)
     s = suggest_cutoffs(values)

@@ -11,7 +11,7 @@ and problem; nothing is dropped silently.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -40,6 +40,7 @@ from portfolio_core.ingest.portfolio import (
     _STATUS_WORDS,
     CLIENT_ATTRIBUTES,
     Portfolio,
+    deal_weights,
     is_won,
     normalise_stage,
     normalise_status,
@@ -160,6 +161,31 @@ def guess_mapping(table: RawTable) -> tuple[str | None, dict[str, str]]:
     if kind is not None:
         m = {r: c for r, c in m.items() if r in KIND_ROLES[kind]}
     return kind, m
+
+
+def with_overrides(
+    guessed: dict[str, str], overrides: Mapping[str, str], columns: list[str]
+) -> dict[str, str]:
+    """The recognised mapping with the roles the user named (``--map ROLE=COLUMN``); a column
+    the user gave a role leaves the role it was recognised as.
+
+    >>> with_overrides({"client": "A", "amount": "B"}, {"amount": "C", "name": "A"}, ["A", "B", "C"])
+    {'amount': 'C', 'name': 'A'}
+    """
+    roles = sorted({r for kind_roles in KIND_ROLES.values() for r in kind_roles})
+    for role, column in overrides.items():
+        if role not in roles:
+            known = ", ".join(roles)
+            raise LoadError("--map {role}=…: unknown role; use one of {roles}.", role=role, roles=known)
+        if column not in columns:
+            raise LoadError(
+                "--map {role}={column}: no column “{column}” among {columns}.",
+                role=role,
+                column=column,
+                columns=", ".join(f"“{c}”" for c in columns[:12]),
+            )
+    taken = set(overrides.values())
+    return {**{r: c for r, c in guessed.items() if c not in taken and r not in overrides}, **overrides}
 
 
 def _reject(
@@ -580,24 +606,9 @@ def build_portfolio(
 
     tx = pd.concat(transactions, ignore_index=True)
     won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
-    if not won_rows.any():
-        stages = tx["stage"].value_counts().to_dict()
-        raise LoadError(
-            "None of the {n} deals is won ({stages}), so there is no revenue to analyse. "
-            "Check the deal stage column, or upload the won deals or invoices.",
-            n=f"{len(tx):,}",
-            stages=", ".join(f"{v} {k}" for k, v in stages.items()),
-        )
     by_client = won_by_client(tx, won=won_rows.to_numpy())
-    if not (by_client["total"] > 0).any():  # no client has a positive total of sales
-        raise LoadError(
-            "No positive amount: no client has a positive total of sales "
-            "(the won amounts add up to {total}): "
-            "the ABC analysis needs revenue. Check that the amount column holds the sales figures, "
-            "not credit notes or balances.",
-            total=f"{tx.loc[won_rows, 'amount'].sum():,.2f}",
-        )
-    clients = _clients_table(attributes, tx, by_client.index[by_client["sold"].to_numpy()], tx_distinct)
+    check_revenue(tx, won_rows, by_client["total"])
+    clients = clients_table(attributes, tx, by_client.index[by_client["sold"].to_numpy()], tx_distinct)
     acts = (
         pd.concat(activities, ignore_index=True)
         if activities
@@ -622,6 +633,34 @@ def build_portfolio(
     return portfolio, report
 
 
+def check_revenue(tx: pd.DataFrame, won_rows: pd.Series, totals: pd.Series) -> None:
+    """Refuse transactions without a won deal or without a client whose won amounts add up to more than 0.
+
+    ``tx`` may hold one row per deal or per client and stage (the engine's totals): the test is the same;
+    ``totals``: the won amount per client (``won_by_client``).
+    """
+    if not won_rows.any():
+        stages = (
+            tx.groupby("stage")["deals"].sum().sort_values(ascending=False)
+            if "deals" in tx.columns
+            else tx["stage"].value_counts()
+        ).to_dict()
+        raise LoadError(
+            "None of the {n} deals is won ({stages}), so there is no revenue to analyse. "
+            "Check the deal stage column, or upload the won deals or invoices.",
+            n=f"{int(deal_weights(tx).sum()):,}",
+            stages=", ".join(f"{v} {k}" for k, v in stages.items()),
+        )
+    if not (totals > 0).any():
+        raise LoadError(
+            "No positive amount: no client has a positive total of sales "
+            "(the won amounts add up to {total}): "
+            "the ABC analysis needs revenue. Check that the amount column holds the sales figures, "
+            "not credit notes or balances.",
+            total=f"{tx.loc[won_rows, 'amount'].sum():,.2f}",
+        )
+
+
 def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array] | None = None) -> pd.Index:
     """Every company: those with attributes (every file gives its identifiers), then any other client.
 
@@ -639,7 +678,7 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
     return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
 
 
-def _clients_table(
+def clients_table(
     attributes: list[pd.DataFrame],
     tx: pd.DataFrame,
     selling: pd.Index,

@@ -7,9 +7,10 @@ dump) from exhausting the memory: a 10^7-row transaction export is about 320 MB.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from portfolio_core.ingest.build import LoadReport, build_portfolio
+from portfolio_core.ingest.build import LoadReport, build_portfolio, guess_mapping, with_overrides
 from portfolio_core.ingest.loading import LoadError, read_table
 from portfolio_core.ingest.portfolio import Portfolio
 
@@ -34,12 +35,21 @@ def read_path(path: str | Path, max_bytes: int = DISK_MAX_BYTES) -> bytes:
         raise LoadError("cannot read {path}: {error}", path=path, error=exc.strerror or exc) from exc
 
 
-def load_paths(paths: list[str] | str, max_bytes: int = DISK_MAX_BYTES) -> tuple[Portfolio, LoadReport]:
-    """Read every file (CSV or .xlsx, first non-empty sheet) and build one portfolio from them."""
+def load_paths(
+    paths: list[str] | str, max_bytes: int = DISK_MAX_BYTES, overrides: Mapping[str, str] | None = None
+) -> tuple[Portfolio, LoadReport]:
+    """Read every file (CSV or .xlsx, first non-empty sheet) and build one portfolio from them.
+
+    ``overrides`` (role -> column, the CLI's ``--map``) names roles in the first file.
+    """
     if isinstance(paths, str):
         paths = [paths]
     names = [Path(p).name for p in paths]
     if len(set(names)) < len(names):
         raise LoadError("two files have the same name: rename one so that each file can be told apart.")
     tables = [read_table(read_path(p, max_bytes), Path(p).name, max_bytes=max_bytes) for p in paths]
-    return build_portfolio(tables)
+    if not overrides:
+        return build_portfolio(tables)
+    first = tables[0]
+    mapping = with_overrides(guess_mapping(first)[1], overrides, list(first.frame.columns))
+    return build_portfolio(tables, mappings={first.name: mapping})

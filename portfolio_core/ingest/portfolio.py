@@ -65,6 +65,16 @@ def is_won(stage: pd.Series) -> np.ndarray:
     return np.asarray(stage.isin(["won"]), dtype=bool)
 
 
+def deal_weights(tx: pd.DataFrame) -> pd.Series:
+    """How many deals each transaction row stands for: its ``deals`` where the rows are totals (the
+    engine's, one row per client and stage), else 1.
+
+    >>> deal_weights(pd.DataFrame({"stage": ["won", "lost"]})).tolist()
+    [1, 1]
+    """
+    return tx["deals"] if "deals" in tx.columns else pd.Series(1, index=tx.index)
+
+
 def normalise_status(text: pd.Series) -> pd.Series:
     """Map free-text statuses (English or French) to active/prospect/former/partner.
 
@@ -111,7 +121,8 @@ class Portfolio:
       any of CLIENT_ATTRIBUTES or extra columns the user brought.
     - ``transactions``: ``client``, ``amount`` and optionally ``date``,
       ``margin``, ``stage`` (won/lost/open), ``product``, ``account_manager``
-      (the deal's owner, when the deals file names one).
+      (the deal's owner, when the deals file names one); ``deals`` when each row is the total of
+      several deals (the engine's, see :mod:`portfolio_core.engine.aggregate`), else one deal a row.
     - ``activities`` (may be empty): ``client``, ``date``, ``type``, ``hours``.
     - ``currency``: the ISO code of the amounts (``"EUR"``), None when the files do not say.
     """
