@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-long setup browser lint bench messages catalogs
+.PHONY: run test test-long setup browser postgres lint bench messages catalogs
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
+# Debian's PostgreSQL for the tests' real server (tests/servers.py starts its own cluster on a free port).
+# Debian keeps initdb and pg_ctl in /usr/lib/postgresql/<version>/bin, off PATH: look there too.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
@@ -49,7 +56,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy portfolio_core
 
-test: setup browser lint
+test: setup browser postgres lint
 	$(BIN)/pytest -q
 
 # The property tests with fresh random examples, ten times as many as CI's fixed ones (minutes).

@@ -43,3 +43,21 @@ def app(monkeypatch, tmp_path):
     monkeypatch.setenv("PORTFOLIO_DB", str(tmp_path / "analyses.db"))
     monkeypatch.setenv("PORTFOLIO_DEBUG", "1")  # a page's exception fails the test instead of a message
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL server on a free loopback port for the whole session; its URL (with password)."""
+    from tests.servers import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """A local SparkSession (one core, no UI) for the whole session."""
+    from tests.servers import spark_session
+
+    with spark_session() as session:
+        yield session

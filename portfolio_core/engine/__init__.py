@@ -1,1 +1,1 @@
-"""The analysis where the data lives: per-client totals computed by an Ibis backend (DuckDB by default)."""
+"""The analysis where the data lives: sources opened as Ibis tables, aggregated in their engine."""
