@@ -14,6 +14,7 @@ from portfolio_core.ingest.loading import RawTable
 from portfolio_core.message import N_
 from portfolio_core.report.assumptions import set_aside_text
 from ui import analysis, state, uploads
+from ui.connect import connect_section
 from ui.i18n import csv_bytes, tr
 from ui.ingest_text import rejected_rows, words
 from ui.tables import show_table
@@ -147,6 +148,7 @@ files = st.file_uploader(
 if files:  # take the files, then show an empty uploader for the next one
     uploads.take([(f.name, f.getvalue()) for f in files])
     st.rerun()
+connect_section()
 
 loaded = uploads.load_files()  # read, map and build; the data in use changes when they build
 problem, needs, tables, infos = loaded.problem, loaded.needs, loaded.tables, loaded.infos
