@@ -30,7 +30,7 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from portfolio_core.engine.sources import open_table
+from portfolio_core.engine.sources import masked, open_table
 from portfolio_core.ingest.build import (
     BLANK_IDS,
     KIND_ROLES,
@@ -197,4 +197,4 @@ def load_source(
     currency = currency_of(m["amount"], _sample(t.select(m["amount"]))[m["amount"]])
     info = TableInfo(name, "transactions", m, int(frame["rows"].sum()), int(tx["deals"].sum()))
     report = LoadReport((info,), pd.DataFrame(columns=REJECT_COLUMNS))
-    return Portfolio(clients, tx, source=source, currency=currency), report
+    return Portfolio(clients, tx, source=masked(source), currency=currency), report
