@@ -57,6 +57,7 @@ def test_a_table_is_analysed_by_the_database_and_named_without_its_url(app, db):
     assert not app.exception and not app.error
     # Acme, Beta and Gamma bought (Gamma nets to 0 and stays a client); Delta has an open deal only
     assert metrics(app)["Clients in the portfolio"] == "3"
+    assert metrics(app)["Transactions"] == "7"  # every row of the table, not the per-client totals
     assert any(shown(h.value) == "Loaded: sales · deals" for h in app.subheader)
     assert str(db) not in texts(app)
     app.switch_page("pages/abc.py").run()
@@ -64,12 +65,13 @@ def test_a_table_is_analysed_by_the_database_and_named_without_its_url(app, db):
 
 
 def test_a_connection_that_fails_says_so_without_its_password(app, tmp_path):
-    url = f"postgresql://ana:{PASSWORD}@127.0.0.1:1/nowhere"
+    url = f"postgresql://zoe_db:{PASSWORD}@127.0.0.1:1/nowhere"
     app.secrets["connections"] = {"crm": {"url": url}}
     app.run()
     app.switch_page("pages/data.py").run()
     assert not app.exception
     assert app.error, "a refused connection is said"
     said = texts(app)
-    assert PASSWORD not in said
+    assert "“crm” cannot be reached" in said
+    assert PASSWORD not in said and "zoe_db" not in said and "127.0.0.1" not in said  # no URL, user or host
     assert metrics(app)["Clients in the portfolio"] != "0"  # the data loaded before is still there

@@ -111,8 +111,15 @@ def connect_section() -> None:
         name = st.selectbox(_("Connection"), sorted(names), key="db_connection")
         try:
             tables = _tables(name)
-        except Exception as exc:
-            st.error(_problem(exc))
+        except Exception:  # the driver's words name hosts and users: for the log, not the screen
+            log.exception("the connection %r could not list its tables", name)
+            st.error(
+                _(
+                    "The database “{name}” cannot be reached. Whoever runs the app can check its "
+                    "address, user and password. The data loaded before is still in place.",
+                    name=plain(name),
+                )
+            )
             return
         if not tables:
             st.warning(_("This database has no table or view."))
