@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from portfolio_core.store.analyses import AnalysisStore
 from tests.conftest import shown
 from tests.test_uploads_page import metrics
 
@@ -75,3 +76,21 @@ def test_a_connection_that_fails_says_so_without_its_password(app, tmp_path):
     assert "“crm” cannot be reached" in said
     assert PASSWORD not in said and "zoe_db" not in said and "127.0.0.1" not in said  # no URL, user or host
     assert metrics(app)["Clients in the portfolio"] != "0"  # the data loaded before is still there
+
+
+def test_a_saved_analysis_keeps_the_table_and_columns_not_the_connection(app, db, tmp_path):
+    app.secrets["connections"] = {"sales": {"url": f"duckdb:///{db}"}}
+    app.run()
+    app.switch_page("pages/data.py").run()
+    app.selectbox(key="db_table:sales").set_value("deals").run()
+    app.button(key="db_analyse").click().run()
+    app.switch_page("pages/saved.py").run()
+    app.text_input(key="sv_name").set_value("From the warehouse")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception and not app.error
+    (entry,) = AnalysisStore(tmp_path / "analyses.db").list()
+    assert entry.source == "sales · deals" and entry.clients == 3
+    _portfolio, _settings, mapping, _entry = AnalysisStore(tmp_path / "analyses.db").load(entry.id)
+    assert mapping == {"deals": {"client": "Company", "amount": "Deal value", "stage": "Stage"}}
+    stored = (tmp_path / "analyses.db").read_bytes()
+    assert str(db).encode() not in stored and b"duckdb://" not in stored  # no connection kept
