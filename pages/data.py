@@ -11,9 +11,11 @@ import streamlit as st
 from portfolio_core.ingest.build import KIND_ROLES, KINDS
 from portfolio_core.ingest.columns import REQUIRED, ROLE_LABELS
 from portfolio_core.ingest.loading import RawTable
+from portfolio_core.ingest.portfolio import deal_weights
 from portfolio_core.message import N_
 from portfolio_core.report.assumptions import set_aside_text
 from ui import analysis, state, uploads
+from ui.connect import connect_section
 from ui.i18n import csv_bytes, tr
 from ui.ingest_text import rejected_rows, words
 from ui.tables import show_table
@@ -147,6 +149,7 @@ files = st.file_uploader(
 if files:  # take the files, then show an empty uploader for the next one
     uploads.take([(f.name, f.getvalue()) for f in files])
     st.rerun()
+connect_section()
 
 loaded = uploads.load_files()  # read, map and build; the data in use changes when they build
 problem, needs, tables, infos = loaded.problem, loaded.needs, loaded.tables, loaded.infos
@@ -193,7 +196,7 @@ else:
 cols = st.columns(4)
 cols[0].metric(_("Clients in the portfolio"), _.number(counts["active"]))
 cols[1].metric(_("Set aside"), _.number(set_aside), help=_("Prospects, former clients and partners"))
-cols[2].metric(_("Transactions"), _.number(len(portfolio.transactions)))
+cols[2].metric(_("Transactions"), _.number(int(deal_weights(portfolio.transactions).sum())))
 cols[3].metric(_("Activities"), _.number(len(portfolio.activities)))
 if set_aside:
     st.caption(_("Set aside by default: {who}.", who=set_aside_text(counts, _)))

@@ -33,7 +33,7 @@ import pandas as pd
 import pyarrow as pa
 from ibis.common.exceptions import IbisError, TableNotFound
 
-from portfolio_core.engine.sources import EngineReadError, open_table
+from portfolio_core.engine.sources import EngineReadError, masked, open_table
 from portfolio_core.ingest.build import (
     BLANK_IDS,
     KIND_ROLES,
@@ -226,4 +226,4 @@ def load_source(
     currency = currency_of(m["amount"], _sample(t.select(m["amount"]))[m["amount"]])
     info = TableInfo(name, "transactions", m, int(frame["rows"].sum()), int(tx["deals"].sum()))
     report = LoadReport((info,), pd.DataFrame(columns=REJECT_COLUMNS))
-    return Portfolio(clients, tx, source=source, currency=currency), report
+    return Portfolio(clients, tx, source=masked(source), currency=currency), report
