@@ -13,33 +13,28 @@ from portfolio_core import Portfolio
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.report.deck import pptx_report
 from portfolio_core.report.images import chart_png, chart_svg
-from portfolio_core.report.pack import build_report, chart_names
+from portfolio_core.report.pack import chart_names
 from portfolio_core.report.workbook import excel_report
-from ui import analysis, colnames
+from ui import analysis, meeting
 from ui.effort import hourly_cost_field
-from ui.i18n import TRANSLATORS, tr
+from ui.i18n import tr
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def meeting_pack(data_key: str, settings: AnalysisSettings, today: str, _portfolio: Portfolio) -> dict:
+def meeting_pack(
+    data_key: str,
+    settings: AnalysisSettings,
+    today: str,
+    anonymous: bool,
+    earlier: tuple[str, int, str] | None,
+    _portfolio: Portfolio,
+) -> dict:
     """Every export file for the settings (their language, hourly cost and durations), built once:
     ``{"charts": {key: (png, svg)}, "xlsx", "pptx", "notes"}``."""
-    p = _portfolio
-    table = analysis.classified(data_key, settings, p)
-    hours = analysis.hours(data_key, settings, p)
-    report = build_report(
-        p,
-        table,
-        settings,
-        source=p.source,
-        date=dt.date.fromisoformat(today),
-        t=TRANSLATORS[settings.lang],
-        hours=hours,
-        column_names=colnames.names(),  # the filters go by the user's own column names
-    )
+    report = meeting.report(data_key, settings, today, anonymous, earlier, _portfolio)
     charts = {key: (chart_png(chart), chart_svg(chart)) for key, chart in report.charts.items()}
     return {
         "charts": charts,
@@ -65,8 +60,9 @@ st.markdown(
 )
 hourly_cost_field(_("Hourly cost (for the cost to serve)"), "export_hourly_cost", (1, 2))
 key, settings, portfolio = analysis.current()  # with the hourly cost just set
+anonymous, earlier = meeting.options()
 today = dt.date.today().isoformat()
-wanted = (key, settings, today)
+wanted = (key, settings, today, anonymous, earlier)
 if st.button(_("Prepare the meeting pack"), type="primary", icon=":material/download:"):
     ss.export_prepared = wanted
 if ss.get("export_prepared") != wanted:
@@ -75,7 +71,7 @@ if ss.get("export_prepared") != wanted:
 
 try:
     with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
-        pack = meeting_pack(key, settings, today, portfolio)
+        pack = meeting_pack(key, settings, today, anonymous, earlier, portfolio)
 except Exception:  # any failure: a plain message, never a traceback or a server path; the log has them
     logging.getLogger("portfolio").exception("building the meeting pack failed")
     st.error(_("The export failed. The analysis pages still work; the details are in the server log."))

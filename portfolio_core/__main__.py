@@ -22,6 +22,7 @@ from portfolio_core.analysis.segments import (
 )
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.analysis.summary import summary_dict
+from portfolio_core.i18n import Translator
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.portfolio import Portfolio
 from portfolio_core.report.csvsafe import to_csv
@@ -98,7 +99,6 @@ def cmd_classify(args: argparse.Namespace) -> None:
 
 def cmd_report(args: argparse.Namespace) -> None:
     """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
-    from portfolio_core.i18n import Translator
     from portfolio_core.report.deck import pptx_report
     from portfolio_core.report.pack import build_report
     from portfolio_core.report.workbook import excel_report
@@ -118,10 +118,30 @@ def cmd_report(args: argparse.Namespace) -> None:
     if classified.empty:
         raise ValueError("no client matches the --segment filters")
     t = Translator(settings.lang)
-    report = build_report(portfolio, classified, settings, source=portfolio.source, t=t, column_names=names)
+    earlier = _saved(args.compare, args.db, t) if args.compare else None
+    report = build_report(
+        portfolio, classified, settings, source=portfolio.source, t=t, column_names=names, earlier=earlier
+    )
     for path, make in targets:
         Path(path).write_bytes(make(report))
         print(f"wrote {path}")
+
+
+def _saved(wanted: str, db: str | None, t: Translator) -> tuple[str, Portfolio]:
+    """The saved analysis named ``wanted`` (its id, or its name: the latest version) as the name and
+    date to show and its portfolio."""
+    from portfolio_core.store.analyses import AnalysisStore, StorageError
+
+    store = AnalysisStore(db)
+    try:
+        every = store.list()
+        found = [a for a in every if str(a.id) == wanted] or [a for a in every if wanted in (a.label, a.name)]
+        if not found:
+            raise ValueError(f"no saved analysis {wanted!r} in {store.path}")
+        item = max(found, key=lambda a: (a.version, a.id))
+        return f"{item.label} ({t.date(item.saved_at)})", store.load(item.id)[0]
+    except StorageError as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     report.add_argument("--xlsx", metavar="PATH", help="write the Excel workbook here")
     report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
+    report.add_argument(
+        "--compare",
+        metavar="SAVED",
+        help="a saved analysis (its id or name): adds what changed since then (class migration)",
+    )
+    report.add_argument("--db", metavar="PATH", help="the saved analyses' database (default: the app's)")
     report.add_argument(
         "--hourly-cost", type=float, default=None, help="cost of an hour of effort (default 60)"
     )
