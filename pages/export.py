@@ -14,6 +14,7 @@ from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.report.deck import pptx_report
 from portfolio_core.report.images import chart_png, chart_svg
 from portfolio_core.report.pack import chart_names
+from portfolio_core.report.pdf import pdf_report
 from portfolio_core.report.workbook import excel_report
 from ui import analysis, meeting
 from ui.effort import hourly_cost_field
@@ -40,6 +41,7 @@ def meeting_pack(
         "charts": charts,
         "xlsx": excel_report(report),
         "pptx": pptx_report(report, {key: files[0] for key, files in charts.items()}),
+        "pdf": pdf_report(report, {key: files[1] for key, files in charts.items()}),
         "notes": report.notes,
     }
 
@@ -53,9 +55,9 @@ st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label
 st.markdown(
     _(
         "The meeting pack for the view above: the charts as PNG (for slides) and SVG (for print), "
-        "an Excel workbook (the class of every client, the class summary, the action list, the settings) "
-        "and a PowerPoint deck (settings, Pareto chart, effort vs revenue, class summary, key figures, "
-        "actions). Move the sliders or filters first: the files follow the view."
+        "an Excel workbook (the class of every client, the class summary, the action list, the settings), "
+        "a PowerPoint deck and a PDF handout (settings, class summary, Pareto chart, effort vs revenue, "
+        "whale curve, key figures, actions). Move the sliders or filters first: the files follow the view."
     )
 )
 hourly_cost_field(_("Hourly cost (for the cost to serve)"), "export_hourly_cost", (1, 2))
@@ -80,7 +82,7 @@ except Exception:  # any failure: a plain message, never a traceback or a server
 stamp = f"{today}_A{settings.a_pct}_B{settings.b_pct}"
 # File names stay English and ASCII in every language: they are typed, mailed and scripted.
 st.subheader(_("Meeting files"))
-left, right = st.columns(2)
+left, right, third = st.columns(3)
 left.download_button(
     _("Excel workbook (.xlsx)"),
     pack["xlsx"],
@@ -96,6 +98,14 @@ right.download_button(
     mime=PPTX,
     on_click="ignore",
     icon=":material/slideshow:",
+)
+third.download_button(
+    _("PDF handout (.pdf)"),
+    pack["pdf"],
+    file_name=f"portfolio_review_{stamp}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
 )
 for note in pack["notes"]:
     st.info(note)

@@ -25,6 +25,7 @@ from portfolio_core.analysis.summary import summary_dict
 from portfolio_core.i18n import Translator
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.report.anonymise import client_labels
 from portfolio_core.report.csvsafe import to_csv
 
 
@@ -90,7 +91,10 @@ def cmd_summary(args: argparse.Namespace) -> None:
 
 def cmd_classify(args: argparse.Namespace) -> None:
     """Write one row per client with its class, as CSV."""
-    table = _load(args)[1].rename(columns={"abc_class": "class"})
+    table = _load(args)[1]
+    if args.anonymise:
+        table.index = pd.Index(client_labels(table).to_numpy())
+    table = table.rename(columns={"abc_class": "class"})
     table.index.name = "client"
     out = args.out or sys.stdout
     columns = ["rank", "value", "share", "cumulative_share", "class"]
@@ -101,11 +105,13 @@ def cmd_report(args: argparse.Namespace) -> None:
     """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
     from portfolio_core.report.deck import pptx_report
     from portfolio_core.report.pack import build_report
+    from portfolio_core.report.pdf import pdf_report
     from portfolio_core.report.workbook import excel_report
 
-    targets = [(path, make) for path, make in ((args.xlsx, excel_report), (args.pptx, pptx_report)) if path]
+    makers = ((args.xlsx, excel_report), (args.pptx, pptx_report), (args.pdf, pdf_report))
+    targets = [(path, make) for path, make in makers if path]
     if not targets:
-        raise ValueError("nothing to write: give --xlsx PATH, --pptx PATH or both")
+        raise ValueError("nothing to write: give --xlsx PATH, --pptx PATH, --pdf PATH or several")
     for path, _ in targets:
         if not Path(path).parent.is_dir():
             raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
@@ -120,7 +126,14 @@ def cmd_report(args: argparse.Namespace) -> None:
     t = Translator(settings.lang)
     earlier = _saved(args.compare, args.db, t) if args.compare else None
     report = build_report(
-        portfolio, classified, settings, source=portfolio.source, t=t, column_names=names, earlier=earlier
+        portfolio,
+        classified,
+        settings,
+        source=portfolio.source,
+        t=t,
+        column_names=names,
+        earlier=earlier,
+        anonymous=args.anonymise,
     )
     for path, make in targets:
         Path(path).write_bytes(make(report))
@@ -190,12 +203,19 @@ def main(argv: list[str] | None = None) -> int:
         "--activities", help="activity log (client, date, type, hours): adds effort per class"
     )
     sub.choices["classify"].add_argument("--out", help="output CSV path (default: stdout)")
+    for name in ("classify", "report"):
+        sub.choices[name].add_argument(
+            "--anonymise",
+            action="store_true",
+            help="clients as labels (class and rank: A-001), never their names or identifiers",
+        )
     report = sub.choices["report"]
     report.add_argument(
         "--activities", help="activity log (client, date, type, hours): adds the effort slides"
     )
     report.add_argument("--xlsx", metavar="PATH", help="write the Excel workbook here")
     report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
+    report.add_argument("--pdf", metavar="PATH", help="write the PDF handout here (A4 landscape)")
     report.add_argument(
         "--compare",
         metavar="SAVED",
