@@ -9,6 +9,7 @@ import streamlit as st
 
 from portfolio_core import Portfolio
 from portfolio_core.analysis.settings import AnalysisSettings
+from portfolio_core.report.images import chart_svg
 from portfolio_core.report.pack import Report, build_report
 from portfolio_core.store.analyses import AnalysisStore, StorageError
 from ui import analysis, colnames, saved
@@ -44,6 +45,36 @@ def report(
     )
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def screen_svg(
+    data_key: str,
+    settings: AnalysisSettings,
+    today: str,
+    anonymous: bool,
+    earlier: tuple[str, int, str] | None,
+    chart: str,
+    _portfolio: Portfolio,
+) -> str:
+    """A chart of the report as SVG for the screen: drawn small (600 x 300), so that its text reads
+    large once the image is scaled to fill the slide."""
+    spec = report(data_key, settings, today, anonymous, earlier, _portfolio).charts[chart]
+    return chart_svg(spec.properties(width=600, height=300))
+
+
+def earlier(analysis_id: int | None) -> tuple[str, int, str] | None:
+    """The saved review ``analysis_id`` as (database, id, name and date), None when gone or none."""
+    if analysis_id is None:
+        return None
+    _, store = tr(), saved.store()
+    try:
+        found = [a for a in store.list() if a.id == analysis_id]
+    except StorageError:
+        return None
+    return (
+        (str(store.path), found[0].id, f"{found[0].label} ({_.date(found[0].saved_at)})") if found else None
+    )
+
+
 def options() -> tuple[bool, tuple[str, int, str] | None]:
     """The anonymised toggle and the saved review to compare with (a selectbox listing the saved
     analyses), as widgets; their values are kept in plain session keys across pages."""
@@ -71,5 +102,4 @@ def options() -> tuple[bool, tuple[str, int, str] | None]:
         format_func=lambda i: _("(no comparison)") if i is None else names[i],
     )
     ss.meeting_compare = chosen
-    earlier = None if chosen is None else (str(store.path), chosen, names[chosen])
-    return ss.meeting_anonymous, earlier
+    return ss.meeting_anonymous, earlier(chosen)
