@@ -141,8 +141,11 @@ def _page(h: _Handout, item: Slide, svgs: Mapping[str, str]) -> None:
     top = d.get_y()
     if item.chart:
         width = content_w * (0.45 if item.table else 1.0)
+        root = ET.fromstring(svgs[item.chart])
+        ratio = float(root.get("height", "1")) / float(root.get("width", "1"))
+        height = min(bottom - top, width * ratio)  # at the top of the box, not centred in it
         svg = io.BytesIO(pdf_svg(svgs[item.chart]))
-        image = d.image(svg, x=MARGIN, y=top, w=width, h=bottom - top, keep_aspect_ratio=True)
+        image = d.image(svg, x=MARGIN, y=top, w=height / ratio, h=height, keep_aspect_ratio=True)
         if item.table:
             d.set_xy(MARGIN + width + 6, top)
             d.set_left_margin(MARGIN + width + 6)
