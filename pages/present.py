@@ -20,8 +20,6 @@ _ = tr()
 st.html(CSS)
 key, settings, portfolio = analysis.current()
 analysis.classified_or_stop(key, settings, portfolio)
-if st.query_params.get("anon") == "1":  # a link may ask for the anonymised view
-    ss.meeting_anonymous = True
 view = (key, settings, dt.date.today().isoformat(), ss.get("meeting_anonymous", False),
         meeting.earlier(ss.get("meeting_compare")))  # fmt: skip
 report = meeting.report(*view, portfolio)

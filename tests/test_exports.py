@@ -330,11 +330,24 @@ def test_export_page_renders_and_offers_every_download(app):
     assert not app.exception and not app.error
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Excel workbook (.xlsx)" in labels and "PowerPoint deck (.pptx)" in labels
+    assert "PDF handout (.pdf)" in labels
     for name in ("Pareto curve", "Effort vs revenue", "Revenue and effort Pareto", "Whale curve"):
         assert f"{name} (PNG)" in labels and f"{name} (SVG)" in labels
     # a slider move asks again instead of re-rendering every chart
     app.slider(key="w_a").set_value(70).run()
     assert not app.exception and app.get("download_button") == []
+
+
+def test_a_link_with_anon_turns_the_anonymised_mode_on_and_keeps_it(app):
+    app.query_params["anon"] = "1"
+    app.run()
+    app.switch_page("pages/export.py").run()
+    assert not app.exception
+    toggle = next(t for t in app.toggle if t.label.startswith("Anonymised"))
+    assert toggle.value is True
+    assert app.query_params["anon"] in (["1"], "1")
+    toggle.set_value(False).run()
+    assert "anon" not in app.query_params
 
 
 # --- Languages ------------------------------------------------------------------------------------

@@ -87,6 +87,10 @@ def options() -> tuple[bool, tuple[str, int, str] | None]:
             "For audiences outside the sales team: no client name or identifier on screen or in the files."
         ),
     )
+    if ss.meeting_anonymous:  # the URL follows at once (ui/state.write_url keeps it on every run)
+        st.query_params["anon"] = "1"
+    elif "anon" in st.query_params:
+        del st.query_params["anon"]
     store = saved.store()
     try:
         every = sorted(store.list(), key=lambda a: (a.saved_at, a.id), reverse=True)
