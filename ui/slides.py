@@ -28,7 +28,7 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 .slide .body {{flex: 1 1 auto; min-height: 0; display: flex; gap: 2vw; align-items: flex-start;}}
 .slide .body img {{flex: 1 1 0; min-width: 0; height: 100%; object-fit: contain;}}
 .slide table {{border-collapse: collapse; flex: 1 1 0; min-width: 0; width: 100%;}}
-.slide .body > table:only-child {{font-size: max(24px, 3.2vh);}}
+.slide .body > table:only-child {{font-size: max(24px, min(3.8vh, 1.9vw));}}
 .slide th {{background: #1f4e79; color: #fff; text-align: left; padding: 0.25em 0.5em;}}
 .slide td {{border-bottom: 1px solid #d0d7de; padding: 0.2em 0.5em; overflow-wrap: anywhere;}}
 .slide .num {{text-align: right; white-space: nowrap;}}
