@@ -145,9 +145,10 @@ def _profit(report: Report) -> Slide | None:
     t, s = report.t, report.settings
     profit = report.actions["profit"]
     losers = profit < 0
-    said = t(
+    said = t.plural(
+        "{n} client costs more than it brings: {amount} of profit lost",
         "{n} clients cost more than they bring: {amount} of profit lost",
-        n=t.number(int(losers.sum())),
+        int(losers.sum()),
         amount=t.amount(-profit[losers].sum(), s.currency),
     )
     if report.has_effort:
@@ -175,9 +176,10 @@ def _changes(report: Report) -> Slide | None:
     )  # fmt: skip
     header = (t("Client"), t("From"), t("To"), t("Revenue before"), t("Revenue after"))
     table = Table(header, rows, (False, False, False, True, True)) if rows else None
-    said = t(
+    said = t.plural(
+        "{n} client dropped a class or left since {earlier}",
         "{n} clients dropped a class or left since {earlier}",
-        n=t.number(len(changes.dropped)),
+        len(changes.dropped),
         earlier=changes.earlier,
     )
     notes = (
