@@ -13,38 +13,35 @@ from portfolio_core import Portfolio
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.report.deck import pptx_report
 from portfolio_core.report.images import chart_png, chart_svg
-from portfolio_core.report.pack import build_report, chart_names
+from portfolio_core.report.pack import chart_names
+from portfolio_core.report.pdf import pdf_report
 from portfolio_core.report.workbook import excel_report
-from ui import analysis, colnames
+from ui import analysis, meeting
 from ui.effort import hourly_cost_field
-from ui.i18n import TRANSLATORS, tr
+from ui.i18n import tr
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def meeting_pack(data_key: str, settings: AnalysisSettings, today: str, _portfolio: Portfolio) -> dict:
+def meeting_pack(
+    data_key: str,
+    settings: AnalysisSettings,
+    today: str,
+    anonymous: bool,
+    earlier: tuple[str, int, str] | None,
+    _portfolio: Portfolio,
+) -> dict:
     """Every export file for the settings (their language, hourly cost and durations), built once:
     ``{"charts": {key: (png, svg)}, "xlsx", "pptx", "notes"}``."""
-    p = _portfolio
-    table = analysis.classified(data_key, settings, p)
-    hours = analysis.hours(data_key, settings, p)
-    report = build_report(
-        p,
-        table,
-        settings,
-        source=p.source,
-        date=dt.date.fromisoformat(today),
-        t=TRANSLATORS[settings.lang],
-        hours=hours,
-        column_names=colnames.names(),  # the filters go by the user's own column names
-    )
+    report = meeting.report(data_key, settings, today, anonymous, earlier, _portfolio)
     charts = {key: (chart_png(chart), chart_svg(chart)) for key, chart in report.charts.items()}
     return {
         "charts": charts,
         "xlsx": excel_report(report),
         "pptx": pptx_report(report, {key: files[0] for key, files in charts.items()}),
+        "pdf": pdf_report(report, {key: files[1] for key, files in charts.items()}),
         "notes": report.notes,
     }
 
@@ -58,15 +55,16 @@ st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label
 st.markdown(
     _(
         "The meeting pack for the view above: the charts as PNG (for slides) and SVG (for print), "
-        "an Excel workbook (the class of every client, the class summary, the action list, the settings) "
-        "and a PowerPoint deck (settings, Pareto chart, effort vs revenue, class summary, key figures, "
-        "actions). Move the sliders or filters first: the files follow the view."
+        "an Excel workbook (the class of every client, the class summary, the action list, the settings), "
+        "a PowerPoint deck and a PDF handout (settings, class summary, Pareto chart, effort vs revenue, "
+        "whale curve, key figures, actions). Move the sliders or filters first: the files follow the view."
     )
 )
 hourly_cost_field(_("Hourly cost (for the cost to serve)"), "export_hourly_cost", (1, 2))
 key, settings, portfolio = analysis.current()  # with the hourly cost just set
+anonymous, earlier = meeting.options()
 today = dt.date.today().isoformat()
-wanted = (key, settings, today)
+wanted = (key, settings, today, anonymous, earlier)
 if st.button(_("Prepare the meeting pack"), type="primary", icon=":material/download:"):
     ss.export_prepared = wanted
 if ss.get("export_prepared") != wanted:
@@ -75,7 +73,7 @@ if ss.get("export_prepared") != wanted:
 
 try:
     with st.spinner(_("Rendering the charts and building the workbook and the deck…")):
-        pack = meeting_pack(key, settings, today, portfolio)
+        pack = meeting_pack(key, settings, today, anonymous, earlier, portfolio)
 except Exception:  # any failure: a plain message, never a traceback or a server path; the log has them
     logging.getLogger("portfolio").exception("building the meeting pack failed")
     st.error(_("The export failed. The analysis pages still work; the details are in the server log."))
@@ -84,7 +82,7 @@ except Exception:  # any failure: a plain message, never a traceback or a server
 stamp = f"{today}_A{settings.a_pct}_B{settings.b_pct}"
 # File names stay English and ASCII in every language: they are typed, mailed and scripted.
 st.subheader(_("Meeting files"))
-left, right = st.columns(2)
+left, right, third = st.columns(3)
 left.download_button(
     _("Excel workbook (.xlsx)"),
     pack["xlsx"],
@@ -100,6 +98,14 @@ right.download_button(
     mime=PPTX,
     on_click="ignore",
     icon=":material/slideshow:",
+)
+third.download_button(
+    _("PDF handout (.pdf)"),
+    pack["pdf"],
+    file_name=f"portfolio_review_{stamp}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
 )
 for note in pack["notes"]:
     st.info(note)

@@ -23,10 +23,12 @@ from portfolio_core.analysis.segments import (
 )
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.analysis.summary import heading_dict, summary_dict
+from portfolio_core.i18n import Translator
 from portfolio_core.ingest.build import LoadReport
 from portfolio_core.ingest.files import load_paths
 from portfolio_core.ingest.loading import MAX_BYTES, LoadError
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.report.anonymise import client_labels
 from portfolio_core.report.csvsafe import to_csv
 
 
@@ -140,7 +142,10 @@ def cmd_summary(args: argparse.Namespace) -> None:
 
 def cmd_classify(args: argparse.Namespace) -> None:
     """Write one row per client with its class, as CSV."""
-    table = _load(args)[1].rename(columns={"abc_class": "class"})
+    table = _load(args)[1]
+    if args.anonymise:
+        table.index = pd.Index(client_labels(table).to_numpy())
+    table = table.rename(columns={"abc_class": "class"})
     table.index.name = "client"
     out = args.out or sys.stdout
     columns = ["rank", "value", "share", "cumulative_share", "class"]
@@ -148,21 +153,21 @@ def cmd_classify(args: argparse.Namespace) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    """Write the meeting pack: the Excel workbook and/or the PowerPoint deck."""
+    """Write the meeting pack: the Excel workbook, the PowerPoint deck and/or the PDF handout."""
     from portfolio_core.report.render import PngRenderer
 
-    targets = [path for path in (args.xlsx, args.pptx) if path]
+    targets = [path for path in (args.xlsx, args.pptx, args.pdf) if path]
     if not targets:
-        raise ValueError("nothing to write: give --xlsx PATH, --pptx PATH or both")
+        raise ValueError("nothing to write: give --xlsx PATH, --pptx PATH, --pdf PATH or several")
     for path in targets:
         if not Path(path).parent.is_dir():
             raise ValueError(f"cannot write {path}: the folder {Path(path).parent} does not exist")
     # the deck's charts render in a process of their own, started now: its engine starts while the
     # data loads, the charts render while the workbook is written
     with PngRenderer() if args.pptx else contextlib.nullcontext() as renderer:
-        from portfolio_core.i18n import Translator
-        from portfolio_core.report.deck import DECK_CHARTS, pptx_report
+        from portfolio_core.report.deck import deck_charts, pptx_report
         from portfolio_core.report.pack import build_report
+        from portfolio_core.report.pdf import pdf_report
         from portfolio_core.report.workbook import excel_report
 
         # without --hourly-cost the files say the cost is a default
@@ -174,17 +179,45 @@ def cmd_report(args: argparse.Namespace) -> None:
         if classified.empty:
             raise ValueError("no client matches the --segment filters")
         t = Translator(settings.lang)
+        earlier = _saved(args.compare, args.db, t) if args.compare else None
         report = build_report(
-            portfolio, classified, settings, source=portfolio.source, t=t, column_names=names
+            portfolio,
+            classified,
+            settings,
+            source=portfolio.source,
+            t=t,
+            column_names=names,
+            earlier=earlier,
+            anonymous=args.anonymise,
         )
         if renderer is not None:
-            renderer.send({key: chart for key, chart in report.charts.items() if key in DECK_CHARTS})
+            renderer.send(deck_charts(report))
         if args.xlsx:
             Path(args.xlsx).write_bytes(excel_report(report))
             print(f"wrote {args.xlsx}")
+        if args.pdf:
+            Path(args.pdf).write_bytes(pdf_report(report))
+            print(f"wrote {args.pdf}")
         if renderer is not None:
             Path(args.pptx).write_bytes(pptx_report(report, renderer.result()))
             print(f"wrote {args.pptx}")
+
+
+def _saved(wanted: str, db: str | None, t: Translator) -> tuple[str, Portfolio]:
+    """The saved analysis named ``wanted`` (its id, or its name: the latest version) as the name and
+    date to show and its portfolio."""
+    from portfolio_core.store.analyses import AnalysisStore, StorageError
+
+    store = AnalysisStore(db)
+    try:
+        every = store.list()
+        found = [a for a in every if str(a.id) == wanted] or [a for a in every if wanted in (a.label, a.name)]
+        if not found:
+            raise ValueError(f"no saved analysis {wanted!r} in {store.path}")
+        item = max(found, key=lambda a: (a.version, a.id))
+        return f"{item.label} ({t.date(item.saved_at)})", store.load(item.id)[0]
+    except StorageError as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,12 +282,25 @@ def main(argv: list[str] | None = None) -> int:
         "--activities", help="activity log (client, date, type, hours): adds effort per class"
     )
     sub.choices["classify"].add_argument("--out", help="output CSV path (default: stdout)")
+    for name in ("classify", "report"):
+        sub.choices[name].add_argument(
+            "--anonymise",
+            action="store_true",
+            help="clients as labels (class and rank: A-001), never their names or identifiers",
+        )
     report = sub.choices["report"]
     report.add_argument(
         "--activities", help="activity log (client, date, type, hours): adds the effort slides"
     )
     report.add_argument("--xlsx", metavar="PATH", help="write the Excel workbook here")
     report.add_argument("--pptx", metavar="PATH", help="write the PowerPoint deck here")
+    report.add_argument("--pdf", metavar="PATH", help="write the PDF handout here (A4 landscape)")
+    report.add_argument(
+        "--compare",
+        metavar="SAVED",
+        help="a saved analysis (its id or name): adds what changed since then (class migration)",
+    )
+    report.add_argument("--db", metavar="PATH", help="the saved analyses' database (default: the app's)")
     report.add_argument(
         "--hourly-cost", type=float, default=None, help="cost of an hour of effort (default 60)"
     )

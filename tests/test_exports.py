@@ -20,8 +20,9 @@ from pptx.util import Pt
 from portfolio_core import Portfolio, classify_abc
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.ingest.demo import demo_portfolio
+from portfolio_core.ingest.files import load_paths
 from portfolio_core.report import render
-from portfolio_core.report.deck import DECK_CHARTS, pptx_report
+from portfolio_core.report.deck import deck_charts, pptx_report
 from portfolio_core.report.demo_files import write_demo
 from portfolio_core.report.images import MAX_SCATTER_POINTS, chart_png, chart_svg, png_size
 from portfolio_core.report.pack import build_report
@@ -210,23 +211,35 @@ def pictures(slide) -> list:
     return [sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
 
 
-def test_deck_has_the_expected_slides_and_pictures(demo_report):
+def test_deck_tells_the_story_with_its_charts(demo_report):
     prs = Presentation(io.BytesIO(pptx_report(demo_report)))
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=1e-3)
     titles = slide_titles(prs)
-    assert titles[0] == "Client portfolio review"
-    assert re.fullmatch(r"\d+% of clients \(class A, [\d,]+\) make \d+% of revenue", titles[1])
-    assert titles[2].endswith("of clients take 80% of the effort")
-    assert titles[3:6] == ["Clients and revenue by class", "Key figures", "Action plan"]
-    assert all(t.startswith("Action list") for t in titles[6:-1]) and len(titles) >= 8
-    assert titles[-1] == "Where we are heading"  # the demo's sales are dated
+    assert titles[:8] == [
+        "Client portfolio review", "Who makes the revenue", "The Pareto curve", "Who takes the team's time",
+        "Profitability: the whale curve", "Where we are heading", "Key figures", "Action plan",
+    ]  # fmt: skip
+    assert all(t.startswith("Action list") for t in titles[8:]) and len(titles) > 8
     slides = list(prs.slides)
-    assert [len(pictures(s)) for s in slides[:4]] == [0, 1, 1, 0]
-    assert sum(len(pictures(s)) for s in slides) == 2
+    assert [len(pictures(s)) for s in slides[:8]] == [0, 0, 1, 1, 1, 0, 0, 0]
+    text = " ".join(sh.text_frame.text for sh in slides[2].shapes if sh.has_text_frame)
+    assert re.search(r"\d+% of clients \(class A, [\d,]+\) make \d+% of revenue", text)
     title_text = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
     assert "A up to 80 %, B up to 95 %" in title_text and "400 clients" in title_text
-    table = next(sh.table for sh in slides[3].shapes if sh.has_table)
+    table = next(sh.table for sh in slides[1].shapes if sh.has_table)
     assert [table.cell(i, 0).text for i in range(1, 4)] == ["A", "B", "C"]
+
+
+def test_every_figure_shows_its_assumptions(demo_report):
+    prs = Presentation(io.BytesIO(pptx_report(demo_report)))
+    by_title = {s.shapes.title.text: s for s in prs.slides}
+    for title in ("Who makes the revenue", "The Pareto curve", "Who takes the team's time", "Action plan"):
+        notes = by_title[title].notes_slide.notes_text_frame.text
+        shown = " ".join(sh.text_frame.text for sh in by_title[title].shapes if sh.has_text_frame)
+        assert notes and notes.split("\n")[0] in shown, title
+    assert "per hour" in by_title["Who takes the team's time"].notes_slide.notes_text_frame.text
+    assert "Sales from" in by_title["The Pareto curve"].notes_slide.notes_text_frame.text
+    assert "first 80 %" in by_title["Who makes the revenue"].notes_slide.notes_text_frame.text
 
 
 def test_deck_is_readable_and_nothing_leaves_the_slide(demo_report):
@@ -246,15 +259,37 @@ def test_deck_is_readable_and_nothing_leaves_the_slide(demo_report):
     assert min(sizes) >= Pt(14)
 
 
-def test_deck_without_activities_says_what_would_unlock_the_effort_slide():
-    report = small_report()
-    assert not report.has_effort and "effort" not in report.charts
+MARGINS = ROOT / "tests" / "data" / "corpus" / "a28_amount_margin_no_date.csv"
+
+
+def test_deck_without_activities_has_no_empty_slide_and_shows_the_whale_curve():
+    p, _ = load_paths([MARGINS])
+    report = build_report(p, classify_abc(p.values()), AnalysisSettings(), source=p.source)
     prs = Presentation(io.BytesIO(pptx_report(report)))
+    titles = slide_titles(prs)
+    assert titles == [
+        "Client portfolio review", "Who makes the revenue", "The Pareto curve",
+        "Profitability: the whale curve", "Key figures", "Action plan", "Action list",
+    ]  # fmt: skip
     slides = list(prs.slides)
-    assert slides[2].shapes.title.text == "Effort vs revenue: no activity log yet"
-    text = " ".join(sh.text_frame.text for sh in slides[2].shapes if sh.has_text_frame)
-    assert "activity log" in text and "--activities" not in text  # a deck made in the app names no flag
-    assert pictures(slides[2]) == [] and len(pictures(slides[1])) == 1
+    assert len(pictures(slides[2])) == len(pictures(slides[3])) == 1
+    for slide in slides[1:]:  # something beyond the title, the footer and the notes
+        assert pictures(slide) or any(sh.has_table for sh in slide.shapes) or len(slide.shapes) > 8
+    whale = " ".join(sh.text_frame.text for sh in slides[3].shapes if sh.has_text_frame)
+    assert "no cost to serve" in whale  # the profit is the margin: the slide says so
+
+
+def test_deck_compares_with_a_saved_review():
+    p = demo_portfolio()
+    before = demo_portfolio(3)
+    report = build_report(p, classify_abc(p.values()), AnalysisSettings(), earlier=("May review", before))
+    prs = Presentation(io.BytesIO(pptx_report(report)))
+    slide = next(s for s in prs.slides if s.shapes.title.text == "What changed since the last review")
+    assert len(pictures(slide)) == 1
+    text = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "since May review" in text
+    table = next(sh.table for sh in slide.shapes if sh.has_table)
+    assert table.cell(0, 1).text == "From" and len(table.rows) > 1
 
 
 def test_action_list_is_paginated(demo_report):
@@ -285,7 +320,7 @@ def test_every_chart_renders(demo_report):
 
 
 def test_charts_rendered_in_a_process_of_their_own_are_the_same_pictures(demo_report):
-    charts = {key: demo_report.charts[key] for key in DECK_CHARTS}
+    charts = deck_charts(demo_report)
     with PngRenderer() as renderer:
         renderer.send(charts)
         pngs = renderer.result()
@@ -347,7 +382,7 @@ def test_cli_report_writes_both_files(tmp_path):
     classes = [r["Class"] for r in sheet_rows(wb["Clients"])]
     assert len(classes) == 400 and set(classes) == {"A", "B", "C"}
     prs = Presentation(str(pptx))
-    assert len(pictures(list(prs.slides)[2])) == 1  # the effort chart: activities were given
+    assert len(pictures(list(prs.slides)[3])) == 1  # the effort chart: activities were given
 
 
 def test_cli_report_on_a_formula_like_csv(tmp_path):
@@ -397,11 +432,24 @@ def test_export_page_renders_and_offers_every_download(app):
     assert not app.exception and not app.error
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Excel workbook (.xlsx)" in labels and "PowerPoint deck (.pptx)" in labels
+    assert "PDF handout (.pdf)" in labels
     for name in ("Pareto curve", "Effort vs revenue", "Revenue and effort Pareto", "Whale curve"):
         assert f"{name} (PNG)" in labels and f"{name} (SVG)" in labels
     # a slider move asks again instead of re-rendering every chart
     app.slider(key="w_a").set_value(70).run()
     assert not app.exception and app.get("download_button") == []
+
+
+def test_a_link_with_anon_turns_the_anonymised_mode_on_and_keeps_it(app):
+    app.query_params["anon"] = "1"
+    app.run()
+    app.switch_page("pages/export.py").run()
+    assert not app.exception
+    toggle = next(t for t in app.toggle if t.label.startswith("Anonymised"))
+    assert toggle.value is True
+    assert app.query_params["anon"] in (["1"], "1")
+    toggle.set_value(False).run()
+    assert "anon" not in app.query_params
 
 
 # --- Languages ------------------------------------------------------------------------------------
@@ -441,22 +489,26 @@ def test_a_french_deck_has_french_titles_and_french_numbers():
     report, fr = french_report()
     prs = Presentation(io.BytesIO(pptx_report(report)))
     titles = slide_titles(prs)
-    assert titles[0] == "Revue du portefeuille clients"
-    assert re.fullmatch(
-        r"\d+\u00a0% des clients \(classe A, \d+\) font \d+\u00a0% du chiffre d'affaires", titles[1]
-    )
-    assert titles[2].replace("\u00a0", " ").endswith("des clients prennent 80 % de l'effort")
-    assert titles[3:6] == ["Clients et chiffre d'affaires par classe", "Chiffres clés", "Plan d'action"]
-    assert all(t.startswith("Liste d'actions") for t in titles[6:]) and len(titles) >= 7
+    assert titles[:4] == [
+        "Revue du portefeuille clients", "Qui fait le chiffre d'affaires", "La courbe de Pareto",
+        "Qui prend le temps de l'équipe",
+    ]  # fmt: skip
     slides = list(prs.slides)
-    table = next(sh.table for sh in slides[3].shapes if sh.has_table)
+    headline = " ".join(sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame)
+    assert re.search(
+        r"\d+\u00a0% des clients \(classe A, \d+\) font \d+\u00a0% du chiffre d'affaires", headline
+    )
+    effort = " ".join(sh.text_frame.text for sh in slides[3].shapes if sh.has_text_frame)
+    assert "des clients prennent 80 % de l'effort" in effort.replace("\u00a0", " ")
+    assert titles[4:7] == ["Rentabilité : la courbe de la baleine", "Chiffres clés", "Plan d'action"]
+    assert all(t.startswith("Liste d'actions") for t in titles[7:]) and len(titles) >= 8
+    table = next(sh.table for sh in slides[1].shapes if sh.has_table)
     assert [table.cell(0, j).text for j in range(3)] == ["Classe", "Clients", "Part des clients"]
     assert table.cell(1, 2).text.replace("\u00a0", " ") == "30,0 %"  # 3 of 10 clients
-    footer = " ".join(sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame)
-    assert "classés par chiffre d'affaires" in footer and "filtres : aucun" in footer
-    kpi_text = " ".join(sh.text_frame.text for sh in slides[4].shapes if sh.has_text_frame)
+    assert "classés par chiffre d'affaires" in headline and "filtres : aucun" in headline  # the footer
+    kpi_text = " ".join(sh.text_frame.text for sh in slides[5].shapes if sh.has_text_frame)
     assert "Plus gros client" in kpi_text and "50,0\u00a0%" in kpi_text
-    plan = next(sh.table for sh in slides[5].shapes if sh.has_table)
+    plan = next(sh.table for sh in slides[6].shapes if sh.has_table)
     assert plan.cell(0, 0).text == "Action"
     assert fr.missing == set()
 
@@ -465,7 +517,7 @@ def test_a_french_report_without_activities_explains_in_french():
     report, fr = french_report(with_activities=False)
     assert report.notes[0].startswith("Pas d'historique des échanges")
     titles = slide_titles(Presentation(io.BytesIO(pptx_report(report))))
-    assert titles[2] == "Effort et chiffre d'affaires : pas encore d'historique des échanges"
+    assert "Qui prend le temps de l'équipe" not in titles and len(titles) >= 5  # left out, never empty
     assert fr.missing == set()
 
 
@@ -487,9 +539,9 @@ def test_the_english_outputs_do_not_depend_on_the_french_catalog():
     ]  # fmt: skip
     prs = Presentation(io.BytesIO(pptx_report(report)))
     slides = list(prs.slides)
-    plan = next(sh.table for sh in slides[5].shapes if sh.has_table)
+    plan = next(sh.table for sh in slides[6].shapes if sh.has_table)
     assert [plan.cell(0, j).text for j in range(4)] == ["Move", "Clients", "Revenue", "Hours"]
-    assert re.fullmatch(r"Action list( \(1/\d\))?", slide_titles(prs)[6])
+    assert re.fullmatch(r"Action list( \(1/\d\))?", slide_titles(prs)[7])
     footer = " ".join(sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame)
     assert " · A 80 % / B 95 % · ranked by revenue · filters: none" in footer
 

@@ -1,4 +1,5 @@
-"""The deck's "Where we are heading" slide: NRR, GRR and revenue per class on the demo; none without dates."""
+"""The story's "Where we are heading" slide (deck, PDF, Presentation): NRR, GRR and revenue per class
+on the demo; none without dates."""
 
 import io
 
@@ -23,14 +24,14 @@ def demo():
     return p, classified, build_report(p, classified, AnalysisSettings(), source=p.source)
 
 
-def test_the_demo_deck_ends_with_where_we_are_heading(demo):
+def test_the_demo_deck_says_where_we_are_heading(demo):
     p, classified, report = demo
-    last = list(Presentation(io.BytesIO(pptx_report(report))).slides)[-1]
-    assert last.shapes.title.text == "Where we are heading"
+    slides = list(Presentation(io.BytesIO(pptx_report(report))).slides)
+    last = next(s for s in slides if s.shapes.title and s.shapes.title.text == "Where we are heading")
     text = slide_text(last)
     nrr = report.heading["retention"]["nrr"]
     assert f"Net revenue retention (NRR): {nrr:.1%}" in text
-    assert "The 12 months to Oct 31, 2026" in text
+    assert "The 12 months to Oct 31, 2026" in text + last.notes_slide.notes_text_frame.text
     table = next(sh.table for sh in last.shapes if sh.has_table)
     assert [table.cell(i, 0).text for i in range(1, 4)] == ["A", "B", "C"]
     assert table.cell(0, 2).text == "Next 12 months (predicted)"

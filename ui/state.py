@@ -32,6 +32,7 @@ def init_state() -> None:
     if "settings" not in ss:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
         ss.settings = AnalysisSettings.from_query(query, lang=ss.get("lang", "en"))
+        ss.meeting_anonymous = query.get("anon") == ["1"]  # the anonymised mode (ui/meeting.py)
 
 
 def settings() -> AnalysisSettings:
@@ -64,6 +65,8 @@ def write_url() -> None:
     """Mirror the settings in the URL (st.navigation drops the query string on page switch); the
     filters go by the user's own column names (?f.Segment=Corporate; canonical names are read too)."""
     query = update(lang=st.session_state.lang).to_query(url_name)
+    if st.session_state.get("meeting_anonymous"):
+        query["anon"] = ["1"]
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != query:
         st.query_params.from_dict(query)

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 import pandas as pd
@@ -97,4 +98,19 @@ def set_aside_text(counts: Mapping[str, int], t: Translator = ENGLISH) -> str:
             t.plural("{n} former client", "{n} former clients", former),
             t.plural("{n} partner", "{n} partners", partners),
         )
+    )
+
+
+def period_text(start: dt.date | pd.Timestamp, end: dt.date | pd.Timestamp, t: Translator = ENGLISH) -> str:
+    """The period the sales cover: ``Sales from Jan 5, 2024 to Nov 20, 2026.``"""
+    return t("Sales from {start} to {end}.", start=t.date(start), end=t.date(end))
+
+
+def cutoffs_text(a_pct: str, b_pct: str, measure: str, t: Translator = ENGLISH) -> str:
+    """The A and B cut-offs in words (``a_pct`` and ``b_pct`` already written as numbers)."""
+    return t(
+        "A: clients that make the first {a} % of {measure}; B: up to {b} %; C: the rest.",
+        a=a_pct,
+        b=b_pct,
+        measure=measure,
     )

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
-
-from portfolio_core.report.assumptions import (
-    hourly_cost_text,
-)
 from portfolio_core.report.images import chart_png, png_size
-from portfolio_core.report.pack import Report, cutoff_text, shorten
+from portfolio_core.report.pack import Report, shorten
+from portfolio_core.report.story import Slide, Table, story
 
 # --- PowerPoint -----------------------------------------------------------------------------------
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 MARGIN_IN = 0.5
 TITLE_PT, BODY_PT, TABLE_PT, SMALL_PT = 30, 20, 16, 14
-DECK_CHARTS = ("pareto", "effort")  # the charts the deck shows (the effort one when hours are known)
 ACTION_ROWS_PER_SLIDE = 6
-ACTIONS_PER_MOVE = 3
 DARK, GREY = (0x1F, 0x2D, 0x3D), (0x59, 0x59, 0x59)
 
 
@@ -65,11 +59,17 @@ def _text(
     return shape
 
 
-def _cost_note(slide: Any, lines: Sequence[str], height: float) -> None:
-    """The hourly cost the slide's figures rest on, in a line just above the footer."""
-    if lines:
-        box = (MARGIN_IN, SLIDE_H_IN - 0.55 - height, SLIDE_W_IN - 2 * MARGIN_IN, height)
-        _text(slide, lines, box, SMALL_PT, bold=True, color=(0x8A, 0x3B, 0x12))
+def _notes(slide: Any, lines: Sequence[str]) -> float:
+    """The assumptions the slide's figures rest on, just above the footer and in the speaker's notes;
+    returns the height they take (inches)."""
+    if not lines:
+        return 0.0
+    slide.notes_slide.notes_text_frame.text = "\n".join(lines)
+    content_w = SLIDE_W_IN - 2 * MARGIN_IN
+    height = sum(_lines(line, content_w, SMALL_PT) for line in lines) * SMALL_PT * 1.25 / 72 + 0.15
+    box = (MARGIN_IN, SLIDE_H_IN - 0.55 - height, content_w, height)
+    _text(slide, lines, box, SMALL_PT, color=(0x8A, 0x3B, 0x12))
+    return height
 
 
 def _slide(prs: Any, title: str, footer: str) -> Any:
@@ -113,6 +113,7 @@ def _table(
     row_height: float,
     size: int = TABLE_PT,
     right: Sequence[bool] | None = None,
+    left: float = MARGIN_IN,
 ) -> Any:
     """A table with a dark header row; ``right`` aligns numeric columns to the right."""
     from pptx.enum.text import PP_ALIGN
@@ -121,7 +122,7 @@ def _table(
     shape = slide.shapes.add_table(
         len(rows) + 1,
         len(header),
-        Inches(MARGIN_IN),
+        Inches(left),
         Inches(top),
         Inches(sum(widths)),
         Inches(row_height * (len(rows) + 1)),
@@ -149,222 +150,72 @@ def _table(
     return shape
 
 
-def _headline(report: Report) -> str:
-    a, t = report.summary.loc["A"].to_dict(), report.t
-    return t(
-        "{client_share} of clients (class A, {clients}) make {revenue_share} of {measure}",
-        client_share=t.percent(a["client_share"]),
-        clients=t.number(int(a["clients"])),
-        revenue_share=t.percent(a["revenue_share"]),
-        measure=t(report.settings.measure),
-    )
-
-
-def _moves_in_order(actions: pd.DataFrame, moves: Sequence[str]) -> list[str]:
-    """The moves present, in review order (unknown ones last, as they come)."""
-    present = list(dict.fromkeys(actions["action"]))
-    return [m for m in moves if m in present] + [m for m in present if m not in moves]
-
-
-def _action_pages(
-    actions: pd.DataFrame,
-    moves: Sequence[str],
-    height: Callable[[Any], float] | None = None,
-    budget: float = math.inf,
-) -> list[pd.DataFrame]:
-    """For each move but the last ("light touch"), the clients it matters most for (largest revenue,
-    or largest loss for loss-making ones), in pages of at most ACTION_ROWS_PER_SLIDE rows whose
-    ``height`` (estimated per row) adds up to ``budget`` at most: long texts take fewer rows a page."""
-    picked = []
-    for move in _moves_in_order(actions, moves):
-        if moves and move == moves[-1]:
-            continue
-        group = actions[actions["action"] == move]
-        key = -group["profit"] if (group["profit"] < 0).all() else group["revenue"]
-        picked.append(group.loc[key.sort_values(ascending=False).index[:ACTIONS_PER_MOVE]])
-    if not picked:
-        return []
-    rows = pd.concat(picked)
-    pages, start, used = [], 0, 0.0
-    for i, row in enumerate(rows.itertuples()):
-        h = height(row) if height else 0.0
-        if i > start and (i - start == ACTION_ROWS_PER_SLIDE or used + h > budget):
-            pages.append(rows.iloc[start:i])
-            start, used = i, 0.0
-        used += h
-    pages.append(rows.iloc[start:])
-    return pages
-
-
 def _lines(text: str, width_in: float, size_pt: int) -> int:
-    """About how many lines ``text`` takes in a table cell ``width_in`` wide (average glyph: 0.55 em)."""
+    """About how many lines ``text`` takes in a box ``width_in`` wide (average glyph: 0.55 em)."""
     per_line = max(1, int((width_in - 0.2) * 72 / (size_pt * 0.55)))
     return max(1, math.ceil(len(text) / per_line))
 
 
-def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> bytes:
-    """The meeting deck (16:9): title and settings, Pareto chart, effort vs revenue, class summary,
-    KPIs, action plan and action list.
+def _widths(table: Table, width: float, size: int) -> list[float]:
+    """Column widths sharing ``width`` by the longest text of each column (header included)."""
+    longest = [
+        max(len(str(cell)) for cell in column) for column in zip(table.header, *table.rows, strict=True)
+    ]
+    weights = [min(max(n, 6), 40) for n in longest]
+    return [width * w / sum(weights) for w in weights]
 
-    ``pictures`` may hold PNGs already rendered from ``report.charts`` (same keys), so the app
-    renders each chart once for both the download buttons and the deck.
-    """
-    from pptx import Presentation
+
+def _pages(table: Table, widths: Sequence[float], size: int, row_min: float, budget: float) -> list[Table]:
+    """The table in pages of at most ACTION_ROWS_PER_SLIDE rows whose estimated heights fit ``budget``."""
+    pages: list[Table] = []
+    rows: list[tuple[str, ...]] = []
+    used = 0.0
+    for row in table.rows:
+        lines = max(_lines(text, w, size) for text, w in zip(row, widths, strict=True))
+        h = max(row_min, lines * size * 1.2 / 72 + 0.12)
+        if rows and (len(rows) == ACTION_ROWS_PER_SLIDE or used + h > budget):
+            pages.append(Table(table.header, tuple(rows), table.numeric))
+            rows, used = [], 0.0
+        rows.append(row)
+        used += h
+    pages.append(Table(table.header, tuple(rows), table.numeric))
+    return pages
+
+
+def _title_slide(prs: Any, slide_: Slide) -> None:
     from pptx.enum.text import PP_ALIGN
-    from pptx.util import Inches, Pt
+    from pptx.util import Inches
 
-    s, t = report.settings, report.t
-    measure = t(s.measure)
-    pictures = dict(pictures or {})
-
-    def png(key: str) -> bytes:
-        if key not in pictures:
-            pictures[key] = chart_png(report.charts[key])
-        return pictures[key]
-
-    def num(value: float) -> str:
-        return t.number(value)
-
-    def money(value: float) -> str:
-        return t.amount(value, s.currency)
-
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
-    settings = {key: value for key, (_name, value) in report.named().items()}
-    a_pct, b_pct = cutoff_text(s.a_pct, t), cutoff_text(s.b_pct, t)
-    footer = shorten(
-        t(
-            "{source} · {date} · A {a} % / B {b} % · ranked by {measure} · filters: {filters}",
-            source=settings["Source"],
-            date=settings["Date"],
-            a=a_pct,
-            b=b_pct,
-            measure=measure,
-            filters=settings["Filters"],
-        ),
-        150,
-    )
     content_w = SLIDE_W_IN - 2 * MARGIN_IN
-    chart_box = (MARGIN_IN, 1.3, content_w, SLIDE_H_IN - 1.3 - 0.65)
-
-    # 1. Title slide: the date and the settings.
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     title = slide.shapes.title
     title.left, title.top, title.width, title.height = (Inches(v) for v in (MARGIN_IN, 0.7, content_w, 1.2))
-    title.text = t("Client portfolio review")
+    title.text = slide_.title
     title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     _style_runs(title.text_frame, 44, bold=True)
-    _text(slide, [settings["Date"]], (MARGIN_IN, 1.9, content_w, 0.6), 24, color=GREY)
-    lines = [
-        t("Data: {source}", source=shorten(settings["Source"], 90)),
-        t(
-            "{n} clients ranked by {measure}; A up to {a} %, B up to {b} % of {measure}",
-            n=num(len(report.clients)),
-            measure=measure,
-            a=a_pct,
-            b=b_pct,
-        ),
-        t("ABC rule: {rule}", rule=settings["ABC rule"]),
-        t(
-            "Filters: {filters} (classes computed on {on})",
-            filters=shorten(settings["Filters"], 90),
-            on=settings["Classes computed on"],
-        ),
-        t("Clients in scope: {scope}", scope=settings["Clients in scope"]),
-    ]
-    if report.has_effort:
-        lines.append(hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency))
-    _text(slide, lines, (MARGIN_IN, 2.9, content_w, 4.0), BODY_PT)
-    cost_note = [text for name, text in report.assumptions if name == t("Let-go advice rests on")]
-    if report.has_effort and not cost_note:
-        cost_note = [hourly_cost_text(s.hourly_cost, s.hourly_cost_set, t, s.currency)]
-    note_h = 0.75 if cost_note else 0.0  # room kept above the footer for the hourly-cost sentence
+    _text(slide, slide_.lines[:1], (MARGIN_IN, 1.9, content_w, 0.6), 24, color=GREY)
+    _text(slide, slide_.lines[1:], (MARGIN_IN, 2.9, content_w, 3.4), BODY_PT)
+    _notes(slide, slide_.notes)
 
-    # 2. The Pareto chart.
-    slide = _slide(prs, _headline(report), footer)
-    _picture(slide, png("pareto"), chart_box)
 
-    # 3. Effort vs revenue (or what would unlock it).
-    if report.has_effort and "effort" in report.charts:
-        effort_80 = next((k.value for k in report.kpis if k.key == "effort_80"), None)
-        if effort_80:
-            title = t("{share} of clients take 80% of the effort", share=effort_80)
-        else:
-            title = t("Effort vs revenue")
-        slide = _slide(prs, title, footer)
-        _picture(slide, png("effort"), chart_box)
-    else:
-        slide = _slide(prs, t("Effort vs revenue: no activity log yet"), footer)
-        _text(
-            slide,
-            [
-                *report.notes,
-                t(
-                    "The file needs one row per call, meeting, visit or e-mail: the client, the date, the "
-                    "type and (if known) the duration in hours."
-                ),
-            ],
-            (MARGIN_IN, 1.6, content_w, 4.5),
-            24,
-        )
+def _tiles(slide: Any, tiles: Sequence[Any], box: tuple[float, float, float, float]) -> None:
+    """The key figures as tiles, four a row."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
 
-    # 4. The class summary table.
-    slide = _slide(prs, t("Clients and revenue by class"), footer)
-    header = [
-        t("Class"),
-        t("Clients"),
-        t("Share of clients"),
-        t(s.measure.capitalize()),
-        t("Share of {measure}", measure=measure),
-    ]
-    widths = [1.4, 1.8, 2.3, 2.9, 2.6]
-    if report.has_effort:
-        header += [t("Hours"), t("Share of effort")]
-        widths = [1.35, 1.45, 1.85, 2.2, 2.0, 1.5, 1.95]  # "Classe", "Clients", "Heures" fit at 22 pt
-    rows = []
-    for cls, r in report.summary.iterrows():
-        row = [
-            str(cls),
-            num(int(r["clients"])),
-            t.percent(r["client_share"], 1),
-            money(r["revenue"]),
-            t.percent(r["revenue_share"], 1),
-        ]
-        if report.has_effort:
-            row += [num(r["hours"]), t.percent(r["effort_share"], 1)]
-        rows.append(row)
-    _table(slide, header, rows, widths, 1.5, 0.75, size=22, right=[False] + [True] * (len(header) - 1))
-    _text(
-        slide,
-        [
-            t(
-                "A: clients that make the first {a} % of {measure}; B: up to {b} %; C: the rest.",
-                a=a_pct,
-                b=b_pct,
-                measure=measure,
-            ),
-            _headline(report) + ".",
-        ],
-        (MARGIN_IN, 1.5 + 0.75 * 4 + 0.4, content_w, 1.4),
-        BODY_PT,
-    )
-
-    # 5. KPIs as tiles.
-    slide = _slide(prs, t("Key figures"), footer)
+    left0, top0, width, height = box
     cols, gap = 4, 0.25
-    tile_w = (content_w - gap * (cols - 1)) / cols
-    kpis = report.kpis[:12]
-    n_rows = max(1, math.ceil(len(kpis) / cols))
-    tile_h = min(1.75, (SLIDE_H_IN - 1.4 - 0.7 - note_h - gap * (n_rows - 1)) / n_rows)
-    _cost_note(slide, cost_note, note_h)
-    for i, kpi in enumerate(kpis):
-        left = MARGIN_IN + (i % cols) * (tile_w + gap)
-        top = 1.4 + (i // cols) * (tile_h + gap)
-        box = slide.shapes.add_shape(1, Inches(left), Inches(top), Inches(tile_w), Inches(tile_h))
-        box.fill.solid()
-        box.fill.fore_color.rgb = _rgb((0xEE, 0xF3, 0xF8))
-        box.line.color.rgb = _rgb((0xC5, 0xD3, 0xE0))
-        tf = box.text_frame
+    tile_w = (width - gap * (cols - 1)) / cols
+    n_rows = max(1, math.ceil(len(tiles) / cols))
+    tile_h = min(1.75, (height - gap * (n_rows - 1)) / n_rows)
+    for i, kpi in enumerate(tiles):
+        left = left0 + (i % cols) * (tile_w + gap)
+        top = top0 + (i // cols) * (tile_h + gap)
+        box_ = slide.shapes.add_shape(1, Inches(left), Inches(top), Inches(tile_w), Inches(tile_h))
+        box_.fill.solid()
+        box_.fill.fore_color.rgb = _rgb((0xEE, 0xF3, 0xF8))
+        box_.line.color.rgb = _rgb((0xC5, 0xD3, 0xE0))
+        tf = box_.text_frame
         tf.word_wrap = True
         tf.margin_left = tf.margin_right = Pt(8)
         tf.paragraphs[0].text = kpi.value
@@ -382,59 +233,85 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
                 run.font.bold = size == 30
                 run.font.color.rgb = _rgb(DARK if size > 14 else GREY)
 
-    # 6. The action plan: one row per move, then the clients it matters most for.
-    # "Move" alone is a cut-off move in the catalog ("Variation"): the column says "Action" in French.
-    move_header = "Move" if t.lang == "en" else t("Action")
-    slide = _slide(prs, t("Action plan"), footer)
-    plan = (
-        report.actions.groupby("action", sort=False)
-        .agg(clients=("label", "size"), revenue=("revenue", "sum"), hours=("hours", "sum"))
-        .reindex(_moves_in_order(report.actions, report.moves))
-    )
-    header = [move_header, t("Clients"), t(s.measure.capitalize())] + (
-        [t("Hours")] if report.has_effort else []
-    )
-    widths = [7.8, 1.3, 2.0] + ([1.2] if report.has_effort else [])
-    rows = [
-        [shorten(str(move), 90), num(int(r["clients"])), money(r["revenue"])]
-        + ([num(r["hours"])] if report.has_effort else [])
-        for move, r in plan.iterrows()
-    ]
-    _cost_note(slide, cost_note, note_h)
-    _table(slide, header, rows, widths, 1.4, min(0.62, (5.2 - note_h) / (len(rows) + 1)), size=18,
-           right=[False] + [True] * (len(header) - 1))  # fmt: skip
-    widths = [2.7, 1.15, 4.2, 4.28]  # "Classe" fits its column at 16 pt
-    row_min, list_pt = 0.76, 16
 
-    def cells(r: Any) -> list[str]:
-        return [
-            shorten(str(r.label), 26),
-            str(r.abc_class),
-            shorten(str(r.action), 90),
-            shorten(str(r.reason), 90),
-        ]
+def deck_charts(report: Report) -> dict[str, Any]:
+    """The report's charts the deck shows, by key (those of the story's slides)."""
+    return {s.chart: report.charts[s.chart] for s in story(report) if s.chart}
 
-    def height(r: Any) -> float:
-        lines = max(_lines(text, w, list_pt) for text, w in zip(cells(r), widths, strict=True))
-        return max(row_min, lines * list_pt * 1.2 / 72 + 0.12)
 
-    budget = SLIDE_H_IN - 0.6 - 1.4 - row_min - note_h  # between the title and the note, below the header
-    pages = _action_pages(report.actions, report.moves, height, budget)
-    for k, page in enumerate(pages, start=1):
-        if len(pages) > 1:
-            title = t("Action list ({page}/{pages})", page=k, pages=len(pages))
-        else:  # "Action list" alone is "Plan d'action" in the catalog, like the slide before
-            title = "Action list" if t.lang == "en" else t("Action list (slide)")
-        slide = _slide(prs, title, footer)
-        rows = [cells(r) for r in page.itertuples()]
-        _table(
-            slide, [t("Client"), t("Class"), move_header, t("Why")], rows, widths, 1.4, row_min, size=list_pt
-        )
-        _cost_note(slide, cost_note, note_h)
+def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> bytes:
+    """The meeting deck (16:9): the slides of :func:`~portfolio_core.report.story.story`, the
+    action list paginated; each slide shows the assumptions behind it, also as the speaker's notes.
 
-    from portfolio_core.report.heading import heading_slide  # it builds on this module's helpers
+    ``pictures`` may hold PNGs already rendered from ``report.charts`` (same keys), so the app
+    renders each chart once for both the download buttons and the deck.
+    """
+    from pptx import Presentation
+    from pptx.util import Inches
 
-    heading_slide(prs, report, footer)  # "Where we are heading", when the sales are dated
+    t = report.t
+    pictures = dict(pictures or {})
+
+    def png(key: str) -> bytes:
+        if key not in pictures:
+            pictures[key] = chart_png(report.charts[key])
+        return pictures[key]
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    footer = shorten(page_footer(report), 150)
+    content_w = SLIDE_W_IN - 2 * MARGIN_IN
+    for item in story(report):
+        if item.key == "title":
+            _title_slide(prs, item)
+            continue
+        tables = [item.table] if item.table else [None]
+        size = 16 if item.appendix else (22 if item.key == "revenue" else 18)
+        row_min = 0.76 if item.appendix else 0.6
+        top = 1.3 if not item.headline else 1.85
+        if item.table is not None and item.appendix:
+            widths = [2.7, 1.15, 4.2, 4.28]
+            budget = SLIDE_H_IN - 0.6 - 1.4 - row_min - 0.9
+            tables = _pages(item.table, widths, size, row_min, budget)
+        for k, table in enumerate(tables, start=1):
+            title = item.title
+            if len(tables) > 1:
+                title = t("Action list ({page}/{pages})", page=k, pages=len(tables))
+            slide = _slide(prs, title, footer)
+            if item.headline:
+                _text(slide, [item.headline], (MARGIN_IN, 1.15, content_w, 0.6), 22, color=GREY)
+            bottom = SLIDE_H_IN - 0.6 - _notes(slide, item.notes) - 0.1
+            box = (MARGIN_IN, top, content_w, bottom - top)
+            if item.chart and table is not None:  # the chart left, the table right
+                half = (content_w - 0.3) / 2
+                _picture(slide, png(item.chart), (MARGIN_IN, top, half, bottom - top))
+                box = (MARGIN_IN + half + 0.3, top, half, bottom - top)
+            elif item.chart:
+                _picture(slide, png(item.chart), box)
+            if table is not None:
+                widths = [2.7, 1.15, 4.2, 4.28] if item.appendix else _widths(table, box[2], size)
+                row_h = max(0.45, min(0.75, box[3] / (len(table.rows) + 1)))
+                row_h = max(row_min, row_h) if item.appendix else row_h
+                _table(slide, table.header, table.rows, widths, box[1], row_h, size, table.numeric, box[0])
+            if item.tiles:
+                _tiles(slide, item.tiles, box)
+            if item.lines:
+                _text(slide, item.lines, box, BODY_PT)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def page_footer(report: Report) -> str:
+    """The line at the foot of every slide and page: the source, the date, the cut-offs, the filters."""
+    s, t = report.settings, report.t
+    named = {key: value for key, (_name, value) in report.named().items()}
+    return t(
+        "{source} · {date} · A {a} % / B {b} % · ranked by {measure} · filters: {filters}",
+        source=named["Source"],
+        date=named["Date"],
+        a=named["A cut-off (%)"],
+        b=named["B cut-off (%)"],
+        measure=t(s.measure),
+        filters=named["Filters"],
+    )

@@ -21,20 +21,24 @@ from portfolio_core.analysis.effort import (
     client_economics,
     effort_hours,
     share_of_clients_for,
+    whale_curve,
 )
 from portfolio_core.analysis.kpis import companies_in_filters, kpi_summary
-from portfolio_core.analysis.segments import user_name
+from portfolio_core.analysis.segments import compare_portfolios, user_name
 from portfolio_core.analysis.settings import AnalysisSettings
 from portfolio_core.analysis.summary import heading_figures
 from portfolio_core.i18n import ENGLISH, Translator
 from portfolio_core.ingest.portfolio import Portfolio
+from portfolio_core.report.anonymise import client_labels, other_labels
 from portfolio_core.report.assumptions import (
     durations_text,
     hourly_cost_text,
     let_go_text,
+    period_text,
     scope_text,
 )
-from portfolio_core.report.images import meeting_charts
+from portfolio_core.report.charts import migration_chart, whale_chart
+from portfolio_core.report.images import for_export, meeting_charts
 from portfolio_core.report.words import ACTION_TEXTS, action_words
 
 Chart = alt.TopLevelMixin
@@ -43,6 +47,7 @@ CHART_NAMES = {
     "effort": "Effort vs revenue",
     "dual_pareto": "Revenue and effort Pareto",
     "whale": "Whale curve",
+    "migration": "Class migration",
 }
 RULE_NAMES = {
     "before": "share before the client (recommended)",
@@ -57,6 +62,7 @@ def chart_names(t: Translator = ENGLISH) -> dict[str, str]:
         "effort": t("Effort vs revenue"),
         "dual_pareto": t("Revenue and effort Pareto"),
         "whale": t("Whale curve"),
+        "migration": t("Class migration"),
     }
 
 
@@ -130,6 +136,17 @@ class Kpi:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """The class migration since a saved analysis: its name and date (``earlier``), the transition
+    table (``from``, ``to``, ``clients``, ``revenue_before``, ``revenue_after``) and the clients who
+    dropped a class or left (``label``, ``from``, ``to``, ``revenue_before``, ``revenue_after``)."""
+
+    earlier: str
+    table: pd.DataFrame
+    dropped: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the exports show, computed once.
 
@@ -139,7 +156,8 @@ class Report:
     - ``summary``: :func:`portfolio_core.class_summary` (rows A, B, C), plus
       ``hours`` and ``effort_share`` when ``has_effort``.
     - ``charts``: Altair charts by key of :data:`CHART_NAMES` (the effort
-      charts only when an activity log gives hours).
+      charts only when an activity log gives hours, the whale curve when it or
+      the margins give a profit, ``migration`` with ``changes``).
     - ``kpis``: headline figures; ``actions``: one recommended move per
       client (``label``, ``abc_class``, ``action``, ``reason``, ``revenue``,
       ``hours``, ``profit``), ranked like the Effort page's list.
@@ -162,6 +180,9 @@ class Report:
     t: Translator = field(default=ENGLISH, compare=False)  # the language of every text of the files
     column_names: Mapping[str, str] = field(default_factory=dict)  # canonical column -> the user's header
     heading: Mapping[str, Any] = field(default_factory=dict)  # analysis.summary.heading_figures (dated sales)
+    has_profit: bool = False  # margins or effort give a profit per client (the whale curve)
+    changes: Changes | None = None  # the class migration since a saved analysis
+    anonymous: bool = False  # clients go by labels (A-001), never by name or identifier
 
     def named(self) -> dict[str, tuple[str, str]]:
         """The settings as (name, value) pairs in the report's language (:func:`settings_named`)."""
@@ -186,9 +207,10 @@ def _kpis(
     s: AnalysisSettings,
     econ: pd.DataFrame | None,
     t: Translator = ENGLISH,
+    labels: pd.Series | None = None,
 ) -> tuple[Kpi, ...]:
     values = classified["value"]
-    labels = portfolio.labels(classified.index)
+    labels = portfolio.labels(classified.index) if labels is None else labels.loc[classified.index]
     measure = t(s.measure)
     of_measure = t("of {measure}", measure=measure)
     out = [
@@ -290,6 +312,8 @@ def build_report(
     t: Translator = ENGLISH,
     hours: pd.Series | None = None,
     column_names: Mapping[str, str] | None = None,
+    earlier: tuple[str, Portfolio] | None = None,
+    anonymous: bool = False,
 ) -> Report:
     """Build the report contents once, for the Excel workbook, the deck and the chart files.
 
@@ -306,6 +330,9 @@ def build_report(
         (numbers on slides are formatted for it; Excel cells stay numbers).
     hours : effort in hours per client when already computed (else from the activity log).
     column_names : canonical client column -> the user's header, to name the filters as the files do.
+    earlier : a saved analysis (its name and date, its portfolio): adds the class migration since then.
+    anonymous : clients go by labels (:func:`~portfolio_core.report.anonymise.client_labels`) in
+        every table and chart; no name or identifier of a client is kept.
 
     Examples
     --------
@@ -318,12 +345,12 @@ def build_report(
     """
     s = settings.with_changes(currency=settings.currency or portfolio.currency)  # the user's, else the data's
     index = classified.index
-    labels = portfolio.labels(index)
+    labels = client_labels(classified) if anonymous else portfolio.labels(index)
     clients = classified.drop(columns=["before_share", "non_positive"], errors="ignore").copy()
     clients.insert(0, "label", labels)
     info = portfolio.clients
     for column in ("name", "sector", "account_manager"):
-        if column in info.columns:
+        if column in info.columns and not (anonymous and column == "name"):
             clients[column] = info[column].reindex(index)
 
     if hours is None:
@@ -370,21 +397,30 @@ def build_report(
     )
     if has_effort and (econ["profit"] < 0).any():
         assumptions.append((t("Let-go advice rests on"), let_go_text(econ["profit"], s, t)))
+    if portfolio.has("date"):
+        dates = portfolio.won()["date"]
+        assumptions.append((t("Period"), period_text(dates.min(), dates.max(), t)))
+    charts = meeting_charts(
+        classified, econ if has_effort else None, s, economics.revenue_cut, economics.hours_cut, t
+    )
+    has_profit = has_effort or margin is not None
+    if has_profit and "whale" not in charts:  # margins without an activity log: profit is the margin
+        charts["whale"] = for_export(whale_chart(whale_curve(econ["profit"]), t), t=t, currency=s.currency)
+    changes = None
+    if earlier is not None:
+        changes = _changes(earlier, portfolio, s, labels if anonymous else None)
+        charts["migration"] = for_export(migration_chart(changes.table, t), 600, t, s.currency)
+    if anonymous:  # the workbook writes the index: labels, never the identifiers
+        clients.index = pd.Index(labels.to_numpy(), name=index.name)
+        actions.index = pd.Index(labels.reindex(actions.index).to_numpy(), name=actions.index.name)
     return Report(
         settings=s,
         source=source,
         date=dt.date.today() if date is None else date,
         clients=clients,
         summary=summary,
-        charts=meeting_charts(
-            classified,
-            econ if has_effort else None,
-            s,
-            economics.revenue_cut,
-            economics.hours_cut,
-            t,
-        ),
-        kpis=_kpis(portfolio, classified, s, econ if has_effort else None, t),
+        charts=charts,
+        kpis=_kpis(portfolio, classified, s, econ if has_effort else None, t, labels),
         actions=actions,
         has_effort=has_effort,
         notes=tuple(notes),
@@ -393,4 +429,29 @@ def build_report(
         assumptions=tuple(assumptions),
         column_names=dict(column_names or {}),
         heading=heading_figures(portfolio, classified),
+        has_profit=has_profit,
+        changes=changes,
+        anonymous=anonymous,
     )
+
+
+def _changes(
+    earlier: tuple[str, Portfolio],
+    portfolio: Portfolio,
+    s: AnalysisSettings,
+    anonymous: pd.Series | None,
+) -> Changes:
+    """The class migration from a saved analysis to ``portfolio`` at the settings' cut-offs; with
+    ``anonymous`` labels, clients gone since then are ``X-001``..."""
+    name, before = earlier
+    table, dropped = compare_portfolios(before, portfolio, s.a, s.b, s.rule, s.include_inactive)
+    if anonymous is None:
+        named = dropped["name"] if "name" in dropped else pd.Series(dtype=object)
+        label = named.where(named.notna(), pd.Series(dropped.index.astype(str), index=dropped.index))
+    else:
+        label = anonymous.reindex(dropped.index)
+        unknown = label.index[label.isna()]
+        label = label.fillna(other_labels(unknown))
+    dropped = dropped.drop(columns=["name"], errors="ignore")
+    dropped.insert(0, "label", label.astype(str).to_numpy())
+    return Changes(name, table, dropped.reset_index(drop=True))
