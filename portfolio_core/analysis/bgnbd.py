@@ -312,7 +312,8 @@ def expected_purchases(params: BGNBDParams, t: float, frequency, recency, T) -> 
         (a + b + x - 1 + m) / (a - 1) * [1 - ((alpha + T) / (alpha + T + t))^(r + x)
             * 2F1(r + x, b + x + m; a + b + x - 1 + m; t / (alpha + T + t))] * P(alive)
 
-    with m = 1 for the MBG/NBD, 0 for the BG/NBD.
+    with m = 1 for the MBG/NBD, 0 for the BG/NBD. The bracket, in x and T only, is computed once per
+    distinct (x, T) pair.
 
     Examples
     --------
@@ -320,11 +321,14 @@ def expected_purchases(params: BGNBDParams, t: float, frequency, recency, T) -> 
     >>> expected_purchases(p, 39.0, [2], [30.43], [38.86]).round(3).tolist()
     [1.226]
     """
-    x, big_t = (np.asarray(v, "float64") for v in (frequency, T))
+    x, big_t = np.broadcast_arrays(*(np.asarray(v, "float64") for v in (frequency, T)))
+    pairs, inverse = np.unique(np.stack([x.ravel(), big_t.ravel()], axis=1), axis=0, return_inverse=True)
+    ux, u_t = pairs[:, 0], pairs[:, 1]
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     m = 1.0 if params.model == "mbgnbd" else 0.0
-    z = t / (alpha + big_t + t)
-    head = (a + b + x - 1 + m) / (a - 1)
-    hyp = special.hyp2f1(r + x, b + x + m, a + b + x - 1 + m, z)
-    tail = 1 - ((alpha + big_t) / (alpha + big_t + t)) ** (r + x) * hyp
-    return np.asarray(head * tail * prob_alive(params, frequency, recency, T), dtype="float64")
+    z = t / (alpha + u_t + t)
+    head = (a + b + ux - 1 + m) / (a - 1)
+    hyp = special.hyp2f1(r + ux, b + ux + m, a + b + ux - 1 + m, z)
+    bracket = head * (1 - ((alpha + u_t) / (alpha + u_t + t)) ** (r + ux) * hyp)
+    per_client = bracket[inverse.reshape(-1)].reshape(x.shape)
+    return np.asarray(per_client * prob_alive(params, frequency, recency, T), dtype="float64")
