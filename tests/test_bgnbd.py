@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portfolio_core.analysis.bgnbd import BGNBDParams, fit_bgnbd, log_likelihood, prob_alive, rfm_summary
+from portfolio_core.analysis.bgnbd import (
+    BGNBDParams,
+    _grouped,
+    _objective,
+    fit_bgnbd,
+    log_likelihood,
+    prob_alive,
+    rfm_summary,
+)
 from tests.conftest import DATA
 
 CDNOW = DATA / "cdnow_customers_summary.csv"
@@ -44,6 +52,22 @@ def test_cdnow_fit_reaches_the_published_log_likelihood(cdnow_fit):
     assert cdnow_fit.converged
     assert cdnow_fit.clients == 2357
     assert cdnow_fit.log_likelihood == pytest.approx(PUBLISHED_LL, abs=0.1)
+
+
+@pytest.mark.parametrize("model", ["bgnbd", "mbgnbd"])
+def test_the_fit_objective_is_the_likelihood_and_its_gradient_matches_finite_differences(cdnow, model):
+    x, t, big_t, w = _grouped(cdnow["frequency"], cdnow["recency"], cdnow["T"])
+    objective = _objective(x, t, big_t, w, model)
+    rng = np.random.default_rng(0)
+    points = [np.log([0.243, 4.414, 0.793, 2.426]), *rng.uniform(-3.0, 3.0, (8, 4))]
+    for point in points:
+        value, grad = objective(point)
+        want = -float(np.dot(w, log_likelihood(*np.exp(point), x, t, big_t, model)))
+        assert value == pytest.approx(want, rel=1e-12)
+        # central differences: next to the value (~1e4) forward ones are too coarse
+        steps = 1e-5 * np.eye(len(point))
+        numeric = [(objective(point + h)[0] - objective(point - h)[0]) / 2e-5 for h in steps]
+        assert np.linalg.norm(grad - numeric) / np.linalg.norm(grad) < 1e-5, point
 
 
 def test_the_likelihood_of_a_client_without_repeat_purchase_by_hand():

@@ -10,6 +10,7 @@ from portfolio_core.analysis.abc import classify_abc
 from portfolio_core.analysis.bgnbd import BGNBDParams, expected_purchases, prob_alive, rfm_summary
 from portfolio_core.analysis.gammagamma import (
     GammaGammaParams,
+    _objective,
     expected_spend,
     fit_gammagamma,
     log_likelihood,
@@ -48,6 +49,21 @@ def test_the_likelihood_by_hand():
     # p = 2, q = 3, gamma = 4, x = 1, m = 2:
     # Gamma(5) / (Gamma(2) Gamma(3)) 4^3 2^1 1^2 / 6^5 = 12 * 128 / 7776
     assert np.exp(log_likelihood(2.0, 3.0, 4.0, [1], [2.0])[0]) == pytest.approx(12 * 128 / 7776)
+
+
+def test_the_fit_objective_is_the_likelihood_and_its_gradient_matches_finite_differences(cdnow):
+    repeat = cdnow[cdnow["x"] > 0]
+    x, m = repeat["x"].to_numpy("float64"), repeat["zbar"].to_numpy("float64")
+    objective = _objective(x, m)
+    rng = np.random.default_rng(0)
+    points = [np.log([6.25, 3.74, 15.44]), *rng.uniform(-3.0, 5.0, (8, 3))]
+    for point in points:
+        value, grad = objective(point)
+        assert value == pytest.approx(-float(log_likelihood(*np.exp(point), x, m).sum()), rel=1e-12)
+        # central differences: next to the value (~1e4) forward ones are too coarse
+        steps = 1e-5 * np.eye(len(point))
+        numeric = [(objective(point + h)[0] - objective(point - h)[0]) / 2e-5 for h in steps]
+        assert np.linalg.norm(grad - numeric) / np.linalg.norm(grad) < 1e-5, point
 
 
 def test_expected_spend_shrinks_towards_the_population_mean():
