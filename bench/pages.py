@@ -24,12 +24,15 @@ from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, running_app
 
 ROUNDS = 3
 TIMEOUT = 120_000  # ms
-# Records every state the app's script goes through (Streamlit sets it on the stApp element).
+# Records every state the app's script goes through (Streamlit sets it on the stApp element); each
+# change's former value too: a run that starts and ends between two callbacks is still seen.
 WATCH_JS = """() => {
   window.__states = [];
   const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => window.__states.push(app.getAttribute('data-test-script-state')))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  new MutationObserver((changes) => {
+    for (const change of changes) window.__states.push(change.oldValue);
+    window.__states.push(app.getAttribute('data-test-script-state'));
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
 RAN_JS = """() => window.__states.includes('running') && document.querySelector('[data-testid="stApp"]')
   .getAttribute('data-test-script-state') === 'notRunning'"""

@@ -9,7 +9,8 @@ import streamlit as st
 from portfolio_core import CLASSES
 from portfolio_core.report.charts import pareto_chart
 from ui import analysis, colnames
-from ui.i18n import csv_bytes, money, show_chart, tr
+from ui.charts import show_chart
+from ui.i18n import csv_bytes, money, tr
 from ui.suggest import suggest_button
 from ui.tables import show_table
 
@@ -39,10 +40,8 @@ if negatives:
     )
 
 suggest_button(key="suggest_on_abc")
-show_chart(
-    pareto_chart(analysis.curve(key, settings, portfolio), settings.a, settings.b, settings.measure, _),
-    width="stretch",
-)
+curve = analysis.curve(key, settings, portfolio)
+show_chart(pareto_chart, curve, settings.a, settings.b, settings.measure, _)
 
 st.subheader(_("Clients by class"))
 value_label = _(settings.measure.capitalize())

@@ -26,10 +26,10 @@ from portfolio_core.report.assumptions import (
     scope_text,
 )
 from portfolio_core.report.charts import dual_pareto_chart, effort_scatter, whale_chart
-from portfolio_core.report.pack import action_list
 from ui import analysis, state
+from ui.charts import show_chart
 from ui.effort import hourly_cost_field
-from ui.i18n import csv_bytes, currency, money, show_chart, tr
+from ui.i18n import csv_bytes, currency, money, tr
 from ui.tables import show_table
 from ui.text import plain
 
@@ -143,8 +143,13 @@ st.markdown(
 
 select = alt.selection_point(fields=["client"], name="pick")
 event = show_chart(
-    effort_scatter(table.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, select, _),
-    width="stretch",
+    effort_scatter,
+    table.reset_index(),
+    econ.revenue_cut,
+    econ.hours_cut,
+    settings.measure,
+    select,
+    _,
     on_select="rerun",
     key="effort_scatter",
 )
@@ -173,9 +178,9 @@ st.caption(
 
 left, right = st.columns(2)
 with left:
-    show_chart(dual_pareto_chart(dual_pareto(table["revenue"], table["hours"]), _), width="stretch")
+    show_chart(dual_pareto_chart, dual_pareto(table["revenue"], table["hours"]), _)
 with right:
-    show_chart(whale_chart(whale_curve(table["profit"]), _), width="stretch")
+    show_chart(whale_chart, whale_curve(table["profit"]), _)
 margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
 let_go_sentence = let_go_text(table["profit"], settings, _, currency())
 if settings.hourly_cost_set:
@@ -239,7 +244,8 @@ show_table(
 )
 
 st.subheader(_("Action list"))
-actions = action_list(table, portfolio, _).round({"hours": 1, "profit": 0, "revenue": 0})
+actions = analysis.actions(key, settings, revenue_cut, hours_cut, portfolio)
+actions = actions.round({"hours": 1, "profit": 0, "revenue": 0})
 headers = {
     "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
     "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),
@@ -254,7 +260,7 @@ show_table(
 )
 st.download_button(
     _("Download the action list (CSV)"),
-    csv_bytes(actions.rename(columns=headers).rename_axis("ID"), index=True),
+    lambda: csv_bytes(actions.rename(columns=headers).rename_axis("ID"), index=True),
     file_name="action_list.csv",
     mime="text/csv",
 )

@@ -25,7 +25,8 @@ from portfolio_core.analysis.rfm import SEGMENTS, segments_by
 from portfolio_core.report.charts_health import bridge_chart, cohort_chart, prediction_chart
 from portfolio_core.report.words import LEVEL_TEXTS, PRICING_MEASURE_TEXTS, RFM_SEGMENT_TEXTS, SIGNAL_TEXTS
 from ui import analysis, colnames, health
-from ui.i18n import money, show_chart, tr
+from ui.charts import show_chart
+from ui.i18n import money, tr
 from ui.tables import show_table
 
 _ = tr()
@@ -96,7 +97,7 @@ else:
     m[3].metric(_("This period's revenue"), money(figures["end"]))
     if pd.isna(figures["nrr"]):
         st.info(_("No client of the selection has revenue in the last period: pick other dates."))
-    show_chart(bridge_chart(figures, _), width="stretch")
+    show_chart(bridge_chart, figures, _)
     st.caption(
         _(
             "Expansion: clients who bought more; contraction: less; churned: no net revenue this period; "
@@ -141,7 +142,7 @@ else:
     if cohorts.empty:
         st.info(_("No dated sale in the selection."))
     else:
-        show_chart(cohort_chart(cohorts, _), width="stretch")
+        show_chart(cohort_chart, cohorts, _)
         st.caption(
             _(
                 "Each row is the clients whose first sale fell in that period; each cell the share of them "
@@ -169,7 +170,7 @@ else:
         )
         left, right = st.columns([3, 2])
         with left:
-            show_chart(prediction_chart(per_class, _), width="stretch")
+            show_chart(prediction_chart, per_class, _)
         with right:
             show_table(
                 per_class.rename_axis(_("Class")),

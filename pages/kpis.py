@@ -13,12 +13,8 @@ import streamlit as st
 from portfolio_core import NoPositiveValueError
 from portfolio_core.analysis.kpis import (
     CLV_CAC_TARGET,
-    clients_at_risk,
     clv_cac_by,
     clv_cac_overall,
-    deal_stages,
-    indicator_columns,
-    missing_kpis,
 )
 from portfolio_core.report.charts_kpi import (
     churn_chart,
@@ -29,7 +25,8 @@ from portfolio_core.report.charts_kpi import (
 )
 from portfolio_core.report.words import kpi_needs
 from ui import analysis, colnames, kpis_cache
-from ui.i18n import csv_bytes, money, show_chart, tr
+from ui.charts import show_chart
+from ui.i18n import csv_bytes, money, tr
 from ui.suggest import suggest_button
 from ui.tables import show_table
 from ui.text import plain
@@ -39,7 +36,8 @@ key, settings, portfolio = analysis.current()
 measure = _(settings.measure)
 of_measure = _("of revenue") if settings.measure == "revenue" else _("of margin")
 st.title(_("KPIs"))
-missing = kpi_needs(missing_kpis(portfolio), _)
+lacking, stages, indicators = kpis_cache.data_allows(key, portfolio)
+missing = kpi_needs(lacking, _)
 # The fixed English keys of portfolio_core (missing_kpis, churn_risk, cutoff_sensitivity), as shown.
 KPI_NAMES = {
     "Revenue per client per year": _("Revenue per client per year"),
@@ -154,7 +152,7 @@ else:
     st.caption(_("No client makes more than {share} of revenue on its own.", share=_.percent(conc.threshold)))
 left, right = st.columns([3, 2])
 with left:
-    show_chart(lorenz_chart(lorenz, conc.gini, _), width="stretch")
+    show_chart(lorenz_chart, lorenz, conc.gini, _)
 largest = _.plural(
     "- **{n} client**, the largest (20 %), makes **{share}** of revenue; the 80/20 rule would say 80 %.",
     "- **{n} clients**, the largest (20 %), make **{share}** of revenue; the 80/20 rule would say 80 %.",
@@ -213,7 +211,7 @@ else:
     suggest_button()
     left, right = st.columns([3, 2])
     with left:
-        show_chart(cutoffs_chart(abc_points, s, settings.a, settings.b, settings.measure, _), width="stretch")
+        show_chart(cutoffs_chart, abc_points, s, settings.a, settings.b, settings.measure, _)
     left.caption(
         _(
             "Red dashed lines: the suggested cut-offs. Grey dotted lines: the current ones (A {a} %, "
@@ -271,7 +269,6 @@ else:
 st.header(_("Sales"))
 overall = kpis_cache.sales(key, settings, None, portfolio)
 row = overall.iloc[0] if len(overall) else None
-stages = deal_stages(portfolio)
 dated = "Average deal size" not in missing
 s1 = st.columns(4)
 if row is not None and dated:
@@ -319,7 +316,7 @@ if stages:
         table = kpis_cache.sales(key, settings, group, portfolio)
         with col:
             overall_rate = float(row["win_rate"]) if row is not None and pd.notna(row["win_rate"]) else None
-            show_chart(rate_chart(table, title, overall_rate, _), width="stretch")
+            show_chart(rate_chart, table, title, overall_rate, _)
         with col.expander(_("Figures by {group}", group=title.lower())):
             show_table(
                 table.rename(index={"(blank)": _("(blank)")}).rename_axis(title),
@@ -437,7 +434,7 @@ if "clv" in table:
         if segment:
             by_segment = clv_cac_by(table, portfolio.clients[segment].astype(object))
             if len(by_segment):
-                show_chart(clv_cac_chart(by_segment, colnames.label(segment), _), width="stretch")
+                show_chart(clv_cac_chart, by_segment, colnames.label(segment), _)
     if "margin_rate" in table:
         v1[3].metric(
             _("Median margin rate"),
@@ -452,7 +449,7 @@ if "churn_risk" in table:
     params = kpis_cache.bgnbd(key, settings, portfolio)[0]
     left, right = st.columns([2, 3])
     with left:
-        show_chart(churn_chart(table["churn_risk"], _), width="stretch")
+        show_chart(churn_chart, table["churn_risk"], _)
     right.markdown(
         _(
             "Each client is compared with **its own usual interval** between purchases (the average gap; for "
@@ -490,7 +487,7 @@ if "churn_risk" in table:
                 "30 buyers with dated sales, 10 of whom bought twice or more."
             )
         )
-    at_risk = clients_at_risk(table, portfolio.labels(table.index))
+    at_risk = kpis_cache.at_risk(key, settings, discount / 100, lifetime_years, _.lang, portfolio)
     st.subheader(_("Clients at risk ({n})", n=_.number(len(at_risk))))
     show_table(
         at_risk.assign(risk=at_risk["risk"].map(RISKS), revenue=at_risk["revenue"].round(0)).rename_axis(
@@ -552,7 +549,6 @@ if classes is not None:
     shown.insert(1 if "name" in shown else 0, "abc_class", classes.reindex(shown.index))
 if "churn_risk" in shown:
     shown["churn_risk"] = shown["churn_risk"].map(RISKS)
-indicators = indicator_columns(portfolio.clients)
 if indicators:
     st.caption(
         _(

@@ -10,7 +10,8 @@ from portfolio_core.analysis.segments import rebalancing_hints
 from portfolio_core.report.charts import effort_scatter, pareto_chart
 from portfolio_core.report.words import rebalancing_words
 from ui import analysis, managers
-from ui.i18n import money, show_chart, tr
+from ui.charts import show_chart
+from ui.i18n import money, tr
 from ui.text import plain
 
 _ = tr()
@@ -61,14 +62,19 @@ m[3].metric(_("Largest client's weight"), _.percent(book.largest_share))
 left, right = st.columns(2)
 with left:
     title = _("{name}: Pareto curve of the book", name=who)
-    show_chart(
-        pareto_chart(book.curve, settings.a, settings.b, settings.measure, _, title=title), width="stretch"
-    )
+    show_chart(pareto_chart, book.curve, settings.a, settings.b, settings.measure, _, title=title)
 if book.economics is not None:  # at the Effort page's hourly cost and durations
     econ = book.economics
     data = econ.table.assign(label=book.labels)
     with right:
-        chart = effort_scatter(data.reset_index(), econ.revenue_cut, econ.hours_cut, settings.measure, t=_)
-        show_chart(chart.properties(height=380), width="stretch")
+        show_chart(
+            effort_scatter,
+            data.reset_index(),
+            econ.revenue_cut,
+            econ.hours_cut,
+            settings.measure,
+            t=_,
+            height=380,
+        )
 else:
     right.info(_("Upload an activity log to see this book's effort against revenue."))

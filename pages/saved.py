@@ -14,7 +14,8 @@ import streamlit as st
 from portfolio_core.report.charts import migration_chart
 from portfolio_core.store.analyses import SavedAnalysis, StorageError
 from ui import analysis, saved, state
-from ui.i18n import money, show_chart, tr
+from ui.charts import show_chart
+from ui.i18n import money, tr
 from ui.tables import show_table
 from ui.text import plain
 
@@ -242,7 +243,7 @@ if result is None:
 table, dropped = result
 chart_col, table_col = st.columns([2, 3], gap="large")
 with chart_col:
-    show_chart(migration_chart(table, _), width="content")
+    show_chart(migration_chart, table, _, width="content")
 with table_col:
     m1, m2 = st.columns(2)
     m1.metric(_("Clients who dropped a class or left"), _.number(len(dropped)))

@@ -8,11 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from portfolio_core import CLASSES
-from portfolio_core.analysis.segments import migration
 from portfolio_core.report.charts import migration_chart, segment_mix_chart
 from ui import analysis, colnames
 from ui import segments as ui_segments
-from ui.i18n import money, show_chart, tr
+from ui.charts import show_chart
+from ui.i18n import money, tr
 from ui.tables import show_table
 
 _ = tr()
@@ -38,14 +38,14 @@ else:
         key="segment_dimension",
     )
     has_effort = len(portfolio.activities) > 0
-    mix = ui_segments.mix(key, settings, table, segments[dimension], portfolio)
+    mix = ui_segments.mix(key, settings, dimension, portfolio)
     comparison = mix.comparison
     left, right = st.columns(2)
     with left:
-        show_chart(segment_mix_chart(mix.clients, "clients", _("Clients per class"), t=_), width="stretch")
+        show_chart(segment_mix_chart, mix.clients, "clients", _("Clients per class"), t=_)
     with right:
         title = _("{measure} per class", measure=Measure)
-        show_chart(segment_mix_chart(mix.values, "value", title, "$,.0f", t=_), width="stretch")
+        show_chart(segment_mix_chart, mix.values, "value", title, "$,.0f", t=_)
 
     st.subheader(_("Compare the segments"))
     analysis.comparison_table(comparison, settings.measure, _("Share of total"), has_effort)
@@ -89,7 +89,7 @@ else:
     months = st.slider(_("Period length (months)"), 3, 24, 12, key="migration_months")
     column = "amount" if settings.measure == "revenue" else "margin"
     # the period totals do not depend on the cut-offs: computed once per data set and length
-    start, middle, end, earlier, later = analysis.periods(key, months, column, portfolio)
+    start, middle, end = analysis.periods(key, months, column, portfolio)[:3]
     longest, first, last = analysis.sales_history(key, portfolio)
     if pd.isna(first):  # dates on lost or open deals only
         st.info(_("Needs dated sales (a date column in the invoices or deals)."))
@@ -110,9 +110,6 @@ else:
             )
         )
     else:
-        scope = analysis.selection(key, settings, portfolio)
-        before = earlier.reindex(scope).dropna()
-        after = later.reindex(scope).dropna()
         day = pd.Timedelta(days=1)
         st.caption(
             _(
@@ -126,10 +123,10 @@ else:
                 b=settings.b_pct,
             )
         )
-        moves, dropped = migration(before, after, settings.a, settings.b, settings.rule)
+        moves, dropped = ui_segments.class_migration(key, settings, months, column, portfolio)
         left, right = st.columns([2, 3])
         with left:
-            show_chart(migration_chart(moves, _), width="stretch")
+            show_chart(migration_chart, moves, _)
         right.markdown(
             _(
                 "**{n} clients dropped a class or stopped buying** (an early churn signal):",

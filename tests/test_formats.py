@@ -141,10 +141,13 @@ def test_a_table_too_large_to_style_gets_printf_formats_of_the_language(lang, mo
         from portfolio_core.analysis.settings import AnalysisSettings
 
         st.session_state.settings = AnalysisSettings(currency="EUR")
-        tables.MAX_STYLED_CELLS = 0  # as if the table had a million cells
-        tables.show_table(
-            pd.DataFrame({"revenue": [1234.5], "share": [0.8]}), money=["revenue"], percent=["share"]
-        )
+        cap, tables.MAX_STYLED_CELLS = tables.MAX_STYLED_CELLS, 0  # as if the table had a million cells
+        try:
+            tables.show_table(
+                pd.DataFrame({"revenue": [1234.5], "share": [0.8]}), money=["revenue"], percent=["share"]
+            )
+        finally:  # the module stays loaded for the tests that follow
+            tables.MAX_STYLED_CELLS = cap
 
     at = AppTest.from_function(page, args=(lang,), default_timeout=30).run()
     config = json.loads(at.dataframe[0].proto.columns)
@@ -164,3 +167,28 @@ def test_the_data_page_reports_unusable_rows_in_french(app):
     ]
     details = " ".join(shown(m.value) for m in app.markdown)
     assert "CSV, séparateur point-virgule" in details and "semicolon" not in details
+
+
+def test_a_long_table_shown_again_shows_its_new_values_in_the_new_language():
+    """A styled table is kept between runs: a change in one row of 50,000 (Streamlit's own cache
+    key would only sample them) or a language switch shows at once."""
+    from streamlit.testing.v1 import AppTest
+
+    def page() -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from ui.tables import show_table
+
+        frame = pd.DataFrame({"hours": [1.0] * 50_000})
+        frame.loc[31_337, "hours"] = st.session_state.get("hours", 1.0)
+        show_table(frame)
+
+    at = AppTest.from_function(page, default_timeout=120).run()
+    assert cells(at.dataframe[0]).iloc[31_337, 0] == "1"
+    at.session_state["hours"] = 2345.0
+    at.run()
+    assert cells(at.dataframe[0]).iloc[31_337, 0] == "2,345"
+    at.session_state["lang"] = "fr"
+    at.run()
+    assert cells(at.dataframe[0]).iloc[31_337, 0] == "2 345"

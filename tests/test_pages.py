@@ -66,6 +66,46 @@ def test_moving_a_slider_changes_the_metrics_and_the_url(app):
     assert app.query_params["a"] == ["60"] or app.query_params["a"] == "60"
 
 
+def chart_texts(app) -> tuple[str, list[str], str]:
+    """The first chart's title, its cut-off labels (Streamlit sends a chart's data apart, in Arrow) and
+    the decimal mark of its axes."""
+    import json
+
+    from streamlit import dataframe_util
+
+    chart = app.get("vega_lite_chart")[0].proto
+    labels = [
+        label
+        for dataset in chart.datasets
+        for frame in [dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)]
+        if "label" in frame
+        for label in frame["label"]
+    ]
+    spec = json.loads(chart.spec)
+    return spec["title"], labels, spec["config"]["locale"]["number"]["decimal"]  # the axes' decimal mark
+
+
+def test_the_pareto_chart_follows_the_cutoffs_and_the_language(app):
+    app.run()
+    app.switch_page("pages/abc.py").run()
+    assert chart_texts(app) == (
+        "Pareto curve: cumulative share of revenue",
+        ["A cut-off 80%", "B cut-off 95%"],
+        ".",
+    )
+    app.slider(key="w_a").set_value(60).run()
+    assert chart_texts(app)[1] == ["A cut-off 60%", "B cut-off 95%"]
+    app.selectbox(key="w_lang").set_value("fr").run()
+    title, labels, decimal = chart_texts(app)
+    assert (title, decimal) == ("Courbe de Pareto : part cumulée du chiffre d'affaires", ",")
+    assert [label.replace("\u202f", " ").replace("\xa0", " ") for label in labels] == [
+        "Seuil A 60 %",
+        "Seuil B 95 %",
+    ]
+    app.selectbox(key="w_lang").set_value("en").run()  # the chart shown before, in English again
+    assert chart_texts(app)[::2] == ("Pareto curve: cumulative share of revenue", ".")
+
+
 def test_cutoffs_come_from_the_url_and_survive_a_page_switch(app):
     app.query_params["a"] = "70"
     app.query_params["b"] = "90"

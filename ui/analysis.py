@@ -23,8 +23,9 @@ from portfolio_core.analysis.segments import (
     yearly_classes,
 )
 from portfolio_core.analysis.settings import AnalysisSettings, Durations
+from portfolio_core.report.pack import action_list
 from ui import colnames
-from ui.i18n import tr
+from ui.i18n import TRANSLATORS, tr
 from ui.tables import show_table
 from ui.text import plain
 
@@ -141,6 +142,31 @@ def economics(
         revenue_cut,
         hours_cut,
     )
+
+
+@cached(16)
+def _actions(
+    data_key: str,
+    settings: AnalysisSettings,
+    revenue_cut: float | None,
+    hours_cut: float | None,
+    lang: str,
+    _portfolio: Portfolio,
+) -> pd.DataFrame:
+    table = economics(data_key, settings, revenue_cut, hours_cut, _portfolio).table
+    return action_list(table.assign(label=_portfolio.labels(table.index)), _portfolio, TRANSLATORS[lang])
+
+
+def actions(
+    data_key: str,
+    settings: AnalysisSettings,
+    revenue_cut: float | None,
+    hours_cut: float | None,
+    portfolio: Portfolio,
+) -> pd.DataFrame:
+    """The Effort page's action list (``report.pack.action_list``) at :func:`economics`' figures, in the
+    session's language."""
+    return _actions(data_key, settings, revenue_cut, hours_cut, tr().lang, portfolio)
 
 
 def describe(settings: AnalysisSettings, clients: int) -> str:

@@ -6,7 +6,6 @@ import streamlit as st
 
 from portfolio_core.i18n import LANGUAGES, Translator, language_from_locale
 from portfolio_core.ingest.parsing import CURRENCIES
-from portfolio_core.report.charts import localized
 from portfolio_core.report.csvsafe import to_csv
 
 # One translator per language for the whole process: tests read `missing` after running pages.
@@ -77,11 +76,6 @@ def currency_picker() -> None:
 def _currency_switched() -> None:
     ss = st.session_state
     ss.settings = ss.settings.with_changes(currency=ss.w_cur or None)
-
-
-def show_chart(chart, **kwargs):  # type: ignore[no-untyped-def]
-    """``st.altair_chart`` with numbers formatted for the session's language, amounts with its currency."""
-    return st.altair_chart(localized(chart, tr(), currency()), **kwargs)
 
 
 def csv_bytes(frame, index: bool = False) -> bytes:  # type: ignore[no-untyped-def]

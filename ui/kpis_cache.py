@@ -2,7 +2,8 @@
 
 The Portfolio is passed unhashed (``_portfolio``): the data key changes with every load.
 Functions that depend only on which clients are shown take the settings' ``scope_only()``, so a
-slider move does not recompute them; a filter change does.
+slider move does not recompute them; a filter change does. Results are shared, never copied
+(``analysis.cached``): a copy of the 10^5-client table on every visit cost more than the page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
 from portfolio_core import Portfolio
 from portfolio_core.analysis.bgnbd import BGNBDParams
@@ -26,11 +26,15 @@ from portfolio_core.analysis.kpis import (
     alive_probability,
     as_of_date,
     client_kpis,
+    clients_at_risk,
     companies_in_filters,
     concentration,
+    deal_stages,
     expected_lifetime,
     fit_portfolio_bgnbd,
+    indicator_columns,
     lorenz_curve,
+    missing_kpis,
     purchase_history,
     repeat_purchase_rate,
     retention,
@@ -63,7 +67,7 @@ def _pick(values: pd.Series, clients: pd.Index) -> pd.Series:
     return values[keep]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@analysis.cached(32)
 def _concentration_of(
     data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
 ) -> tuple[Concentration, pd.DataFrame]:
@@ -73,7 +77,7 @@ def _concentration_of(
     return concentration(v), lorenz_curve(v)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@analysis.cached(32)
 def _suggestion(
     data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
 ) -> tuple[SuggestedCutoffs, pd.DataFrame]:
@@ -87,7 +91,7 @@ def _suggestion(
     return suggest_cutoffs(v), abc_curve_points(v)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@analysis.cached(64)
 def sensitivity(
     data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
 ) -> tuple[pd.DataFrame, pd.Series]:
@@ -96,7 +100,7 @@ def sensitivity(
     return cutoff_sensitivity(table, settings.a_pct, settings.b_pct, settings.rule), table["abc_class"]
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@analysis.cached(16)
 def _everyone_matching(data_key: str, settings: AnalysisSettings, _portfolio: Portfolio) -> pd.Index:
     """Every client the filters keep, former clients and prospects included (loyalty needs leavers)."""
     p = _portfolio
@@ -104,13 +108,21 @@ def _everyone_matching(data_key: str, settings: AnalysisSettings, _portfolio: Po
     return p.clients.index if companies is None else companies
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@analysis.cached(8)
+def data_allows(data_key: str, _portfolio: Portfolio) -> tuple[dict[str, str], bool, dict[str, str]]:
+    """What the data allows, once per data set: the KPIs it lacks (``missing_kpis``), whether it has
+    deal stages (``deal_stages``) and the client columns that are indicators (``indicator_columns``)."""
+    p = _portfolio
+    return missing_kpis(p), deal_stages(p), indicator_columns(p.clients)
+
+
+@analysis.cached(8)
 def _bgnbd(data_key: str, _portfolio: Portfolio) -> tuple[BGNBDParams | None, pd.DataFrame]:
     """The BG/NBD fit on every buyer's purchase history (None when too thin)."""
     return fit_portfolio_bgnbd(_portfolio, as_of_date(_portfolio))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@analysis.cached(16)
 def _loyalty(
     data_key: str, settings: AnalysisSettings, _portfolio: Portfolio
 ) -> tuple[pd.DataFrame, float, float | None]:
@@ -127,7 +139,7 @@ def _loyalty(
     return table, repeat_purchase_rate(purchase_history(p, buyers)), rate
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@analysis.cached(16)
 def _client_table(
     data_key: str,
     settings: AnalysisSettings,
@@ -147,7 +159,20 @@ def _client_table(
     return table
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@analysis.cached(16)
+def _at_risk(
+    data_key: str,
+    settings: AnalysisSettings,
+    discount_rate: float,
+    lifetime_years: float | None,
+    lang: str,
+    _portfolio: Portfolio,
+) -> pd.DataFrame:
+    table = _client_table(data_key, settings, discount_rate, lifetime_years, lang, _portfolio)
+    return clients_at_risk(table, _portfolio.labels(table.index))
+
+
+@analysis.cached(32)
 def _sales(
     data_key: str, settings: AnalysisSettings, group: str | None, _portfolio: Portfolio
 ) -> pd.DataFrame:
@@ -209,6 +234,18 @@ def client_table(
 ) -> pd.DataFrame:
     """Every KPI per selected client, texts in ``lang``."""
     return _client_table(data_key, settings.scope_only(), discount_rate, lifetime_years, lang, portfolio)
+
+
+def at_risk(
+    data_key: str,
+    settings: AnalysisSettings,
+    discount_rate: float,
+    lifetime_years: float | None,
+    lang: str,
+    portfolio: Portfolio,
+) -> pd.DataFrame:
+    """The selected clients whose churn risk is High or Medium (``clients_at_risk``)."""
+    return _at_risk(data_key, settings.scope_only(), discount_rate, lifetime_years, lang, portfolio)
 
 
 def sales(data_key: str, settings: AnalysisSettings, group: str | None, portfolio: Portfolio) -> pd.DataFrame:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from portfolio_core import CLASSES, Portfolio
 from portfolio_core.analysis.actions import years_covered
-from portfolio_core.analysis.segments import GROUPS, compare, cross_matrix
+from portfolio_core.analysis.segments import GROUPS, compare, cross_matrix, migration
 from portfolio_core.analysis.settings import AnalysisSettings
 from ui import analysis
 
@@ -24,11 +24,11 @@ class Mix:
     values: pd.DataFrame
 
 
-def mix(
-    data_key: str, settings: AnalysisSettings, table: pd.DataFrame, segment: pd.Series, portfolio: Portfolio
-) -> Mix:
-    """The class mix per value of ``segment`` (client -> segment), hours at the settings' durations."""
-    hours = analysis.hours(data_key, settings, portfolio) if len(portfolio.activities) else None
+@analysis.cached(32)
+def _mix(data_key: str, settings: AnalysisSettings, column: str, _portfolio: Portfolio) -> Mix:
+    table = analysis.classified(data_key, settings, _portfolio)
+    segment = analysis.segments(data_key, settings.include_inactive, _portfolio)[column]
+    hours = analysis.hours(data_key, settings, _portfolio) if len(_portfolio.activities) else None
     comparison = compare(table, segment, hours)
     clients = (
         comparison[list(CLASSES)]
@@ -42,6 +42,30 @@ def mix(
         .sum()
     )
     return Mix(comparison, clients, values)
+
+
+def mix(data_key: str, settings: AnalysisSettings, column: str, portfolio: Portfolio) -> Mix:
+    """The class mix of the classified clients per value of the segment ``column`` (a column of
+    ``analysis.segments``), hours at the settings' durations."""
+    return _mix(data_key, replace(settings.ranking_only(), durations=settings.durations), column, portfolio)
+
+
+@analysis.cached(16)
+def _migration(
+    data_key: str, ranking: AnalysisSettings, months: int, column: str, _portfolio: Portfolio
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    _start, _middle, _end, earlier, later = analysis.periods(data_key, months, column, _portfolio)
+    scope = analysis.selection(data_key, ranking, _portfolio)
+    before, after = earlier.reindex(scope).dropna(), later.reindex(scope).dropna()
+    return migration(before, after, ranking.a, ranking.b, ranking.rule)
+
+
+def class_migration(
+    data_key: str, settings: AnalysisSettings, months: int, column: str, portfolio: Portfolio
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The selected clients' class moves between the two last periods of ``months`` months
+    (``segments.migration`` of :func:`analysis.periods`' sales in ``column``)."""
+    return _migration(data_key, settings.ranking_only(), months, column, portfolio)
 
 
 @dataclass(frozen=True)

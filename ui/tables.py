@@ -6,6 +6,9 @@ the browser's own locale (Streamlit's ``"localized"`` format follows the browser
 their numbers, so a click on a header still sorts by value: the words are a pandas Styler's display
 values. A table too large to style quickly gets printf formats instead (no thousands separator in
 French, as printf knows only the English one).
+
+Writing every cell's words takes pandas about 8 µs a cell, on every run: a styled table is kept,
+keyed on its whole content and formats, and writes its words once (:func:`_written_once`).
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
-from ui.i18n import currency, tr
+from ui.content import content
+from ui.i18n import TRANSLATORS, currency, tr
 
 MAX_STYLED_CELLS = 60_000  # a Styler takes about 8 µs a cell to render: half a second at most
 
@@ -54,8 +59,7 @@ def show_table(
         elif pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
             kinds[column] = ("number", decimals.get(column, 0))
     if frame.size <= MAX_STYLED_CELLS:
-        formats = {c: _.formatter(kind, d, currency()) for c, (kind, d) in kinds.items()}  # type: ignore[arg-type]
-        styled = frame.style.format(na_rep="—").format(formats)  # every blank cell, text ones too
+        styled = _styled(frame, tuple(kinds.items()), _.lang, currency())
         return where.dataframe(styled, column_config=config or None, **kwargs)
     for column, (kind, d) in kinds.items():
         if kind != "date":
@@ -65,6 +69,29 @@ def show_table(
     if any(kind == "percent" for kind, _d in kinds.values()):
         frame = frame.assign(**{c: frame[c] * 100 for c, (kind, _d) in kinds.items() if kind == "percent"})
     return where.dataframe(frame, column_config=config or None, **kwargs)
+
+
+def _written_once(styled: Styler) -> Styler:
+    """``styled``, writing its cells' words on the first render only (Streamlit renders a Styler on
+    every run; Streamlit knows a Styler by its exact class, so the method is replaced, not subclassed)."""
+    write, kept = styled._translate, {}  # type: ignore[attr-defined]
+
+    def written(*args: Any) -> Any:
+        if args not in kept:
+            kept[args] = write(*args)
+        return kept[args]
+
+    styled._translate = written  # type: ignore[attr-defined]
+    return styled
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: content})
+def _styled(frame: pd.DataFrame, kinds: tuple, lang: str, cur: str | None) -> Styler:
+    """``frame`` with every blank cell written ``—`` and each column of ``kinds`` ((column, (kind,
+    decimals)) pairs) written in ``lang`` with the currency ``cur``."""
+    t = TRANSLATORS[lang]
+    formats: dict[str, Any] = {c: t.formatter(kind, d, cur) for c, (kind, d) in kinds}
+    return _written_once(frame.style.format(na_rep="—").format(formats))  # every blank cell, text ones too
 
 
 def _as_dict(entry: Any) -> dict[str, Any]:
