@@ -46,7 +46,12 @@ def ratio(value: float) -> str:
 
 def period_picker(where, label: str, default: Period, widget_key: str) -> Period:  # type: ignore[no-untyped-def]
     """Two dates, both included; the default until the user has picked both ends."""
-    picked = where.date_input(label, value=(default[0].date(), default[1].date()), key=widget_key)
+    picked = where.date_input(
+        label,
+        value=(default[0].date(), default[1].date()),
+        format="DD/MM/YYYY" if _.lang == "fr" else "YYYY/MM/DD",
+        key=widget_key,
+    )
     if isinstance(picked, tuple | list) and len(picked) == 2 and all(isinstance(d, dt.date) for d in picked):
         return pd.Timestamp(picked[0]), pd.Timestamp(picked[1])
     return default
