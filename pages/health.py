@@ -213,9 +213,10 @@ else:
     h[3].metric(_("A or B clients falling"), _.number(int(ordered["priority"].sum())))
     st.caption(
         _(
-            "Score 0-100: the weighted mean of the signals the data allows (missing ones drop out). "
-            "Healthy from {healthy}, watch from {watch}, at risk below. Falling: revenue down between the "
-            "two periods.",
+            "Score 0-100: the weighted mean of the signals the data allows (missing ones drop out), each "
+            "scored from 0 (worst) to 100 (best): 50 is no change for a trend and the portfolio's median "
+            "for the margin rate. Healthy from {healthy}, watch from {watch}, at risk below. Falling: "
+            "revenue down between the two periods.",
             healthy=_.number(HEALTHY),
             watch=_.number(WATCH),
         )
@@ -229,12 +230,13 @@ else:
             "level": ordered["level"].map(lambda v: _(LEVEL_TEXTS[v]) if v in LEVEL_TEXTS else "—"),
             "weakest": ordered["weakest"].map(lambda v: _(SIGNAL_TEXTS[v]) if v in SIGNAL_TEXTS else "—"),
             "falling": ordered["falling"],
-            **{s: signals[s].reindex(ordered.index) for s in present},
+            # each signal as its score out of 100 (the caption says how to read it)
+            **{s: 100 * signals[s].reindex(ordered.index) for s in present},
         }
     )
+    shown.index.name = _("Client (identifier)")
     show_table(
         shown,
-        percent=present,
         width="stretch",
         column_config={
             "name": _("Client"),
