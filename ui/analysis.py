@@ -7,6 +7,7 @@ settings as plain arguments; the Portfolio itself is passed unhashed
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pandas as pd
@@ -23,6 +24,7 @@ from portfolio_core.analysis.segments import (
     yearly_classes,
 )
 from portfolio_core.analysis.settings import AnalysisSettings, Durations
+from portfolio_core.report.anonymise import client_labels, other_labels
 from portfolio_core.report.pack import action_list
 from ui import colnames
 from ui.i18n import TRANSLATORS, tr
@@ -53,7 +55,40 @@ def current() -> tuple[str, AnalysisSettings, Portfolio]:
     wanted = colnames.resolved(
         settings.filter_dict, segments(ss.data_key, settings.include_inactive, ss.portfolio).columns
     )
-    return ss.data_key, settings.with_changes(filters=wanted), ss.portfolio
+    settings = settings.with_changes(filters=wanted)
+    if ss.get("meeting_anonymous"):  # the anonymised mode (Export page, ?anon=1): every page shows labels
+        ranking = settings.ranking_only()
+        try:
+            return (
+                f"{ss.data_key}:anon:{hash(ranking):x}",
+                settings,
+                _anonymised(ss.data_key, ranking, ss.portfolio),
+            )
+        except ValueError:  # nothing to rank (no revenue in the selection): the page says so
+            pass
+    return ss.data_key, settings, ss.portfolio
+
+
+@cached(8)
+def _anonymised(data_key: str, ranking: AnalysisSettings, _portfolio: Portfolio) -> Portfolio:
+    """The portfolio with every client's identifier and name replaced by its label (``A-001``: class
+    and rank for the ranking; ``X-001`` for the clients outside it). The key is kept nowhere."""
+    labels = client_labels(_classified(data_key, ranking, _portfolio))
+    clients = _portfolio.clients
+    labels = pd.concat([labels, other_labels(clients.index.difference(labels.index, sort=False))])
+    renamed = clients.set_axis(pd.Index(labels.reindex(clients.index).to_numpy(), name=clients.index.name))
+    if "name" in renamed.columns:
+        renamed = renamed.assign(name=renamed.index.to_numpy())
+
+    def relabel(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(client=frame["client"].map(labels)) if "client" in frame.columns else frame
+
+    return dataclasses.replace(
+        _portfolio,
+        clients=renamed,
+        transactions=relabel(_portfolio.transactions),
+        activities=relabel(_portfolio.activities),
+    )
 
 
 @cached(16)

@@ -41,8 +41,8 @@ def connections() -> dict[str, str]:
             for name, conf in section.items()
             if isinstance(conf, Mapping) and conf.get("url")
         }
-    except Exception:  # no secrets file, or one that does not parse: no connection offered
-        log.exception("the connections in secrets.toml could not be read")
+    except Exception:  # no secrets file (the usual case), or one that does not parse: no connection
+        log.debug("no connections read from the secrets", exc_info=True)
         return {}
 
 
