@@ -157,11 +157,13 @@ def _lines(text: str, width_in: float, size_pt: int) -> int:
 
 
 def _widths(table: Table, width: float, size: int) -> list[float]:
-    """Column widths sharing ``width`` by the longest text of each column (header included)."""
+    """Column widths sharing ``width`` by the longest cell of each column: a value never wraps, a
+    header may wrap between its words (its longest word counts)."""
     longest = [
-        max(len(str(cell)) for cell in column) for column in zip(table.header, *table.rows, strict=True)
+        max([len(word) for word in str(header).split()] + [len(str(cell)) for cell in cells])
+        for header, *cells in zip(table.header, *table.rows, strict=True)
     ]
-    weights = [min(max(n, 6), 40) for n in longest]
+    weights = [min(max(n, 5), 40) + 2 for n in longest]
     return [width * w / sum(weights) for w in weights]
 
 
@@ -221,7 +223,7 @@ def _tiles(slide: Any, tiles: Sequence[Any], box: tuple[float, float, float, flo
         tf.paragraphs[0].text = kpi.value
         label = tf.add_paragraph()
         label.text = shorten(kpi.label, 40)
-        sizes = [30, 16]
+        sizes = [30 if len(kpi.value) <= 9 else 24, 16]  # "€43,493,619" on one line
         if kpi.note:
             note = tf.add_paragraph()
             note.text = shorten(kpi.note, 32)
@@ -230,7 +232,7 @@ def _tiles(slide: Any, tiles: Sequence[Any], box: tuple[float, float, float, flo
             paragraph.alignment = PP_ALIGN.CENTER
             for run in paragraph.runs:
                 run.font.size = Pt(size)
-                run.font.bold = size == 30
+                run.font.bold = size >= 24
                 run.font.color.rgb = _rgb(DARK if size > 14 else GREY)
 
 
