@@ -237,7 +237,8 @@ def _heading(report: Report) -> Slide | None:
 def _figures(report: Report) -> Slide:
     t = report.t
     notes = [*_assumption(report, "Assumption: who is out of scope", "Period"), *_cost(report)]
-    return Slide("figures", t("Key figures"), tiles=report.kpis[:12], notes=tuple(notes))
+    notes += _assumption(report, "Let-go advice rests on")  # the tile of clients costing more than they bring
+    return Slide("figures", t("Key figures"), tiles=report.kpis[:12], notes=tuple(dict.fromkeys(notes)))
 
 
 def _moves_in_order(actions: pd.DataFrame, moves: tuple[str, ...]) -> list[str]:
