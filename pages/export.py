@@ -49,7 +49,7 @@ def meeting_pack(
 ss = st.session_state
 _ = tr()
 st.title(_("Export"))
-key, settings, portfolio = analysis.current()
+key, settings, portfolio = analysis.current(anonymised=False)  # the report labels the clients itself
 table = analysis.classified_or_stop(key, settings, portfolio)
 st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label(portfolio)}")
 st.markdown(
@@ -61,7 +61,7 @@ st.markdown(
     )
 )
 hourly_cost_field(_("Hourly cost (for the cost to serve)"), "export_hourly_cost", (1, 2))
-key, settings, portfolio = analysis.current()  # with the hourly cost just set
+key, settings, portfolio = analysis.current(anonymised=False)  # with the hourly cost just set
 anonymous, earlier = meeting.options()
 today = dt.date.today().isoformat()
 wanted = (key, settings, today, anonymous, earlier)

@@ -18,7 +18,7 @@ from ui.slides import CSS, KEYS, SCRIPT, slide_html
 ss = st.session_state
 _ = tr()
 st.html(CSS)
-key, settings, portfolio = analysis.current()
+key, settings, portfolio = analysis.current(anonymised=False)  # the report labels the clients itself
 analysis.classified_or_stop(key, settings, portfolio)
 view = (key, settings, dt.date.today().isoformat(), ss.get("meeting_anonymous", False),
         meeting.earlier(ss.get("meeting_compare")))  # fmt: skip

@@ -44,8 +44,10 @@ def cached(max_entries: int):  # type: ignore[no-untyped-def]
     return st.cache_resource(show_spinner=False, max_entries=max_entries)
 
 
-def current() -> tuple[str, AnalysisSettings, Portfolio]:
-    """The loaded data's key, the session's settings and the loaded portfolio.
+def current(anonymised: bool = True) -> tuple[str, AnalysisSettings, Portfolio]:
+    """The loaded data's key, the session's settings and the loaded portfolio (in the anonymised mode,
+    with labels for clients; ``anonymised=False`` for the meeting files, which label it themselves
+    and compare it with a saved review by the clients' real identifiers).
 
     The filters come back keyed by client column: pages without the sidebar (the presentation)
     may get the URL's, named by the user's headers.
@@ -56,7 +58,7 @@ def current() -> tuple[str, AnalysisSettings, Portfolio]:
         settings.filter_dict, segments(ss.data_key, settings.include_inactive, ss.portfolio).columns
     )
     settings = settings.with_changes(filters=wanted)
-    if ss.get("meeting_anonymous"):  # the anonymised mode (Export page, ?anon=1): every page shows labels
+    if anonymised and ss.get("meeting_anonymous"):  # the mode (Export page, ?anon=1): pages show labels
         ranking = settings.ranking_only()
         try:
             return (
