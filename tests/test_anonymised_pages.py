@@ -49,4 +49,3 @@ def test_without_the_mode_the_pages_name_the_clients(app, names):
     app.switch_page("pages/abc.py").run()
     shown = b"\n".join(_protos(app._tree, []))
     assert any(n in shown for n in names)  # the test above would catch a leak
-
