@@ -26,10 +26,11 @@ from portfolio_core.report.charts_health import bridge_chart, cohort_chart, pred
 from portfolio_core.report.words import LEVEL_TEXTS, PRICING_MEASURE_TEXTS, RFM_SEGMENT_TEXTS, SIGNAL_TEXTS
 from ui import analysis, colnames, health
 from ui.charts import show_chart
-from ui.i18n import money, tr
+from ui.i18n import csv_bytes, money, tr
 from ui.tables import show_table
 
 _ = tr()
+HEALTH_ROWS = 1000  # clients listed on the page (the download has every client)
 key, settings, portfolio = analysis.current()
 st.title(_("Health"))
 table = analysis.classified_or_stop(key, settings, portfolio)
@@ -235,18 +236,30 @@ else:
         }
     )
     shown.index.name = _("Client (identifier)")
-    show_table(
-        shown,
-        width="stretch",
-        column_config={
-            "name": _("Client"),
-            "abc_class": _("Class"),
-            "score": _("Health score"),
-            "level": _("Level"),
-            "weakest": _("Pulled down by"),
-            "falling": _("Falling"),
-            **{s: _(SIGNAL_TEXTS[s]) for s in present},
-        },
+    headers = {
+        "name": _("Client"),
+        "abc_class": _("Class"),
+        "score": _("Health score"),
+        "level": _("Level"),
+        "weakest": _("Pulled down by"),
+        "falling": _("Falling"),
+        **{s: _(SIGNAL_TEXTS[s]) for s in present},
+    }
+    if len(shown) > HEALTH_ROWS:  # the browser gets the clients to act on first; the file has them all
+        st.caption(
+            _(
+                "The {shown} clients to look at first, of {total}: the download has them all.",
+                shown=_.number(HEALTH_ROWS),
+                total=_.number(len(shown)),
+            )
+        )
+    show_table(shown.head(HEALTH_ROWS), width="stretch", column_config=headers)
+    st.download_button(
+        _("Download the health scores (CSV)"),
+        lambda: csv_bytes(shown.rename(columns=headers), index=True, lang=_.lang),  # made on the click
+        file_name="health_scores.csv",
+        mime="text/csv",
+        on_click="ignore",
     )
 
 # --- RFM segments -------------------------------------------------------------------------------------

@@ -59,3 +59,19 @@ def test_a_file_without_dates_says_what_is_missing(app):
     assert "no dates" in text and "date column" in text
     assert "Net revenue retention (NRR)" not in metrics(app)
     assert "Pricing opportunities" in [h.value for h in app.header]
+
+
+def test_a_large_portfolio_lists_the_first_thousand_clients_and_offers_them_all(app):
+    rows = ["Client,Date,Amount"] + [
+        f"K{i:04d},{2025 if k else 2024}-0{1 + i % 9}-15,{100 + i + 50 * k}"
+        for i in range(1200)
+        for k in (0, 1)
+    ]
+    app.run()
+    app.get("file_uploader")[0].set_value(("big.csv", "\n".join(rows).encode(), "text/csv")).run()
+    app.switch_page("pages/health.py").run()
+    assert not app.exception and not app.error
+    captions = " ".join(c.value for c in app.caption)
+    assert "The 1,000 clients to look at first, of 1,200: the download has them all." in captions
+    assert max(len(d.value) for d in app.dataframe) == 1000  # the browser gets a thousand rows, not 1,200
+    assert any(b.label == "Download the health scores (CSV)" for b in app.get("download_button"))

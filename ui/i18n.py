@@ -78,11 +78,12 @@ def _currency_switched() -> None:
     ss.settings = ss.settings.with_changes(currency=ss.w_cur or None)
 
 
-def csv_bytes(frame, index: bool = False) -> bytes:  # type: ignore[no-untyped-def]
-    """A table as CSV for the session's language: ``;`` and decimal comma in French (what Excel expects).
+def csv_bytes(frame, index: bool = False, lang: str | None = None) -> bytes:  # type: ignore[no-untyped-def]
+    """A table as CSV for the session's language (or ``lang``, for a download made off the script's
+    thread): ``;`` and decimal comma in French (what Excel expects).
 
     Text cells that a spreadsheet would run as a formula get a leading ``'`` (see report.csvsafe).
     """
-    if st.session_state.get("lang") == "fr":
+    if (lang or st.session_state.get("lang")) == "fr":
         return str(to_csv(frame, index=index, sep=";", decimal=",")).encode("utf-8-sig")
     return str(to_csv(frame, index=index)).encode("utf-8")
