@@ -27,6 +27,7 @@ from portfolio_core.report.words import LEVEL_TEXTS, PRICING_MEASURE_TEXTS, RFM_
 from ui import analysis, colnames, health
 from ui.charts import show_chart
 from ui.i18n import csv_bytes, money, tr
+from ui.segments import segment_columns, segment_picker
 from ui.tables import show_table
 
 _ = tr()
@@ -38,7 +39,7 @@ clients, classes = table.index, table["abc_class"]
 st.caption(f"{analysis.describe(settings, len(table))} · {analysis.source_label(portfolio)}")
 as_of = as_of_date(portfolio)
 names = portfolio.labels(clients)
-segment_cols = [c for c in portfolio.segment_columns if c != "account_manager"]
+segment_cols = segment_columns(portfolio)
 
 
 def ratio(value: float) -> str:
@@ -292,21 +293,13 @@ has_hours = not portfolio.activities.empty
 if margin is None and not has_hours:
     st.info(_("Pricing opportunities need a margin column or an activity log (client, date, type, hours)."))
 else:
-    revenue = portfolio.values("revenue", settings.include_inactive).reindex(clients)
+    revenue = analysis.values(key, "revenue", settings.include_inactive, portfolio).reindex(clients)
     economics = pd.DataFrame({"revenue": revenue})
     if margin is not None:
         economics["margin"] = margin.reindex(clients)
     if has_hours:
         economics["hours"] = analysis.hours(key, settings, portfolio).reindex(clients)
-    peer_col = None
-    if segment_cols:
-        peer_col = st.selectbox(
-            _("Peers: same class and"),
-            segment_cols,
-            index=segment_cols.index("sector") if "sector" in segment_cols else 0,
-            format_func=colnames.labeller(),
-            key="health_peers",
-        )
+    peer_col = segment_picker(_("Peers: same class and"), "health_peers", portfolio)
     peers = pd.DataFrame({"abc_class": classes})
     if peer_col:
         peers[peer_col] = portfolio.clients[peer_col].reindex(clients)

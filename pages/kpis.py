@@ -27,6 +27,7 @@ from portfolio_core.report.words import kpi_needs
 from ui import analysis, colnames, kpis_cache
 from ui.charts import show_chart
 from ui.i18n import csv_bytes, money, tr
+from ui.segments import segment_picker
 from ui.suggest import suggest_button
 from ui.tables import show_table
 from ui.text import plain
@@ -298,16 +299,7 @@ if row is not None and (stages or "Pipeline value" not in missing):
         )
     )
 needs("Average deal size", "Win rate", "Pipeline value", "Sales activities")
-segment_cols = [c for c in portfolio.segment_columns if c != "account_manager"]
-segment = None
-if segment_cols:
-    segment = st.selectbox(
-        _("Segment for the breakdowns"),
-        segment_cols,
-        index=segment_cols.index("sector") if "sector" in segment_cols else 0,
-        format_func=colnames.labeller(),
-        key="kpi_segment",
-    )
+segment = segment_picker(_("Segment for the breakdowns"), "kpi_segment", portfolio)
 if stages:
     groups = [g for g in ("account_manager", segment) if g and g in portfolio.clients]
     cols = st.columns(max(len(groups), 1))

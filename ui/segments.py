@@ -1,16 +1,37 @@
-"""The Segments page's figures: the class mix per segment and the crossed revenue x potential matrix."""
+"""The Segments page's figures (the class mix per segment, the crossed revenue x potential matrix) and
+the segment picker of the pages that break figures down by segment."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 import pandas as pd
+import streamlit as st
 
 from portfolio_core import CLASSES, Portfolio
 from portfolio_core.analysis.actions import years_covered
 from portfolio_core.analysis.segments import GROUPS, compare, cross_matrix, migration
 from portfolio_core.analysis.settings import AnalysisSettings
-from ui import analysis
+from ui import analysis, colnames
+
+
+def segment_columns(portfolio: Portfolio) -> list[str]:
+    """The client columns to break figures down by (the account manager has its own breakdowns)."""
+    return [c for c in portfolio.segment_columns if c != "account_manager"]
+
+
+def segment_picker(label: str, key: str, portfolio: Portfolio) -> str | None:
+    """A selectbox of :func:`segment_columns` (the sector first chosen), None without any."""
+    columns = segment_columns(portfolio)
+    if not columns:
+        return None
+    return st.selectbox(
+        label,
+        columns,
+        index=columns.index("sector") if "sector" in columns else 0,
+        format_func=colnames.labeller(),
+        key=key,
+    )
 
 
 @dataclass(frozen=True)
