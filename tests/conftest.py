@@ -30,6 +30,30 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
+# The keys of the pages' tabs: a page with tabs draws only the open one.
+TAB_KEYS = ("kpi_tab",)
+
+
+def each_tab(app):
+    """Open each tab of the page shown in turn (one run each), yielding its label; the last stays open.
+    Nothing for a page without tabs."""
+    key = next((k for k in TAB_KEYS if k in app.session_state), None)
+    for label in [tab.label for tab in app.tabs] if key else []:
+        open_tab(app, label, key)
+        yield label
+
+
+def open_tab(app, label: str, key: str = "kpi_tab"):
+    """Open the tab ``label`` of the page shown, as a click on it does; returns the app."""
+    app.session_state[key] = label
+    return app.run()
+
+
+def over_tabs(app, read) -> list:
+    """``read(app)`` with each tab of the page open in turn, joined in one list."""
+    return [found for _ in each_tab(app) for found in read(app)]
+
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

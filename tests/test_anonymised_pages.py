@@ -5,10 +5,12 @@ pages show the files and analyses as they are: they are where the data is loaded
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import pytest
 
 from portfolio_core.ingest.demo import demo_portfolio
+from tests.conftest import each_tab
 
 PAGES = ["abc", "effort", "kpis", "health", "segments", "managers", "clients", "export", "present"]
 
@@ -36,7 +38,8 @@ def test_an_anonymised_page_shows_labels_never_a_client(app, names, page):
     app.run()
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception and not app.error
-    shown = b"\n".join(_protos(app._tree, []))
+    # the page as opened, then each of its tabs
+    shown = b"\n".join(part for _ in chain([None], each_tab(app)) for part in _protos(app._tree, []))
     leaked = [n.decode() for n in names if n in shown]
     assert not leaked, f"{page} shows {leaked[:5]}"
     assert not re.search(rb"C\d{4}", shown), f"{page} shows a client identifier"

@@ -18,7 +18,7 @@ from portfolio_core.analysis.kpis import concentration, gini, hhi, kpi_summary, 
 from portfolio_core.analysis.summary import summary_dict
 from portfolio_core.ingest.build import MAX_ID_CHARS
 from portfolio_core.ingest.files import load_paths
-from tests.conftest import shown
+from tests.conftest import open_tab, shown
 
 # Four companies. Gamma and Delta never won a deal: they are prospects, outside the ranked portfolio,
 # but their closed deals count in every win rate. Each deal names its own owner, who is not always
@@ -287,11 +287,13 @@ def test_the_kpis_page_counts_every_company_s_deals_and_names_the_churn_model(ap
     won, lost = int((stage == "won").sum()), int((stage == "lost").sum())  # every company, prospects too
     app.run()
     app.switch_page("pages/kpis.py").run()
+    open_tab(app, "Sales")
     assert not app.exception and not app.error
     m = {x.label: x.value for x in app.metric}
     assert m["Win rate"] == f"{won / (won + lost):.1%}"
     captions = " ".join(shown(c.value) for c in app.caption)
     assert "prospects and former clients included" in captions
+    open_tab(app, "Churn risk")
     text = " ".join(shown(x.value) for x in app.markdown)
     assert "MBG/NBD" in text and "below 100 %" in text
     # the clients at risk (columns "why" and "p_alive" are shown as "Why", "Probability still active")

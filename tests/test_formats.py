@@ -7,12 +7,13 @@ thousands) and ``61,7 %``; English ``1,234.5`` and ``61.7%``.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import pandas as pd
 import pytest
 from streamlit import dataframe_util
 
-from tests.conftest import DATA, shown
+from tests.conftest import DATA, each_tab, open_tab, shown
 
 # Two clients: 1,234.56 + 765.44 = 2,000 €; Acme's share 1234.56 / 2000 = 0.61728 -> 61.7 %;
 # two dated deals, so the average deal is 2,000 / 2 = 1,000.
@@ -56,6 +57,7 @@ def test_the_class_table_writes_money_and_shares_in_the_language(app, lang, reve
 @pytest.mark.parametrize(("lang", "expected"), [("fr", "1 000 €"), ("en", "€1,000")])
 def test_a_money_metric_shows_the_currency_of_the_file(app, lang, expected):
     upload(app, lang).switch_page("pages/kpis.py").run()
+    open_tab(app, "Ventes" if lang == "fr" else "Sales")
     metrics = {m.label: plain(m.value) for m in app.metric}
     label = "Montant moyen des affaires" if lang == "fr" else "Average deal size"
     assert metrics[label] == expected
@@ -63,6 +65,7 @@ def test_a_money_metric_shows_the_currency_of_the_file(app, lang, expected):
 
 def test_the_user_sets_the_currency_and_the_link_keeps_it(app):
     upload(app, "en", {"cur": "USD"}).switch_page("pages/kpis.py").run()
+    open_tab(app, "Sales")
     assert {m.label: m.value for m in app.metric}["Average deal size"] == "$1,000"
     assert app.query_params["cur"] in (["USD"], "USD")
     app.selectbox(key="w_cur").set_value("").run()  # back to the data's own currency
@@ -108,18 +111,19 @@ def test_every_table_of_every_page_is_written_in_french(app):
     seen = 0
     for page in ALL_PAGES:
         app.switch_page(page).run()
-        assert not app.exception, page
-        for table in app.dataframe:
-            numeric = table.value.select_dtypes("number")
-            if numeric.empty or table.editing_mode != "read_only":
-                continue
-            shown = cells(table)
-            seen += 1
-            words = [str(v) for v in shown.to_numpy().ravel()]
-            wrong = [w for w in words if ENGLISH_NUMBER.match(w) or w in ("None", "")]
-            assert not wrong, (page, shown.head())
-            if "Chiffre d'affaires" in shown:
-                assert shown["Chiffre d'affaires"].str.endswith(" €").all(), page
+        for tab in chain([None], each_tab(app)):  # the page as opened, then each of its tabs
+            assert not app.exception, (page, tab)
+            for table in app.dataframe:
+                numeric = table.value.select_dtypes("number")
+                if numeric.empty or table.editing_mode != "read_only":
+                    continue
+                shown = cells(table)
+                seen += 1
+                words = [str(v) for v in shown.to_numpy().ravel()]
+                wrong = [w for w in words if ENGLISH_NUMBER.match(w) or w in ("None", "")]
+                assert not wrong, (page, tab, shown.head())
+                if "Chiffre d'affaires" in shown:
+                    assert shown["Chiffre d'affaires"].str.endswith(" €").all(), page
     assert seen >= 10  # the crawl saw the tables of the analysis pages
 
 

@@ -1,12 +1,17 @@
 """The KPIs page through app.py (AppTest): real figures on the demo, the Suggest cut-offs button."""
 
-from tests.conftest import SMALL_CSV, shown
+from tests.conftest import SMALL_CSV, open_tab, over_tabs, shown
 
 PAGE = "pages/kpis.py"
 
 
 def metrics(at) -> dict:
-    return {m.label: m.value for m in at.metric}
+    """Every metric of the page, tab by tab (the client table's tab stays open)."""
+    return dict(over_tabs(at, lambda at: [(m.label, m.value) for m in at.metric]))
+
+
+def infos(at) -> str:
+    return " ".join(over_tabs(at, lambda at: [shown(i.value) for i in at.info]))
 
 
 def test_kpis_page_shows_real_figures_on_the_demo(app):
@@ -29,6 +34,7 @@ def test_kpis_page_shows_real_figures_on_the_demo(app):
 def test_suggest_cutoffs_moves_the_sliders(app):
     app.run()
     app.switch_page(PAGE).run()
+    open_tab(app, "Suggested cut-offs")
     assert (app.slider(key="w_a").value, app.slider(key="w_b").value) == (80, 95)
     button = app.button(key="suggest_cutoffs")
     app.button(key="suggest_cutoffs").click().run()
@@ -52,7 +58,7 @@ def test_kpis_page_on_a_two_column_upload_says_what_is_missing(app):
     # ten clients totalling 1000: the largest makes 500
     assert m["Largest client"] == "50.0%"
     assert "Win rate" not in m and "Median CLV" not in m
-    text = " ".join(shown(i.value) for i in app.info)
+    text = infos(app)
     for need in ("date column", "margin column", "CAC", "deal stage", "activity log", "potential"):
         assert need in text, need
 
@@ -114,6 +120,7 @@ def test_kpis_page_in_french_has_no_missing_translation(app):
     assert "," in m["Plus gros client"] and m["Plus gros client"].endswith("\u00a0%")  # 12,3 %
     app.multiselect(key="w_f_sector").set_value(["Retail"]).run()
     assert not app.exception and not app.error
+    open_tab(app, "Seuils suggérés")
     app.button(key="suggest_cutoffs").click().run()
     assert not app.exception and app.success
     assert app.success[0].value.startswith("Seuils réglés sur la suggestion")
@@ -122,7 +129,7 @@ def test_kpis_page_in_french_has_no_missing_translation(app):
     app.get("file_uploader")[0].set_value(("clients.csv", SMALL_CSV, "text/csv")).run()
     app.switch_page(PAGE).run()
     assert not app.exception and not app.error
-    text = " ".join(i.value for i in app.info)
+    text = infos(app)
     assert "il faut une colonne de marge" in text and "Autres indicateurs" in text
     assert TRANSLATORS["fr"].missing == set()
 
@@ -130,5 +137,6 @@ def test_kpis_page_in_french_has_no_missing_translation(app):
 def test_the_suggest_button_keeps_its_english_label(app):
     app.run()
     app.switch_page(PAGE).run()
+    open_tab(app, "Suggested cut-offs")
     label = app.button(key="suggest_cutoffs").label
     assert label.startswith("Suggest cut-offs (A ") and label.endswith(" %)")

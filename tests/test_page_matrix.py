@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, shown
+from tests.conftest import ROOT, each_tab, shown
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 CASES = json.loads((ROOT / "tests" / "data" / "corpus.json").read_text(encoding="utf-8"))["cases"]
@@ -42,6 +42,8 @@ def _every_page(at, label: str) -> None:
     for page in PAGES:
         at.switch_page(page).run()
         _clean(at, f"{label} {page}")
+        for tab in each_tab(at):
+            _clean(at, f"{label} {page}, tab {tab}")
         if page == "pages/present.py":  # each slide says what it is, in its <h1>; none is empty
             while True:
                 slide = next(
@@ -119,4 +121,6 @@ def test_every_page_in_french_on_a_file_without_optional_columns(app, files):
     for page in PAGES:
         app.switch_page(page).run()
         _clean(app, f"{'+'.join(files)} {page} (fr)")
+        for tab in each_tab(app):
+            _clean(app, f"{'+'.join(files)} {page}, tab {tab} (fr)")
     assert TRANSLATORS["fr"].missing == set()
