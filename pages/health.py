@@ -76,13 +76,17 @@ if as_of is None:
         ),
         icon=":material/info:",
     )
-else:
-    # --- Revenue retention ------------------------------------------------------------------------
-    st.header(_("Revenue retention"))
+    periods = None
+else:  # the two periods compared, above the tabs: the retention and the health trends read them
     default1, default2 = last_two_years(as_of)
     c1, c2 = st.columns(2)
     period1 = period_picker(c1, _("Last period"), default1, "health_period1")
     period2 = period_picker(c2, _("This period"), default2, "health_period2")
+    periods = (period1, period2)
+
+
+def revenue_retention() -> None:
+    """NRR and GRR between the two periods, the bridge, retention per group."""
     bridge = health.bridge(key, period1, period2, portfolio)
     mine = bridge[bridge.index.isin(clients)]
     figures = retention_summary(mine)
@@ -136,8 +140,9 @@ else:
         },
     )
 
-    # --- Cohorts ------------------------------------------------------------------------------------
-    st.header(_("Cohorts"))
+
+def cohorts() -> None:
+    """Clients by the period of their first sale: who bought again, and how much."""
     freq = st.radio(
         _("Cohorts by"),
         ["Q", "Y"],
@@ -157,8 +162,9 @@ else:
             )
         )
 
-    # --- Predicted revenue --------------------------------------------------------------------------
-    st.header(_("Predicted revenue"))
+
+def predicted_revenue() -> None:
+    """The next 12 months per class beside the last 12 (MBG/NBD x Gamma-Gamma)."""
     prediction = health.prediction(key, portfolio)
     if prediction is None:
         st.info(
@@ -192,80 +198,80 @@ else:
                 )
             )
 
-# --- Account health -----------------------------------------------------------------------------------
-st.header(_("Account health"))
-periods = None if as_of is None else (period1, period2)
-signals = health.signals(key, periods, settings, portfolio).reindex(clients)
-present = [s for s in SIGNALS if signals[s].notna().any()]
-if not present:
-    st.info(_("The health score needs dated sales, a margin column or deal stages: none is in the data."))
-else:
-    with st.expander(_("Weights of the signals")):
-        cols = st.columns(len(present))
-        weights = {
-            s: col.slider(_(SIGNAL_TEXTS[s]), 0, 10, int(DEFAULT_WEIGHTS[s]), 1, key=f"health_w_{s}")
-            for s, col in zip(present, cols, strict=True)
-        }
-    scores = health_scores(signals[present], weights)
-    ordered = by_priority(scores.join(signals[["revenue_trend"]]), classes)
-    counts = ordered["level"].value_counts()
-    h = st.columns(4)
-    for col, level in zip(h, LEVEL_TEXTS, strict=False):
-        col.metric(_(LEVEL_TEXTS[level]), _.number(int(counts.get(level, 0))))
-    h[3].metric(_("A or B clients falling"), _.number(int(ordered["priority"].sum())))
-    st.caption(
-        _(
-            "Score 0-100: the weighted mean of the signals the data allows (missing ones drop out), each "
-            "scored from 0 (worst) to 100 (best): 50 is no change for a trend and the portfolio's median "
-            "for the margin rate. Healthy from {healthy}, watch from {watch}, at risk below. Falling: "
-            "revenue down between the two periods.",
-            healthy=_.number(HEALTHY),
-            watch=_.number(WATCH),
-        )
-    )
-    shown = pd.DataFrame(
-        {
-            "name": names.reindex(ordered.index),
-            "abc_class": ordered["abc_class"],
-            "score": ordered["score"],
-            # "—" where there is no level (no signal) or nothing pulls the score down
-            "level": ordered["level"].map(lambda v: _(LEVEL_TEXTS[v]) if v in LEVEL_TEXTS else "—"),
-            "weakest": ordered["weakest"].map(lambda v: _(SIGNAL_TEXTS[v]) if v in SIGNAL_TEXTS else "—"),
-            "falling": ordered["falling"],
-            # each signal as its score out of 100 (the caption says how to read it)
-            **{s: 100 * signals[s].reindex(ordered.index) for s in present},
-        }
-    )
-    shown.index.name = _("Client (identifier)")
-    headers = {
-        "name": _("Client"),
-        "abc_class": _("Class"),
-        "score": _("Health score"),
-        "level": _("Level"),
-        "weakest": _("Pulled down by"),
-        "falling": _("Falling"),
-        **{s: _(SIGNAL_TEXTS[s]) for s in present},
-    }
-    if len(shown) > HEALTH_ROWS:  # the browser gets the clients to act on first; the file has them all
+
+def account_health() -> None:
+    """The 0-100 score, its weights, and the clients to look at first."""
+    signals = health.signals(key, periods, settings, portfolio).reindex(clients)
+    present = [s for s in SIGNALS if signals[s].notna().any()]
+    if not present:
+        st.info(_("The health score needs dated sales, a margin column or deal stages: none is in the data."))
+    else:
+        with st.expander(_("Weights of the signals")):
+            cols = st.columns(len(present))
+            weights = {
+                s: col.slider(_(SIGNAL_TEXTS[s]), 0, 10, int(DEFAULT_WEIGHTS[s]), 1, key=f"health_w_{s}")
+                for s, col in zip(present, cols, strict=True)
+            }
+        scores = health_scores(signals[present], weights)
+        ordered = by_priority(scores.join(signals[["revenue_trend"]]), classes)
+        counts = ordered["level"].value_counts()
+        h = st.columns(4)
+        for col, level in zip(h, LEVEL_TEXTS, strict=False):
+            col.metric(_(LEVEL_TEXTS[level]), _.number(int(counts.get(level, 0))))
+        h[3].metric(_("A or B clients falling"), _.number(int(ordered["priority"].sum())))
         st.caption(
             _(
-                "The {shown} clients to look at first, of {total}: the download has them all.",
-                shown=_.number(HEALTH_ROWS),
-                total=_.number(len(shown)),
+                "Score 0-100: the weighted mean of the signals the data allows (missing ones drop out), each "
+                "scored from 0 (worst) to 100 (best): 50 is no change for a trend and the portfolio's median "
+                "for the margin rate. Healthy from {healthy}, watch from {watch}, at risk below. Falling: "
+                "revenue down between the two periods.",
+                healthy=_.number(HEALTHY),
+                watch=_.number(WATCH),
             )
         )
-    show_table(shown.head(HEALTH_ROWS), width="stretch", column_config=headers)
-    st.download_button(
-        _("Download the health scores (CSV)"),
-        lambda: csv_bytes(shown.rename(columns=headers), index=True, lang=_.lang),  # made on the click
-        file_name="health_scores.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
+        shown = pd.DataFrame(
+            {
+                "name": names.reindex(ordered.index),
+                "abc_class": ordered["abc_class"],
+                "score": ordered["score"],
+                # "—" where there is no level (no signal) or nothing pulls the score down
+                "level": ordered["level"].map(lambda v: _(LEVEL_TEXTS[v]) if v in LEVEL_TEXTS else "—"),
+                "weakest": ordered["weakest"].map(lambda v: _(SIGNAL_TEXTS[v]) if v in SIGNAL_TEXTS else "—"),
+                "falling": ordered["falling"],
+                # each signal as its score out of 100 (the caption says how to read it)
+                **{s: 100 * signals[s].reindex(ordered.index) for s in present},
+            }
+        )
+        shown.index.name = _("Client (identifier)")
+        headers = {
+            "name": _("Client"),
+            "abc_class": _("Class"),
+            "score": _("Health score"),
+            "level": _("Level"),
+            "weakest": _("Pulled down by"),
+            "falling": _("Falling"),
+            **{s: _(SIGNAL_TEXTS[s]) for s in present},
+        }
+        if len(shown) > HEALTH_ROWS:  # the browser gets the clients to act on first; the file has them all
+            st.caption(
+                _(
+                    "The {shown} clients to look at first, of {total}: the download has them all.",
+                    shown=_.number(HEALTH_ROWS),
+                    total=_.number(len(shown)),
+                )
+            )
+        show_table(shown.head(HEALTH_ROWS), width="stretch", column_config=headers)
+        st.download_button(
+            _("Download the health scores (CSV)"),
+            lambda: csv_bytes(shown.rename(columns=headers), index=True, lang=_.lang),  # made on the click
+            file_name="health_scores.csv",
+            mime="text/csv",
+            on_click="ignore",
+        )
 
-# --- RFM segments -------------------------------------------------------------------------------------
-if as_of is not None:
-    st.header(_("RFM segments"))
+
+def rfm_segments() -> None:
+    """RFM segments counted per account manager."""
     rfm = health.rfm(key, portfolio)
     rfm = rfm[rfm.index.isin(clients)]
     if "account_manager" in portfolio.clients:
@@ -286,55 +292,82 @@ if as_of is not None:
         )
     )
 
-# --- Pricing opportunities ----------------------------------------------------------------------------
-st.header(_("Pricing opportunities"))
-margin = analysis.margins(key, settings, portfolio)
-has_hours = not portfolio.activities.empty
-if margin is None and not has_hours:
-    st.info(_("Pricing opportunities need a margin column or an activity log (client, date, type, hours)."))
-else:
-    revenue = analysis.values(key, "revenue", settings.include_inactive, portfolio).reindex(clients)
-    economics = pd.DataFrame({"revenue": revenue})
-    if margin is not None:
-        economics["margin"] = margin.reindex(clients)
-    if has_hours:
-        economics["hours"] = analysis.hours(key, settings, portfolio).reindex(clients)
-    peer_col = segment_picker(_("Peers: same class and"), "health_peers", portfolio)
-    peers = pd.DataFrame({"abc_class": classes})
-    if peer_col:
-        peers[peer_col] = portfolio.clients[peer_col].reindex(clients)
-    found = pricing_opportunities(economics, peers)
-    st.caption(
-        _(
-            "Clients whose margin rate or revenue per hour is under {share} of their peers' median (at least "
-            "3 peers), with what a return to that median would bring at the same volume.",
-            share=_.percent(FACTOR),
+
+def pricing() -> None:
+    """Clients far below their peers' margin rate or revenue per hour."""
+    margin = analysis.margins(key, settings, portfolio)
+    has_hours = not portfolio.activities.empty
+    if margin is None and not has_hours:
+        st.info(
+            _("Pricing opportunities need a margin column or an activity log (client, date, type, hours).")
         )
-    )
-    if found.empty:
-        st.success(_("No client is far below its peers."))
     else:
-        gains = found.groupby("measure")["gain"].sum()
-        g1, g2 = st.columns(2)
-        if "revenue_per_hour" in gains:
-            g1.metric(_("Revenue a return to the peer median would bring"), money(gains["revenue_per_hour"]))
-        if "margin_rate" in gains:
-            g2.metric(_("Margin a return to the peer median rate would bring"), money(gains["margin_rate"]))
-        show_table(
-            found.assign(
-                client=names.reindex(found["client"]).to_numpy(),
-                measure=found["measure"].map(lambda v: _(PRICING_MEASURE_TEXTS[v])),
-            ),
-            decimals={"value": 2, "peer_median": 2},
-            money=["gain"],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "client": _("Client"),
-                "measure": _("Measure"),
-                "value": _("Client's figure"),
-                "peer_median": _("Peer median"),
-                "peers": _("Peers"),
-                "gain": _("Gain at the peer median"),
-            },
+        revenue = analysis.values(key, "revenue", settings.include_inactive, portfolio).reindex(clients)
+        economics = pd.DataFrame({"revenue": revenue})
+        if margin is not None:
+            economics["margin"] = margin.reindex(clients)
+        if has_hours:
+            economics["hours"] = analysis.hours(key, settings, portfolio).reindex(clients)
+        peer_col = segment_picker(_("Peers: same class and"), "health_peers", portfolio)
+        peers = pd.DataFrame({"abc_class": classes})
+        if peer_col:
+            peers[peer_col] = portfolio.clients[peer_col].reindex(clients)
+        found = pricing_opportunities(economics, peers)
+        st.caption(
+            _(
+                "Clients whose margin rate or revenue per hour is under {share} of their peers' median (at "
+                "least 3 peers), with what a return to that median would bring at the same volume.",
+                share=_.percent(FACTOR),
+            )
         )
+        if found.empty:
+            st.success(_("No client is far below its peers."))
+        else:
+            gains = found.groupby("measure")["gain"].sum()
+            g1, g2 = st.columns(2)
+            if "revenue_per_hour" in gains:
+                g1.metric(
+                    _("Revenue a return to the peer median would bring"), money(gains["revenue_per_hour"])
+                )
+            if "margin_rate" in gains:
+                g2.metric(
+                    _("Margin a return to the peer median rate would bring"), money(gains["margin_rate"])
+                )
+            show_table(
+                found.assign(
+                    client=names.reindex(found["client"]).to_numpy(),
+                    measure=found["measure"].map(lambda v: _(PRICING_MEASURE_TEXTS[v])),
+                ),
+                decimals={"value": 2, "peer_median": 2},
+                money=["gain"],
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "client": _("Client"),
+                    "measure": _("Measure"),
+                    "value": _("Client's figure"),
+                    "peer_median": _("Peer median"),
+                    "peers": _("Peers"),
+                    "gain": _("Gain at the peer median"),
+                },
+            )
+
+
+# One tab at a time: only the open tab runs and reaches the browser (bench/pages.py, issue #15).
+DATED = {
+    _("Revenue retention"): revenue_retention,
+    _("Cohorts"): cohorts,
+    _("Predicted revenue"): predicted_revenue,
+}
+SECTIONS = {
+    **(DATED if as_of is not None else {}),
+    _("Account health"): account_health,
+    **({_("RFM segments"): rfm_segments} if as_of is not None else {}),
+    _("Pricing opportunities"): pricing,
+}
+for tab, section in zip(
+    st.tabs(list(SECTIONS), key="health_tab", on_change="rerun"), SECTIONS.values(), strict=True
+):
+    if tab.open:
+        with tab:
+            section()

@@ -31,22 +31,26 @@ def shown(markdown: str) -> str:
 
 
 # The keys of the pages' tabs: a page with tabs draws only the open one.
-TAB_KEYS = ("kpi_tab",)
+TAB_KEYS = ("kpi_tab", "health_tab")
+
+
+def _tab_key(app) -> str | None:
+    """The key of the tabs of the page shown (a widget's state lives only while its page is shown)."""
+    return next((k for k in TAB_KEYS if k in app.session_state), None)
+
+
+def open_tab(app, label: str):
+    """Open the tab ``label`` of the page shown, as a click on it does; returns the app."""
+    app.session_state[_tab_key(app)] = label
+    return app.run()
 
 
 def each_tab(app):
     """Open each tab of the page shown in turn (one run each), yielding its label; the last stays open.
     Nothing for a page without tabs."""
-    key = next((k for k in TAB_KEYS if k in app.session_state), None)
-    for label in [tab.label for tab in app.tabs] if key else []:
-        open_tab(app, label, key)
+    for label in [tab.label for tab in app.tabs] if _tab_key(app) else []:
+        open_tab(app, label)
         yield label
-
-
-def open_tab(app, label: str, key: str = "kpi_tab"):
-    """Open the tab ``label`` of the page shown, as a click on it does; returns the app."""
-    app.session_state[key] = label
-    return app.run()
 
 
 def over_tabs(app, read) -> list:
