@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portfolio_core import LoadError, build_portfolio, read_table
-from tests.conftest import DATA
+from tests.conftest import DATA, each_tab
 
 CORPUS = sorted(p for p in (DATA / "corpus").rglob("*") if p.is_file())
 SEPARATORS = [b",", b";", b"\t", b"|"]
@@ -115,3 +115,5 @@ def test_pages_never_crash_on_a_damaged_upload(app, name, data):
     for page in PAGES:
         app.switch_page(page).run()
         assert not app.exception, page
+        for tab in each_tab(app):
+            assert not app.exception, (page, tab)
