@@ -176,91 +176,115 @@ st.caption(
     )
 )
 
-left, right = st.columns(2)
-with left:
-    show_chart(dual_pareto_chart, dual_pareto(table["revenue"], table["hours"]), _)
-with right:
-    show_chart(whale_chart, whale_curve(table["profit"]), _)
-margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
-let_go_sentence = let_go_text(table["profit"], settings, _, currency())
-if settings.hourly_cost_set:
-    st.caption(let_go_sentence + margin_note)
-else:  # advice to let clients go must not rest silently on a cost nobody chose
-    st.warning(let_go_sentence + margin_note, icon=":material/warning:")
 
-st.subheader(_("Per class"))
-per_class = class_effort(table).round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}).reset_index()
-show_table(
-    per_class,
-    money=["revenue", "revenue_per_hour"],
-    percent=["revenue_share", "effort_share"],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "abc_class": _("Class"),
-        "clients": _("Clients"),
-        "revenue": Measure,
-        "hours": _("Hours"),
-        "revenue_share": _("{measure} share", measure=Measure),
-        "effort_share": _("Effort share"),
-        "revenue_per_hour": _("{measure} per hour", measure=Measure),
-    },
-)
+def curves() -> None:
+    """Effort and revenue on one Pareto chart, the whale curve of profit, what letting go would do."""
+    left, right = st.columns(2)
+    with left:
+        show_chart(dual_pareto_chart, dual_pareto(table["revenue"], table["hours"]), _)
+    with right:
+        show_chart(whale_chart, whale_curve(table["profit"]), _)
+    margin_note = "" if econ.margin_known else _(" (no margin column: profit is revenue minus cost to serve)")
+    let_go_sentence = let_go_text(table["profit"], settings, _, currency())
+    if settings.hourly_cost_set:
+        st.caption(let_go_sentence + margin_note)
+    else:  # advice to let clients go must not rest silently on a cost nobody chose
+        st.warning(let_go_sentence + margin_note, icon=":material/warning:")
 
-st.subheader(_("What if"))
-SCENARIOS = (N_("Serve C clients with less time"), N_("Let go of clients below a profit threshold"))
-scenario = st.radio(_("Scenario"), SCENARIOS, horizontal=True, format_func=_)
-if scenario == SCENARIOS[0]:
-    cut = st.slider(_("Time cut for C clients (%)"), 0, 100, 50, step=5)
-    outcome = serve_less(table, ("C",), cut / 100, settings.hourly_cost)
-else:
-    threshold = st.number_input(_("Profit threshold"), value=0.0, step=500.0)
-    outcome = let_go(table, threshold, settings.hourly_cost)
-w = st.columns(4)
-w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
-w[1].metric(_("Cost saved"), money(outcome.cost_saved))
-w[2].metric(_("{measure} at risk", measure=Measure), money(outcome.revenue_at_risk))
-w[3].metric(_("Margin at risk"), money(outcome.margin_at_risk))
-st.caption(
-    _("{n} clients concerned.", n=_.number(len(outcome.clients)))
-    + " "
-    + hourly_cost_text(settings.hourly_cost, settings.hourly_cost_set, _, currency())
-)
-concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
-show_table(
-    concerned.rename_axis("ID"),
-    money=["revenue", "margin", "profit"],
-    decimals={"hours": 1},
-    width="stretch",
-    height=240,
-    column_config={
-        "label": _("Client"),
-        "abc_class": _("Class"),
-        "revenue": Measure,
-        "margin": _("Margin"),
-        "hours": _("Hours"),
-        "profit": _("Profit"),
-    },
-)
 
-st.subheader(_("Action list"))
-actions = analysis.actions(key, settings, revenue_cut, hours_cut, portfolio)
-actions = actions.round({"hours": 1, "profit": 0, "revenue": 0})
-headers = {
-    "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
-    "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),
-}  # fmt: skip
-show_table(
-    actions.rename_axis("ID"),
-    money=["revenue", "profit"],
-    decimals={"hours": 1},
-    width="stretch",
-    height=320,
-    column_config=headers,
-)
-st.download_button(
-    _("Download the action list (CSV)"),
-    lambda: csv_bytes(actions.rename(columns=headers).rename_axis("ID"), index=True),
-    file_name="action_list.csv",
-    mime="text/csv",
-)
+def per_class() -> None:
+    """Revenue, hours and revenue per hour of each class."""
+    per_class = class_effort(table).round({"revenue": 0, "hours": 0, "revenue_per_hour": 0}).reset_index()
+    show_table(
+        per_class,
+        money=["revenue", "revenue_per_hour"],
+        percent=["revenue_share", "effort_share"],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "abc_class": _("Class"),
+            "clients": _("Clients"),
+            "revenue": Measure,
+            "hours": _("Hours"),
+            "revenue_share": _("{measure} share", measure=Measure),
+            "effort_share": _("Effort share"),
+            "revenue_per_hour": _("{measure} per hour", measure=Measure),
+        },
+    )
+
+
+def what_if() -> None:
+    """Serving C clients with less time, or letting go of the least profitable: what it frees and risks."""
+    SCENARIOS = (N_("Serve C clients with less time"), N_("Let go of clients below a profit threshold"))
+    scenario = st.radio(_("Scenario"), SCENARIOS, horizontal=True, format_func=_)
+    if scenario == SCENARIOS[0]:
+        cut = st.slider(_("Time cut for C clients (%)"), 0, 100, 50, step=5)
+        outcome = serve_less(table, ("C",), cut / 100, settings.hourly_cost)
+    else:
+        threshold = st.number_input(_("Profit threshold"), value=0.0, step=500.0)
+        outcome = let_go(table, threshold, settings.hourly_cost)
+    w = st.columns(4)
+    w[0].metric(_("Hours freed"), _.number(outcome.hours_freed))
+    w[1].metric(_("Cost saved"), money(outcome.cost_saved))
+    w[2].metric(_("{measure} at risk", measure=Measure), money(outcome.revenue_at_risk))
+    w[3].metric(_("Margin at risk"), money(outcome.margin_at_risk))
+    st.caption(
+        _("{n} clients concerned.", n=_.number(len(outcome.clients)))
+        + " "
+        + hourly_cost_text(settings.hourly_cost, settings.hourly_cost_set, _, currency())
+    )
+    concerned = outcome.clients[["label", "abc_class", "revenue", "margin", "hours", "profit"]].round(1)
+    show_table(
+        concerned.rename_axis("ID"),
+        money=["revenue", "margin", "profit"],
+        decimals={"hours": 1},
+        width="stretch",
+        height=240,
+        column_config={
+            "label": _("Client"),
+            "abc_class": _("Class"),
+            "revenue": Measure,
+            "margin": _("Margin"),
+            "hours": _("Hours"),
+            "profit": _("Profit"),
+        },
+    )
+
+
+def action_list() -> None:
+    """One action per client, with why, and its CSV."""
+    actions = analysis.actions(key, settings, revenue_cut, hours_cut, portfolio)
+    actions = actions.round({"hours": 1, "profit": 0, "revenue": 0})
+    headers = {
+        "label": _("Client"), "abc_class": _("Class"), "action": _("Action"), "reason": _("Why"),
+        "revenue": Measure, "hours": _("Hours"), "profit": _("Profit"),
+    }  # fmt: skip
+    show_table(
+        actions.rename_axis("ID"),
+        money=["revenue", "profit"],
+        decimals={"hours": 1},
+        width="stretch",
+        height=320,
+        column_config=headers,
+    )
+    st.download_button(
+        _("Download the action list (CSV)"),
+        lambda: csv_bytes(actions.rename(columns=headers).rename_axis("ID"), index=True),
+        file_name="action_list.csv",
+        mime="text/csv",
+    )
+
+
+# One tab at a time: only the open tab runs and reaches the browser (bench/pages.py, issue #15).
+SECTIONS = {
+    _("Pareto and whale curves"): curves,
+    _("Per class"): per_class,
+    _("What if"): what_if,
+    _("Action list"): action_list,
+}
+for tab, section in zip(
+    st.tabs(list(SECTIONS), key="effort_tab", on_change="rerun"), SECTIONS.values(), strict=True
+):
+    if tab.open:
+        with tab:
+            section()

@@ -31,7 +31,7 @@ def shown(markdown: str) -> str:
 
 
 # The keys of the pages' tabs: a page with tabs draws only the open one.
-TAB_KEYS = ("kpi_tab", "health_tab", "segments_tab")
+TAB_KEYS = ("kpi_tab", "health_tab", "segments_tab", "effort_tab")
 
 
 def _tab_key(app) -> str | None:
