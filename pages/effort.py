@@ -30,6 +30,7 @@ from ui import analysis, state
 from ui.charts import show_chart
 from ui.effort import hourly_cost_field
 from ui.i18n import csv_bytes, currency, money, tr
+from ui.sections import tabbed
 from ui.tables import show_table
 from ui.text import plain
 
@@ -275,16 +276,10 @@ def action_list() -> None:
     )
 
 
-# One tab at a time: only the open tab runs and reaches the browser (bench/pages.py, issue #15).
 SECTIONS = {
     _("Pareto and whale curves"): curves,
     _("Per class"): per_class,
     _("What if"): what_if,
     _("Action list"): action_list,
 }
-for tab, section in zip(
-    st.tabs(list(SECTIONS), key="effort_tab", on_change="rerun"), SECTIONS.values(), strict=True
-):
-    if tab.open:
-        with tab:
-            section()
+tabbed(SECTIONS, "effort_tab")

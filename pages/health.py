@@ -27,6 +27,7 @@ from portfolio_core.report.words import LEVEL_TEXTS, PRICING_MEASURE_TEXTS, RFM_
 from ui import analysis, colnames, health
 from ui.charts import show_chart
 from ui.i18n import csv_bytes, money, tr
+from ui.sections import tabbed
 from ui.segments import segment_columns, segment_picker
 from ui.tables import show_table
 
@@ -353,7 +354,6 @@ def pricing() -> None:
             )
 
 
-# One tab at a time: only the open tab runs and reaches the browser (bench/pages.py, issue #15).
 DATED = {
     _("Revenue retention"): revenue_retention,
     _("Cohorts"): cohorts,
@@ -365,9 +365,4 @@ SECTIONS = {
     **({_("RFM segments"): rfm_segments} if as_of is not None else {}),
     _("Pricing opportunities"): pricing,
 }
-for tab, section in zip(
-    st.tabs(list(SECTIONS), key="health_tab", on_change="rerun"), SECTIONS.values(), strict=True
-):
-    if tab.open:
-        with tab:
-            section()
+tabbed(SECTIONS, "health_tab")

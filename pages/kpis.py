@@ -27,6 +27,7 @@ from portfolio_core.report.words import kpi_needs
 from ui import analysis, colnames, kpis_cache
 from ui.charts import show_chart
 from ui.i18n import csv_bytes, money, tr
+from ui.sections import tabbed
 from ui.segments import segment_picker
 from ui.suggest import suggest_button
 from ui.tables import show_table
@@ -611,8 +612,6 @@ def clients() -> None:
     )
 
 
-# One tab at a time: only the open tab runs and reaches the browser, so a visit to the page draws one
-# section instead of eight (bench/pages.py, issue #15).
 SECTIONS = {
     _("Concentration"): concentration,
     _("Suggested cut-offs"): cutoffs,
@@ -623,9 +622,4 @@ SECTIONS = {
     _("Unmet potential"): potential,
     _("Clients"): clients,
 }
-for tab, section in zip(
-    st.tabs(list(SECTIONS), key="kpi_tab", on_change="rerun"), SECTIONS.values(), strict=True
-):
-    if tab.open:
-        with tab:
-            section()
+tabbed(SECTIONS, "kpi_tab")

@@ -13,6 +13,7 @@ from ui import analysis, colnames
 from ui import segments as ui_segments
 from ui.charts import show_chart
 from ui.i18n import money, tr
+from ui.sections import tabbed
 from ui.tables import show_table
 
 _ = tr()
@@ -165,15 +166,9 @@ def class_migration() -> None:
             )
 
 
-# One tab at a time: only the open tab runs and reaches the browser (bench/pages.py, issue #15).
 SECTIONS = {
     _("Segment mix"): segment_mix,
     _("Revenue × potential"): crossed_matrix,
     _("Class migration"): class_migration,
 }
-for tab, section in zip(
-    st.tabs(list(SECTIONS), key="segments_tab", on_change="rerun"), SECTIONS.values(), strict=True
-):
-    if tab.open:
-        with tab:
-            section()
+tabbed(SECTIONS, "segments_tab")
