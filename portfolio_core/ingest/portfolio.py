@@ -8,6 +8,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from portfolio_core.ingest.columns import fold
 from portfolio_core.ingest.parsing import arrow_text, factorize
@@ -105,12 +106,28 @@ def won_by_client(tx: pd.DataFrame, column: str = "amount", won: np.ndarray | No
     """
     if won is None:
         won = is_won(tx["stage"]) if "stage" in tx.columns else np.ones(len(tx), dtype=bool)
-    # The other rows as NaN, which the sum skips: the same additions in the same order as
-    # summing the won rows alone, without copying the client of every won row.
-    frame = pd.DataFrame({"client": tx["client"], "total": tx[column].where(won), "sold": won})
-    grouped = frame.groupby("client", sort=False)  # by name: pandas scans a Series key as a possible label
-    sums = grouped[["total", "sold"]].sum()  # one pass: the won rows counted with the amounts
-    return pd.DataFrame({"total": sums["total"], "sold": sums["sold"] > 0})
+    codes, clients = _factorize_clients(tx["client"])
+    won_codes = np.where(won, codes, -1)  # the other rows in no group
+    # Grouped by the codes as categories: pandas' own (compensated) sum, without hashing the
+    # identifiers again; a client without a won row sums to 0.
+    groups = pd.Categorical.from_codes(
+        won_codes, dtype=pd.CategoricalDtype(pd.RangeIndex(len(clients))), validate=False
+    )
+    amounts = pd.Series(tx[column].to_numpy(dtype="float64", na_value=np.nan))
+    total = amounts.groupby(groups, observed=False).sum().to_numpy()
+    sold = np.bincount(won_codes + 1, minlength=len(clients) + 1)[1:] > 0
+    return pd.DataFrame({"total": total, "sold": sold}, index=clients.rename("client"))
+
+
+def _factorize_clients(clients: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize``: a code per row in order of first appearance (-1 where missing), and the
+    clients as the group-by finds them (identifiers in Arrow factorized by Arrow: 3x faster)."""
+    dtype = clients.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        codes, uniques = factorize(pa.chunked_array(clients.array.__arrow_array__()))
+        return codes, pd.Index(pd.array(uniques, dtype=dtype))
+    codes, uniques = pd.factorize(clients)
+    return codes, uniques.infer_objects()
 
 
 @dataclass(frozen=True)
