@@ -39,10 +39,15 @@ _STAGE_WORDS = {
 }  # fmt: skip
 
 
+def _classified(text: pd.Series, classify: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray]:
+    """A code per cell and the label of each code: ``classify`` run once per distinct folded value."""
+    codes, uniques = factorize(arrow_text(text))
+    return codes, np.array([classify(fold(u)) for u in uniques.to_pylist()], dtype=object)
+
+
 def _by_distinct(text: pd.Series, classify: Callable[[str], str]) -> pd.Series:
     """Apply ``classify`` to each distinct folded value once, then map back (fast on large columns)."""
-    codes, uniques = factorize(arrow_text(text))
-    labels = np.array([classify(fold(u)) for u in uniques.to_pylist()], dtype=object)
+    codes, labels = _classified(text, classify)
     return pd.Series(labels[codes], index=text.index, dtype=object)
 
 
@@ -100,23 +105,35 @@ def normalise_stage(text: pd.Series) -> pd.Series:
     return _by_distinct(text, _stage_of)
 
 
-def won_by_client(tx: pd.DataFrame, column: str = "amount", won: np.ndarray | None = None) -> pd.DataFrame:
+def stages_and_won(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`normalise_stage` and :func:`is_won` of it, the latter read off the few distinct stages."""
+    codes, labels = _classified(text, _stage_of)
+    return pd.Series(labels[codes], index=text.index, dtype=object), (labels == "won")[codes]
+
+
+def won_by_client(
+    tx: pd.DataFrame,
+    column: str = "amount",
+    won: np.ndarray | None = None,
+    clients: tuple[np.ndarray, pd.Index] | None = None,
+) -> pd.DataFrame:
     """Per client, in order of first appearance: ``total``, the won ``column`` added up (0 without
-    a sale), and ``sold``, whether the client has a won row. ``won``: :func:`is_won` of the stage, if known.
+    a sale), and ``sold``, whether the client has a won row. ``won``: :func:`is_won` of the stage, and
+    ``clients``: ``tx["client"]`` factorized (as ``pd.factorize`` does it), if known.
     """
     if won is None:
         won = is_won(tx["stage"]) if "stage" in tx.columns else np.ones(len(tx), dtype=bool)
-    codes, clients = _factorize_clients(tx["client"])
+    codes, names = clients if clients is not None else _factorize_clients(tx["client"])
     won_codes = np.where(won, codes, -1)  # the other rows in no group
     # Grouped by the codes as categories: pandas' own (compensated) sum, without hashing the
     # identifiers again; a client without a won row sums to 0.
     groups = pd.Categorical.from_codes(
-        won_codes, dtype=pd.CategoricalDtype(pd.RangeIndex(len(clients))), validate=False
+        won_codes, dtype=pd.CategoricalDtype(pd.RangeIndex(len(names))), validate=False
     )
     amounts = pd.Series(tx[column].to_numpy(dtype="float64", na_value=np.nan))
     total = amounts.groupby(groups, observed=False).sum().to_numpy()
-    sold = np.bincount(won_codes + 1, minlength=len(clients) + 1)[1:] > 0
-    return pd.DataFrame({"total": total, "sold": sold}, index=clients.rename("client"))
+    sold = np.bincount(won_codes + 1, minlength=len(names) + 1)[1:] > 0
+    return pd.DataFrame({"total": total, "sold": sold}, index=names.rename("client"))
 
 
 def _factorize_clients(clients: pd.Series) -> tuple[np.ndarray, pd.Index]:
