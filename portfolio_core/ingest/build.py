@@ -468,12 +468,9 @@ def _attributes(
         named = distinct.filter(pc.not_equal(distinct, ""))
     one_per_client = kind == "clients" or (kind == "transactions" and len(named) == len(ids) - blanks)
     if not cols and not one_per_client:
-        # Only the identifiers: one row per distinct identifier, grouped as below but on those alone.
-        return (
-            pd.DataFrame({"client": text_series(named, pd.RangeIndex(len(named)))})
-            .groupby("client", sort=False)
-            .first()
-        )
+        # Only the identifiers: one row per distinct identifier, as the group-by below gives it.
+        index = pd.Index(text_series(named, pd.RangeIndex(len(named))), name="client")
+        return pd.DataFrame(index=index, columns=pd.Index([], dtype="str"))
     if one_per_client:
         used = set(m.values())
         reserved = {"client", "amount", "margin", "stage", "date", "product", *KIND_ROLES["transactions"]}
@@ -700,7 +697,8 @@ def check_revenue(tx: pd.DataFrame, won_rows: pd.Series, totals: pd.Series) -> N
 def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array] | None = None) -> pd.Index:
     """Every company: those with attributes (every file gives its identifiers), then any other client.
 
-    ``tx_distinct``: the distinct clients of each transaction file, if known.
+    ``attrs``: one row per company (its index unique); ``tx_distinct``: the distinct clients of each
+    transaction file, if known.
     """
     index, clients = attrs.index, tx["client"]
     if all(isinstance(x.dtype, pd.StringDtype) and x.dtype.storage == "pyarrow" for x in (index, clients)):
@@ -708,8 +706,7 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
         if tx_distinct is None:
             tx_distinct = [pc.unique(arrow_text(clients))]
         distinct = pa.chunked_array(tx_distinct, type=pa.large_string())
-        unique = pc.count_distinct(known).as_py() == len(known)  # no pandas hash table of the index
-        if unique and pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
+        if pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
             return pd.Index(index, name="client")  # as below, without a pass over every transaction
     return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
 
@@ -732,7 +729,9 @@ def clients_table(
     # add up to: sales netting to 0 or less make a client in class C, flagged "no net revenue".
     sold = pc.is_in(arrow_text(everyone.to_series()), value_set=arrow_text(selling.to_series()))
     sold = sold.to_numpy(zero_copy_only=False)
-    derived = pd.Series(np.where(sold, "active", "prospect"), index=everyone)
+    derived = pd.Series(
+        np.array(["prospect", "active"], dtype=object)[sold.astype(np.intp)], index=everyone, dtype=object
+    )
     if "status" in clients.columns:
         given = clients["status"].notna() & clients["status"].astype("string").str.strip().ne("")
         clients["status"] = normalise_status(clients["status"]).where(given, derived)
