@@ -448,10 +448,11 @@ def currency_of(header: str, cells: pd.Series, sample: int = 2000) -> str | None
     """
     texts = [header]
     if not pd.api.types.is_numeric_dtype(cells):
-        texts += cells.dropna().astype(str).head(sample).drop_duplicates().tolist()
+        head = cells.head(sample)  # the first filled cells, without a pass over a large column
+        head = cells.dropna().head(sample) if head.isna().any() else head
+        texts += head.astype(str).drop_duplicates().tolist()
+    # one search over the texts, one a line (a mark never spans a line break)
     found = {
-        CURRENCIES[(word or mark).lower()]
-        for text in texts
-        for word, mark in re.findall(_CURRENCY_MARK, text)
+        CURRENCIES[(word or mark).lower()] for word, mark in re.findall(_CURRENCY_MARK, "\n".join(texts))
     }
     return found.pop() if len(found) == 1 else None
