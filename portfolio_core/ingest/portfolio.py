@@ -39,16 +39,17 @@ _STAGE_WORDS = {
 }  # fmt: skip
 
 
-def _classified(text: pd.Series, classify: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray]:
-    """A code per cell and the label of each code: ``classify`` run once per distinct folded value."""
+def _classified(text: pd.Series, classify: Callable[[str], str]) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """The label of each cell, ``classify`` run once per distinct folded value, and the codes of the
+    cells and labels of the codes it was made from."""
     codes, uniques = factorize(arrow_text(text))
-    return codes, np.array([classify(fold(u)) for u in uniques.to_pylist()], dtype=object)
+    labels = np.array([classify(fold(u)) for u in uniques.to_pylist()], dtype=object)
+    return pd.Series(labels[codes], index=text.index, dtype=object, copy=False), codes, labels
 
 
 def _by_distinct(text: pd.Series, classify: Callable[[str], str]) -> pd.Series:
     """Apply ``classify`` to each distinct folded value once, then map back (fast on large columns)."""
-    codes, labels = _classified(text, classify)
-    return pd.Series(labels[codes], index=text.index, dtype=object)
+    return _classified(text, classify)[0]
 
 
 def _status_of(folded: str) -> str:
@@ -107,8 +108,8 @@ def normalise_stage(text: pd.Series) -> pd.Series:
 
 def stages_and_won(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """:func:`normalise_stage` and :func:`is_won` of it, the latter read off the few distinct stages."""
-    codes, labels = _classified(text, _stage_of)
-    return pd.Series(labels[codes], index=text.index, dtype=object), (labels == "won")[codes]
+    stages, codes, labels = _classified(text, _stage_of)
+    return stages, (labels == "won")[codes]
 
 
 def won_by_client(
