@@ -540,13 +540,13 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
         jobs = [pool.submit(_stripped, col) for col in columns]
         columns.clear()  # each column as read is freed once stripped
         columns = [job.result() for job in jobs]
-    filled = [pc.greater(pc.binary_length(col), 0) for col in columns]
+    lengths = [pc.binary_length(col) for col in columns]
     empty = {
-        c for c, f in zip(names, filled, strict=True) if c.startswith("(column ") and not pc.any(f).as_py()
+        c for c, n in zip(names, lengths, strict=True) if c.startswith("(column ") and not pc.max(n).as_py()
     }
     keep = [i for i, c in enumerate(names) if c not in empty]
     names = [names[i] for i in keep]
-    columns, filled = [columns[i] for i in keep], [filled[i] for i in keep]
+    columns, lengths = [columns[i] for i in keep], [lengths[i] for i in keep]
     index = pd.Index(names, dtype=object)
     if index.duplicated().any():
         dup = ", ".join(f"“{d}”" for d in sorted(set(index[index.duplicated()])))
@@ -558,10 +558,10 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
         )
     rows = len(columns[0]) if columns else 0
     read_rows = rows
-    if columns:
-        used = filled[0]
-        for f in filled[1:]:
-            used = pc.or_(used, f)
+    if columns and all(pc.min(n).as_py() in (0, None) for n in lengths):  # else no row is empty
+        used = pc.greater(lengths[0], 0)
+        for n in lengths[1:]:
+            used = pc.or_(used, pc.greater(n, 0))
         kept = pc.sum(used).as_py() or 0
         if kept < rows:
             columns = [col.filter(used) for col in columns]
