@@ -190,9 +190,9 @@ def with_overrides(
 
 
 def _reject(
-    table: RawTable, mask: pd.Series, column: str, problem: str, outcome: str = NOT_USED
+    table: RawTable, mask: pd.Series | np.ndarray, column: str, problem: str, outcome: str = NOT_USED
 ) -> pd.DataFrame:
-    flags = mask.fillna(False).astype(bool).to_numpy()
+    flags = np.asarray(mask.fillna(False) if isinstance(mask, pd.Series) else mask, dtype=bool)
     if not flags.any():
         return pd.DataFrame(columns=REJECT_COLUMNS)
     rows = table.frame.index[flags]
@@ -269,6 +269,7 @@ class Ids(NamedTuple):
 
     ids: pd.Series
     rejected: pd.DataFrame  # the blank rows
+    blank: np.ndarray  # whether each row's identifier is blank (is "")
     named: pa.Array  # the distinct non-blank identifiers, in order of first appearance
     codes: np.ndarray  # a code per row: the position of its (cleaned) identifier in ``distinct``
     distinct: pa.Array  # the distinct cleaned identifiers, blanks included, in order of first appearance
@@ -290,8 +291,7 @@ def _ids(table: RawTable, m: dict[str, str]) -> Ids:
     # column is the same Arrow kernel), then read off on the rows by their codes.
     blank_ids = pc.or_(pc.equal(distinct, ""), pc.is_in(pc.utf8_lower(distinct), value_set=_BLANK_IDS))
     blank_codes = blank_ids.to_numpy(zero_copy_only=False)
-    rows = blank_codes[codes] if blank_codes.any() else np.zeros(len(ids), dtype=bool)
-    blank = pd.Series(rows, index=ids.index)
+    blank = blank_codes[codes] if blank_codes.any() else np.zeros(len(ids), dtype=bool)
     if blank.all():
         raise MissingRoleError(
             "{file}: the client column “{column}” is blank on every row. "
@@ -317,7 +317,8 @@ def _ids(table: RawTable, m: dict[str, str]) -> Ids:
     if blank.any():
         ids = ids.where(~blank, "")
         named = distinct.filter(pc.invert(blank_ids))
-    return Ids(ids, _reject(table, blank, col, N_("client identifier is blank")), named, codes, distinct)
+    rejected = _reject(table, blank, col, N_("client identifier is blank"))
+    return Ids(ids, rejected, blank, named, codes, distinct)
 
 
 def _column_jobs(pool: Executor, table: RawTable, m: dict[str, str]) -> dict[str, Future]:
@@ -357,20 +358,22 @@ def _transactions(
     problems = [ident.rejected]
     col = m["amount"]
     amount = jobs["amount"].result()
+    numbers = amount.to_numpy(dtype="float64", na_value=np.nan)
     # The text tests only where they can be true: a missing marker parses to NaN, and a spelled-out
     # non-number (NaN, inf, #DIV/0!) to NaN or an infinity.
-    blank = _only(amount.isna(), missing, f[col])
-    spelled = _only(~np.isfinite(amount.to_numpy(dtype="float64", na_value=np.nan)), not_finite_text, f[col])
-    plausible = finite(amount)
-    absurd = (amount.notna() & ~plausible) | spelled
-    unreadable = amount.isna() & ~blank & ~spelled
+    nan = np.isnan(numbers)
+    blank = _only(nan, missing, f[col]).to_numpy()
+    spelled = _only(~np.isfinite(numbers), not_finite_text, f[col]).to_numpy()
+    plausible = finite(amount).to_numpy()
+    absurd = (~nan & ~plausible) | spelled
+    unreadable = nan & ~blank & ~spelled
     problems += [
         _reject(table, blank, col, N_("amount is missing")),
         _reject(table, unreadable, col, N_("amount is not a number")),
         _reject(table, absurd, col, N_("amount is not a plausible number (NaN, infinite or over 10^15)")),
     ]
-    usable = amount.notna() & plausible
-    keep = (ids.ne("") & usable).to_numpy()
+    usable = ~nan & plausible
+    keep = ~ident.blank & usable
     if not keep.any():
         bad_rows = f.loc[~usable, col].head(3)
         examples = ", ".join(f"row {int(i) + 2} “{v}”" for i, v in zip(bad_rows.index, bad_rows, strict=True))
@@ -386,7 +389,8 @@ def _transactions(
     date_format = None
     if "date" in m:
         out["date"], date_format = jobs["date"].result()
-        bad_date = out["date"].isna() & ~_only(out["date"].isna(), missing, f[m["date"]])
+        nat = np.isnat(out["date"].to_numpy())
+        bad_date = nat & ~_only(nat, missing, f[m["date"]]).to_numpy()
         problems.append(_reject(table, bad_date, m["date"], N_("date not recognised"), KEPT))
     if "margin" in m:
         margin = jobs["margin"].result()
