@@ -171,7 +171,7 @@ def parse_numbers(text: pd.Series, prefer_comma: bool = False) -> pd.Series:
     values = arrow_text(text)
     every = _every_plain_with_dots(values, prefer_comma)
     if every is not None:
-        return pd.Series(every, index=text.index, name=text.name, dtype="float64")
+        return pd.Series(every, index=text.index, name=text.name, dtype="float64", copy=False)
     plain = pc.and_(
         pc.less_equal(pc.binary_length(values), _PLAIN_CHARS), pc.match_substring_regex(values, _PLAIN)
     )
@@ -225,10 +225,11 @@ def _every_plain_with_dots(values: pa.ChunkedArray, prefer_comma: bool) -> np.nd
         text = data[offsets[0] : offsets[-1]].tobytes()
         if text.translate(None, b"0123456789.-") or (prefer_comma and b"." in text):
             return None
-        first, last = data[offsets[:-1]], data[offsets[1:] - 1]
-        minus = first == ord("-")
-        second = data[np.minimum(offsets[:-1] + 1, offsets[-1] - 1)]
-        if not (_DIGIT[last].all() and np.where(minus, _DIGIT[second], _DIGIT[first]).all()):
+        if not _DIGIT[data[offsets[1:] - 1]].all():
+            return None
+        starts = offsets[:-1]
+        signed = starts[~_DIGIT[data[starts]]]  # the values that do not start with a digit
+        if not ((data[signed] == ord("-")) & _DIGIT[data[np.minimum(signed + 1, offsets[-1] - 1)]]).all():
             return None
     try:
         return np.asarray(values.cast(pa.float64()).to_numpy(), dtype="float64")
