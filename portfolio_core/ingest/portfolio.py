@@ -125,15 +125,15 @@ def won_by_client(
     if won is None:
         won = is_won(tx["stage"]) if "stage" in tx.columns else np.ones(len(tx), dtype=bool)
     codes, names = clients if clients is not None else _factorize_clients(tx["client"])
-    won_codes = np.where(won, codes, -1)  # the other rows in no group
+    shifted = (codes + 1) * won  # the code + 1 on a won row, 0 on the others (and a missing client)
     # Grouped by the codes as categories: pandas' own (compensated) sum, without hashing the
     # identifiers again; a client without a won row sums to 0.
     groups = pd.Categorical.from_codes(
-        won_codes, dtype=pd.CategoricalDtype(pd.RangeIndex(len(names))), validate=False
+        shifted - 1, dtype=pd.CategoricalDtype(pd.RangeIndex(len(names))), validate=False
     )
-    amounts = pd.Series(tx[column].to_numpy(dtype="float64", na_value=np.nan))
+    amounts = pd.Series(tx[column].to_numpy(dtype="float64", na_value=np.nan), copy=False)
     total = amounts.groupby(groups, observed=False).sum().to_numpy()
-    sold = np.bincount(won_codes + 1, minlength=len(names) + 1)[1:] > 0
+    sold = np.bincount(shifted, minlength=len(names) + 1)[1:] > 0
     return pd.DataFrame({"total": total, "sold": sold}, index=names.rename("client"))
 
 
