@@ -389,8 +389,10 @@ def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, str]:
     iso = s.str.match(r"^\d{4}-\d{1,2}-\d{1,2}").fillna(False).astype(bool)
     if iso.any():
         out[iso] = pd.to_datetime(s[iso], errors="coerce", format="ISO8601").astype("datetime64[ns]")
-    parts = s.str.extract(_DMY)
-    dmy = parts["a"].notna() & ~iso
+    dmy = pd.Series(False, index=s.index)
+    if not iso.all():  # day/month/year dates, looked for where the dates are not all ISO
+        parts = s.str.extract(_DMY)
+        dmy = parts["a"].notna() & ~iso
     label = "YYYY-MM-DD"
     if dmy.any():
         first = day_first(s[dmy])
