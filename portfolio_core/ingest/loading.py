@@ -14,6 +14,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -514,9 +515,18 @@ def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """The cells without leading and trailing whitespace; the column itself if no byte can be one."""
     for chunk in column.chunks:
         data = chunk.buffers()[2]
-        if data is not None and data.to_pybytes().translate(None, _NOT_SPACE_BYTES):
+        if data is not None and _may_hold_space(data):
             return pc.utf8_trim_whitespace(column)
     return column
+
+
+def _may_hold_space(data: pa.Buffer) -> bool:
+    """Whether a byte can be (part of) whitespace: first tested on the range of the bytes, a
+    vectorised test outside the GIL that settles columns of codes, dates and plain numbers."""
+    codes = np.frombuffer(data, dtype=np.uint8)
+    if not len(codes) or (codes.min() > ord(" ") and codes.max() < 0x80):  # ASCII after the space
+        return False
+    return bool(data.to_pybytes().translate(None, _NOT_SPACE_BYTES))
 
 
 def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
@@ -540,13 +550,14 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
         jobs = [pool.submit(_stripped, col) for col in columns]
         columns.clear()  # each column as read is freed once stripped
         columns = [job.result() for job in jobs]
-    lengths = [pc.binary_length(col) for col in columns]
     empty = {
-        c for c, n in zip(names, lengths, strict=True) if c.startswith("(column ") and not pc.max(n).as_py()
+        c
+        for c, col in zip(names, columns, strict=True)
+        if c.startswith("(column ") and not pc.max(pc.binary_length(col)).as_py()
     }
     keep = [i for i, c in enumerate(names) if c not in empty]
     names = [names[i] for i in keep]
-    columns, lengths = [columns[i] for i in keep], [lengths[i] for i in keep]
+    columns = [columns[i] for i in keep]
     index = pd.Index(names, dtype=object)
     if index.duplicated().any():
         dup = ", ".join(f"“{d}”" for d in sorted(set(index[index.duplicated()])))
@@ -558,10 +569,11 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
         )
     rows = len(columns[0]) if columns else 0
     read_rows = rows
-    if columns and all(pc.min(n).as_py() in (0, None) for n in lengths):  # else no row is empty
-        used = pc.greater(lengths[0], 0)
-        for n in lengths[1:]:
-            used = pc.or_(used, pc.greater(n, 0))
+    # a row can be empty only if every column has an empty cell
+    if columns and all(pc.min(pc.binary_length(col)).as_py() in (0, None) for col in columns):
+        used = pc.greater(pc.binary_length(columns[0]), 0)
+        for col in columns[1:]:
+            used = pc.or_(used, pc.greater(pc.binary_length(col), 0))
         kept = pc.sum(used).as_py() or 0
         if kept < rows:
             columns = [col.filter(used) for col in columns]
