@@ -710,7 +710,7 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
         if tx_distinct is None:
             tx_distinct = [pc.unique(arrow_text(clients))]
         distinct = pa.chunked_array(tx_distinct, type=pa.large_string())
-        if pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
+        if distinct.equals(known) or pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
             return pd.Index(index, name="client")  # as below, without a pass over every transaction
     return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
 
@@ -723,10 +723,11 @@ def clients_table(
 ) -> pd.DataFrame:
     """One row per company: attributes (first non-blank value per client), status, numbers, dates.
 
-    ``selling``: the clients with at least one sale.
+    ``attributes``: frames of one row per client; ``selling``: the clients with at least one sale.
     """
     attrs = pd.concat(attributes) if attributes else pd.DataFrame()
-    attrs = attrs.groupby(level=0, sort=False).first() if len(attrs) else attrs
+    if len(attributes) > 1 and len(attrs):  # each frame has a row per client: merge theirs
+        attrs = attrs.groupby(level=0, sort=False).first()
     everyone = _everyone(attrs, tx, tx_distinct)
     clients = attrs.reindex(everyone)
     # A client is a company with at least one sale (an invoice, a won deal), whatever the amounts
