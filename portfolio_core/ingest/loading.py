@@ -174,10 +174,9 @@ def _as_utf8(data: bytes, name: str) -> tuple[bytes, str]:
 def _is_utf8(data: bytes) -> bool:
     """Whether the bytes are valid UTF-8: Arrow's check, as strict as Python's decoder, without a copy."""
     offsets = pa.array([0, len(data)], type=pa.int64()).buffers()[1]
+    value = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
     try:
-        pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)]).cast(
-            pa.large_string()
-        )
+        value.cast(pa.large_string())  # the cast checks the bytes
     except pa.ArrowInvalid:
         return False
     return True
@@ -288,9 +287,8 @@ def _line_of(text: str, fragment: str) -> int | None:
 
 def _head(data: bytes, start: int = 0) -> str:
     """The first ``_SAMPLE_CHARS`` characters of UTF-8 bytes from ``start`` (decoding no more than that)."""
-    return codecs.utf_8_decode(memoryview(data)[start : start + 4 * _SAMPLE_CHARS], None, False)[0][
-        :_SAMPLE_CHARS
-    ]
+    text, _ = codecs.utf_8_decode(memoryview(data)[start : start + 4 * _SAMPLE_CHARS], None, False)
+    return text[:_SAMPLE_CHARS]
 
 
 def read_csv_text(data: bytes, name: str, encoding: str = "utf-8") -> RawTable:
