@@ -128,9 +128,8 @@ def won_by_client(
     shifted = (codes + 1) * won  # the code + 1 on a won row, 0 on the others (and a missing client)
     # Grouped by the codes as categories: pandas' own (compensated) sum, without hashing the
     # identifiers again; a client without a won row sums to 0.
-    groups = pd.Categorical.from_codes(
-        shifted - 1, dtype=pd.CategoricalDtype(pd.RangeIndex(len(names))), validate=False
-    )
+    categories = pd.CategoricalDtype(pd.RangeIndex(len(names)))
+    groups = pd.CategoricalIndex(pd.Categorical.from_codes(shifted - 1, dtype=categories, validate=False))
     amounts = pd.Series(tx[column].to_numpy(dtype="float64", na_value=np.nan), copy=False)
     total = amounts.groupby(groups, observed=False).sum().to_numpy()
     sold = np.bincount(shifted, minlength=len(names) + 1)[1:] > 0
