@@ -379,7 +379,7 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, str]:
     codes, uniques = factorize(arrow_text(text))
     parsed, label = _parse_distinct_dates(distinct_series(uniques))
     values = parsed.to_numpy(dtype="datetime64[ns]")[codes]
-    return pd.Series(values, index=text.index, name=text.name), label
+    return pd.Series(values, index=text.index, name=text.name, copy=False), label
 
 
 def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, str]:
