@@ -74,13 +74,11 @@ def text_series(values: pa.ChunkedArray | pa.Array, index: pd.Index, name: objec
 
 
 def factorize(values: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
-    """Codes (one per cell) and the distinct values, in order of first appearance (as pd.factorize:
-    a missing cell is -1)."""
+    """Codes (one per cell) and the distinct values, in order of first appearance (as pd.factorize)."""
     if len(values) == 0:
         return np.zeros(0, dtype=np.int32), pa.array([], type=values.type)
     encoded = values.dictionary_encode().combine_chunks()
-    codes = encoded.indices.fill_null(-1) if encoded.indices.null_count else encoded.indices
-    return codes.to_numpy(zero_copy_only=False), encoded.dictionary
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary
 
 
 def distinct_series(uniques: pa.Array | pa.ChunkedArray) -> pd.Series:
