@@ -233,6 +233,40 @@ def test_ragged_rows_are_named_in_file_order_in_a_file_of_several_blocks():
     )
 
 
+boms = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xef\xbb\xbf" * 3, b"\xff\xfe"])
+
+
+@SETTINGS
+@given(
+    data=st.one_of(
+        st.binary(max_size=40),
+        st.builds(lambda bom, text: bom + text.encode("utf-8"), boms, st.text(max_size=40)),
+        st.builds(
+            lambda text, junk: text.encode("utf-8") + junk, st.text(max_size=20), st.binary(max_size=4)
+        ),
+    )
+)
+def test_a_utf8_file_is_passed_on_as_decode_reads_it(data):
+    def outcome(read):
+        try:
+            return read()
+        except LoadError as exc:
+            return str(exc)
+
+    def decoded():
+        text, encoding = loading.decode(data, "x.csv")
+        return text.encode("utf-8"), encoding
+
+    assert outcome(lambda: loading._as_utf8(data, "x.csv")) == outcome(decoded)
+
+
+@SETTINGS
+@given(cells=st.one_of(st.lists(st.text(max_size=6)), st.lists(st.text("aZ1-.~ \t\x7f", max_size=4))))
+def test_a_column_is_left_as_it_is_only_when_no_cell_needs_trimming(cells):
+    column = pa.chunked_array([pa.array(cells, type=pa.large_string())])
+    assert loading._stripped(column).equals(pc.utf8_trim_whitespace(column))
+
+
 @pytest.mark.parametrize("quote", ["", '"'])
 def test_a_row_longer_than_a_read_block_is_read(quote):
     note = "x" * (loading._BLOCK_BYTES + 1000)

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,7 @@ from portfolio_core.ingest.parsing import (
     arrow_text,
     currency_of,
     distinct_series,
+    factorize,
     finite,
     missing,
     not_finite_text,
@@ -41,9 +43,8 @@ from portfolio_core.ingest.portfolio import (
     CLIENT_ATTRIBUTES,
     Portfolio,
     deal_weights,
-    is_won,
-    normalise_stage,
     normalise_status,
+    stages_and_won,
     won_by_client,
 )
 from portfolio_core.message import N_, Message
@@ -189,9 +190,9 @@ def with_overrides(
 
 
 def _reject(
-    table: RawTable, mask: pd.Series, column: str, problem: str, outcome: str = NOT_USED
+    table: RawTable, mask: pd.Series | np.ndarray, column: str, problem: str, outcome: str = NOT_USED
 ) -> pd.DataFrame:
-    flags = mask.fillna(False).astype(bool).to_numpy()
+    flags = np.asarray(mask.fillna(False) if isinstance(mask, pd.Series) else mask, dtype=bool)
     if not flags.any():
         return pd.DataFrame(columns=REJECT_COLUMNS)
     rows = table.frame.index[flags]
@@ -263,20 +264,34 @@ def _numbers(table: RawTable, column: str) -> pd.Series:
     return out
 
 
-def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame, pa.Array]:
-    """The cleaned identifiers ("" where blank), the blank rows, and the distinct non-blank identifiers
-    in order of first appearance."""
+class Ids(NamedTuple):
+    """A file's client identifiers, cleaned ("" where blank), and what was found on the way."""
+
+    ids: pd.Series
+    rejected: pd.DataFrame  # the blank rows
+    blank: np.ndarray  # whether each row's identifier is blank (is "")
+    named: pa.Array  # the distinct non-blank identifiers, in order of first appearance
+    codes: np.ndarray  # a code per row: the position of its (cleaned) identifier in ``distinct``
+    distinct: pa.Array  # the distinct cleaned identifiers, blanks included, in order of first appearance
+
+
+def _ids(table: RawTable, m: dict[str, str]) -> Ids:
+    """The file's client identifiers, factorized once and cleaned on the distinct values."""
     col = m["client"]
-    ids, distinct = _clean_ids(table.frame[col])
+    text = arrow_text(table.frame[col])
+    codes, raw = factorize(text)
+    cleaned = arrow_text(_clean_ids(distinct_series(raw))[0])
+    distinct = raw
+    if not cleaned.equals(pa.chunked_array([raw])):
+        merged, distinct = factorize(cleaned)  # cleaning may have made two distinct identifiers equal
+        codes = merged[codes]
+        text = pa.chunked_array([distinct.take(codes)])
+    ids = text_series(text, table.frame.index, col)
     # Blank or a missing marker, tested on the distinct identifiers (pandas' str.lower on this
-    # column is the same Arrow kernel), then looked up on the rows only if there are some.
-    blank_ids = distinct.filter(
-        pc.or_(pc.equal(distinct, ""), pc.is_in(pc.utf8_lower(distinct), value_set=_BLANK_IDS))
-    )
-    rows = np.zeros(len(ids), dtype=bool)
-    if len(blank_ids):
-        rows = pc.is_in(arrow_text(ids), value_set=blank_ids).to_numpy(zero_copy_only=False)
-    blank = pd.Series(rows, index=ids.index)
+    # column is the same Arrow kernel), then read off on the rows by their codes.
+    blank_ids = pc.or_(pc.equal(distinct, ""), pc.is_in(pc.utf8_lower(distinct), value_set=_BLANK_IDS))
+    blank_codes = blank_ids.to_numpy(zero_copy_only=False)
+    blank = blank_codes[codes] if blank_codes.any() else np.zeros(len(ids), dtype=bool)
     if blank.all():
         raise MissingRoleError(
             "{file}: the client column “{column}” is blank on every row. "
@@ -287,7 +302,7 @@ def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame, p
         )
     longest = pc.max(pc.utf8_length(distinct)).as_py() or 0
     if longest > MAX_ID_CHARS:
-        at = pc.index(pc.greater(pc.utf8_length(arrow_text(ids)), MAX_ID_CHARS), True).as_py()
+        at = pc.index(pc.greater(pc.utf8_length(text), MAX_ID_CHARS), True).as_py()
         raise LoadError(
             "{file}: the client identifier on row {row} of “{column}” "
             "is {length} characters long, over the limit of {limit}; check that “{column}” "
@@ -298,11 +313,12 @@ def _ids(table: RawTable, m: dict[str, str]) -> tuple[pd.Series, pd.DataFrame, p
             length=f"{longest:,}",
             limit=f"{MAX_ID_CHARS:,}",
         )
-    named = pc.unique(distinct)  # cleaning may have made two distinct identifiers equal
+    named = distinct
     if blank.any():
         ids = ids.where(~blank, "")
-        named = named.filter(pc.invert(pc.is_in(named, value_set=blank_ids)))
-    return ids, _reject(table, blank, col, N_("client identifier is blank")), named
+        named = distinct.filter(pc.invert(blank_ids))
+    rejected = _reject(table, blank, col, N_("client identifier is blank"))
+    return Ids(ids, rejected, blank, named, codes, distinct)
 
 
 def _column_jobs(pool: Executor, table: RawTable, m: dict[str, str]) -> dict[str, Future]:
@@ -314,40 +330,50 @@ def _column_jobs(pool: Executor, table: RawTable, m: dict[str, str]) -> dict[str
     if "margin" in m:
         jobs["margin"] = pool.submit(_numbers, table, m["margin"])
     if "stage" in m:
-        jobs["stage"] = pool.submit(normalise_stage, f[m["stage"]])
+        jobs["stage"] = pool.submit(stages_and_won, f[m["stage"]])
     return jobs
 
 
+class Transactions(NamedTuple):
+    """One file's usable transactions, its problems and date format, and what the totals per client need."""
+
+    rows: pd.DataFrame
+    problems: list[pd.DataFrame]
+    date_format: str | None
+    won: np.ndarray  # is_won(rows["stage"])
+    clients: tuple[np.ndarray, pd.Index]  # rows["client"] factorized, as won_by_client takes it
+
+
 def _transactions(
-    table: RawTable,
-    m: dict[str, str],
-    ident: tuple[pd.Series, pd.DataFrame, pa.Array] | None = None,
-    jobs: dict[str, Future] | None = None,
-) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
+    table: RawTable, m: dict[str, str], ident: Ids | None = None, jobs: dict[str, Future] | None = None
+) -> Transactions:
     """The usable transactions and the problems of one file. ``ident``: its :func:`_ids`, and
     ``jobs``: its :func:`_column_jobs`, if already started."""
     if jobs is None:
         with ThreadPoolExecutor(WORKERS) as pool:
             return _transactions(table, m, ident, _column_jobs(pool, table, m))
     f = table.frame
-    ids, bad, _ = ident or _ids(table, m)
-    problems = [bad]
+    ident = ident or _ids(table, m)
+    ids = ident.ids
+    problems = [ident.rejected]
     col = m["amount"]
     amount = jobs["amount"].result()
+    numbers = amount.to_numpy(dtype="float64", na_value=np.nan)
     # The text tests only where they can be true: a missing marker parses to NaN, and a spelled-out
     # non-number (NaN, inf, #DIV/0!) to NaN or an infinity.
-    blank = _only(amount.isna(), missing, f[col])
-    spelled = _only(~np.isfinite(amount.to_numpy(dtype="float64", na_value=np.nan)), not_finite_text, f[col])
-    plausible = finite(amount)
-    absurd = (amount.notna() & ~plausible) | spelled
-    unreadable = amount.isna() & ~blank & ~spelled
+    nan = np.isnan(numbers)
+    blank = _only(nan, missing, f[col]).to_numpy()
+    spelled = _only(~np.isfinite(numbers), not_finite_text, f[col]).to_numpy()
+    plausible = finite(amount).to_numpy()
+    absurd = (~nan & ~plausible) | spelled
+    unreadable = nan & ~blank & ~spelled
     problems += [
         _reject(table, blank, col, N_("amount is missing")),
         _reject(table, unreadable, col, N_("amount is not a number")),
         _reject(table, absurd, col, N_("amount is not a plausible number (NaN, infinite or over 10^15)")),
     ]
-    usable = amount.notna() & plausible
-    keep = (ids.ne("") & usable).to_numpy()
+    usable = ~nan & plausible
+    keep = ~ident.blank & usable
     if not keep.any():
         bad_rows = f.loc[~usable, col].head(3)
         examples = ", ".join(f"row {int(i) + 2} “{v}”" for i, v in zip(bad_rows.index, bad_rows, strict=True))
@@ -363,7 +389,8 @@ def _transactions(
     date_format = None
     if "date" in m:
         out["date"], date_format = jobs["date"].result()
-        bad_date = out["date"].isna() & ~_only(out["date"].isna(), missing, f[m["date"]])
+        nat = np.isnat(out["date"].to_numpy())
+        bad_date = nat & ~_only(nat, missing, f[m["date"]]).to_numpy()
         problems.append(_reject(table, bad_date, m["date"], N_("date not recognised"), KEPT))
     if "margin" in m:
         margin = jobs["margin"].result()
@@ -372,22 +399,31 @@ def _transactions(
         )
         problems.append(_reject(table, bad_margin, m["margin"], N_("margin is not a usable number"), KEPT))
         out["margin"] = margin.where(finite(margin))
-    out["stage"] = jobs["stage"].result() if "stage" in m else "won"
+    if "stage" in m:
+        out["stage"], won = jobs["stage"].result()
+    else:
+        out["stage"], won = "won", np.ones(len(out), dtype=bool)
     if "product" in m:
         out["product"] = f[m["product"]].replace("", pd.NA)
     if "account_manager" in m:  # the deal's own owner: per-owner win rates count each deal by it
         out["account_manager"] = f[m["account_manager"]].replace("", pd.NA)
-    return (out if keep.all() else out[keep]).reset_index(drop=True), problems, date_format
+    clients = pd.Index(text_series(ident.distinct, pd.RangeIndex(len(ident.distinct))))
+    if keep.all():
+        return Transactions(out.reset_index(drop=True), problems, date_format, won, (ident.codes, clients))
+    codes, present = pd.factorize(ident.codes[keep])  # the codes of the clients left, in their order
+    rows = out[keep].reset_index(drop=True)
+    return Transactions(rows, problems, date_format, won[keep], (codes, clients.take(present)))
 
 
 def _activities(
-    table: RawTable, m: dict[str, str], ident: tuple[pd.Series, pd.DataFrame, pa.Array] | None = None
+    table: RawTable, m: dict[str, str], ident: Ids | None = None
 ) -> tuple[pd.DataFrame, list[pd.DataFrame], str | None]:
     from portfolio_core.ingest.columns import fold
 
     f = table.frame
-    ids, bad, _ = ident or _ids(table, m)
-    problems = [bad]
+    ident = ident or _ids(table, m)
+    ids = ident.ids
+    problems = [ident.rejected]
     out = pd.DataFrame({"client": ids})
     date_format = None
     if "date" in m:
@@ -436,12 +472,9 @@ def _attributes(
         named = distinct.filter(pc.not_equal(distinct, ""))
     one_per_client = kind == "clients" or (kind == "transactions" and len(named) == len(ids) - blanks)
     if not cols and not one_per_client:
-        # Only the identifiers: one row per distinct identifier, grouped as below but on those alone.
-        return (
-            pd.DataFrame({"client": text_series(named, pd.RangeIndex(len(named)))})
-            .groupby("client", sort=False)
-            .first()
-        )
+        # Only the identifiers: one row per distinct identifier, as the group-by below gives it.
+        index = pd.Index(text_series(named, pd.RangeIndex(len(named))), name="client")
+        return pd.DataFrame(index=index, columns=pd.Index([], dtype="str"))
     if one_per_client:
         used = set(m.values())
         reserved = {"client", "amount", "margin", "stage", "date", "product", *KIND_ROLES["transactions"]}
@@ -538,6 +571,7 @@ def build_portfolio(
 
     infos, problems = [], []
     transactions, activities, attributes = [], [], []
+    parsed: list[Transactions] = []
     tx_distinct: list[pa.Array] = []  # each transaction file's distinct clients
     tx_clients: set[str] = set()  # all of them, made when a file of another kind needs them
     listed: set[str] = set()
@@ -552,10 +586,12 @@ def build_portfolio(
         date_format = None
         with ThreadPoolExecutor(WORKERS) as pool:
             jobs = _column_jobs(pool, table, m) if kind == "transactions" else None
-            ids, bad, named = _ids(table, m)  # meanwhile the columns are parsed
+            ident = _ids(table, m)  # meanwhile the columns are parsed
             if jobs is not None:
-                rows, p, date_format = _transactions(table, m, (ids, bad, named), jobs)
+                parsed.append(_transactions(table, m, ident, jobs))
+        ids, bad, named = ident.ids, ident.rejected, ident.named
         if kind == "transactions":
+            rows, p, date_format = parsed[-1].rows, parsed[-1].problems, parsed[-1].date_format
             transactions.append(rows)
             tx_by_file[table.name] = rows
             # every row with a client kept: the file's clients are its distinct identifiers
@@ -565,7 +601,7 @@ def build_portfolio(
             tx_distinct.append(clients_here)
             used = len(rows)
         elif kind == "activities":
-            rows, p, date_format = _activities(table, m, (ids, bad, named))
+            rows, p, date_format = _activities(table, m, ident)
             activities.append(rows)
             used = len(rows)
             if rows.attrs.get("minutes"):
@@ -605,8 +641,9 @@ def build_portfolio(
     infos.sort(key=lambda i: order[i.name])
 
     tx = pd.concat(transactions, ignore_index=True)
-    won_rows = pd.Series(is_won(tx["stage"]), index=tx.index)
-    by_client = won_by_client(tx, won=won_rows.to_numpy())
+    won = np.concatenate([t.won for t in parsed])
+    won_rows = pd.Series(won, index=tx.index)
+    by_client = won_by_client(tx, won=won, clients=parsed[0].clients if len(parsed) == 1 else None)
     check_revenue(tx, won_rows, by_client["total"])
     clients = clients_table(attributes, tx, by_client.index[by_client["sold"].to_numpy()], tx_distinct)
     acts = (
@@ -664,7 +701,8 @@ def check_revenue(tx: pd.DataFrame, won_rows: pd.Series, totals: pd.Series) -> N
 def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array] | None = None) -> pd.Index:
     """Every company: those with attributes (every file gives its identifiers), then any other client.
 
-    ``tx_distinct``: the distinct clients of each transaction file, if known.
+    ``attrs``: one row per company (its index unique); ``tx_distinct``: the distinct clients of each
+    transaction file, if known.
     """
     index, clients = attrs.index, tx["client"]
     if all(isinstance(x.dtype, pd.StringDtype) and x.dtype.storage == "pyarrow" for x in (index, clients)):
@@ -672,8 +710,7 @@ def _everyone(attrs: pd.DataFrame, tx: pd.DataFrame, tx_distinct: list[pa.Array]
         if tx_distinct is None:
             tx_distinct = [pc.unique(arrow_text(clients))]
         distinct = pa.chunked_array(tx_distinct, type=pa.large_string())
-        unique = pc.count_distinct(known).as_py() == len(known)  # no pandas hash table of the index
-        if unique and pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
+        if distinct.equals(known) or pc.sum(pc.is_in(distinct, value_set=known)).as_py() == len(distinct):
             return pd.Index(index, name="client")  # as below, without a pass over every transaction
     return pd.Index(pd.unique(pd.concat([index.to_series(), clients])), name="client")
 
@@ -686,17 +723,20 @@ def clients_table(
 ) -> pd.DataFrame:
     """One row per company: attributes (first non-blank value per client), status, numbers, dates.
 
-    ``selling``: the clients with at least one sale.
+    ``attributes``: frames of one row per client; ``selling``: the clients with at least one sale.
     """
     attrs = pd.concat(attributes) if attributes else pd.DataFrame()
-    attrs = attrs.groupby(level=0, sort=False).first() if len(attrs) else attrs
+    if len(attributes) > 1 and len(attrs):  # each frame has a row per client: merge theirs
+        attrs = attrs.groupby(level=0, sort=False).first()
     everyone = _everyone(attrs, tx, tx_distinct)
     clients = attrs.reindex(everyone)
     # A client is a company with at least one sale (an invoice, a won deal), whatever the amounts
     # add up to: sales netting to 0 or less make a client in class C, flagged "no net revenue".
     sold = pc.is_in(arrow_text(everyone.to_series()), value_set=arrow_text(selling.to_series()))
     sold = sold.to_numpy(zero_copy_only=False)
-    derived = pd.Series(np.where(sold, "active", "prospect"), index=everyone)
+    derived = pd.Series(
+        np.array(["prospect", "active"], dtype=object)[sold.astype(np.intp)], index=everyone, dtype=object
+    )
     if "status" in clients.columns:
         given = clients["status"].notna() & clients["status"].astype("string").str.strip().ne("")
         clients["status"] = normalise_status(clients["status"]).where(given, derived)

@@ -5,6 +5,7 @@ Every refusal is a :class:`LoadError` whose message says what is wrong and what 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -13,6 +14,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -147,6 +149,39 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     return text.lstrip("\ufeff"), encoding
 
 
+def _as_utf8(data: bytes, name: str) -> tuple[bytes, str]:
+    """The file as UTF-8 bytes without byte-order marks, and its encoding: :func:`decode`'s verdict.
+
+    A UTF-8 file is checked, not decoded, and passed on as it is (the common case, and 30 MB of
+    text not made for a 10^6-row file); any other file, or one that ``decode`` refuses, goes
+    through ``decode``.
+    """
+    bom = data.startswith(_UTF8_BOM)
+    start = len(_UTF8_BOM) if bom else 0
+    if (
+        _BLANK_BYTES.fullmatch(data)
+        or data.startswith((*_MAGIC, b"\xff\xfe", b"\xfe\xff"))
+        or not _is_utf8(data)
+        or _looks_binary(_head(data, start))
+    ):
+        text, encoding = decode(data, name)
+        return text.encode("utf-8"), encoding
+    while data.startswith(_UTF8_BOM, start):  # decode strips every leading byte-order mark
+        start += len(_UTF8_BOM)
+    return data[start:], "utf-8-sig" if bom else "utf-8"
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether the bytes are valid UTF-8: Arrow's check, as strict as Python's decoder, without a copy."""
+    offsets = pa.array([0, len(data)], type=pa.int64()).buffers()[1]
+    value = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        value.cast(pa.large_string())  # the cast checks the bytes
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def _decode_8bit_or_utf16(data: bytes) -> tuple[str | None, str]:
     """UTF-16 without BOM when every other byte is NUL; else charset-normalizer: Windows-1252 or Latin-1."""
     sample = data[:4096]
@@ -250,21 +285,28 @@ def _line_of(text: str, fragment: str) -> int | None:
     return text.count("\n", 0, pos) + 1 if pos >= 0 else None
 
 
-def read_csv_text(
-    text: str, name: str, encoding: str = "utf-8", utf8: bytes | memoryview | None = None
-) -> RawTable:
-    """Parse CSV text (separator detected) into a frame of stripped strings, empty cells as ``""``.
+def _head(data: bytes, start: int = 0) -> str:
+    """The first ``_SAMPLE_CHARS`` characters of UTF-8 bytes from ``start`` (decoding no more than that)."""
+    text, _ = codecs.utf_8_decode(memoryview(data)[start : start + 4 * _SAMPLE_CHARS], None, False)
+    return text[:_SAMPLE_CHARS]
+
+
+def read_csv_text(data: bytes, name: str, encoding: str = "utf-8") -> RawTable:
+    """Parse CSV (UTF-8 bytes, separator detected) into a frame of stripped strings, empty cells as ``""``.
 
     Refuses broken quoting, ragged rows and duplicate column names, naming the lines.
-    ``utf8``, if given, must be ``text`` encoded in UTF-8 (the file's own bytes, when it
-    is UTF-8): the reader then parses them instead of a fresh copy.
+    ``encoding`` is the file's, as detected. The bytes are parsed as they are: the whole text is
+    decoded only to fix the header, to check an odd number of quotes or to name bad lines.
     """
-    sep = sniff_separator(text)
-    original = text
-    text, skipped = _header_fix(text, sep)
-    source = pa.py_buffer(utf8 if utf8 is not None and text is original else text.encode("utf-8"))
+    sample = _head(data)
+    sep = sniff_separator(sample)
+    skipped = 0
+    if _header_fix(sample, sep)[0] is not sample:  # the header needs a fix: made on the whole text
+        text, skipped = _header_fix(data.decode("utf-8"), sep)
+        data, sample = text.encode("utf-8"), text[:_SAMPLE_CHARS]
+    source = pa.py_buffer(data)
     try:
-        first = next(csv.reader(io.StringIO(text[:_SAMPLE_CHARS]), delimiter=sep), [])
+        first = next(csv.reader(io.StringIO(sample), delimiter=sep), [])
     except csv.Error:  # a stray carriage return in the header: let the reader below judge the file
         first = []
     width = max(len(first), 1)
@@ -278,9 +320,9 @@ def read_csv_text(
         )
     # Without any quote no value can hold a line break: the reader may then split the file into
     # blocks without scanning the quotes first, which lets it parse the blocks in parallel.
-    quoted = '"' in text
-    if quoted and text.count('"') % 2:
-        _check_quotes(text, name, sep)
+    quoted = b'"' in data
+    if quoted and data.count(b'"') % 2:
+        _check_quotes(data.decode("utf-8"), name, sep)
     bad: list[tuple[int, int, str]] = []
 
     def invalid(row: pa_csv.InvalidRow) -> str:
@@ -324,6 +366,7 @@ def read_csv_text(
             error=str(exc).splitlines()[0],
         ) from exc
     if bad:
+        text = data.decode("utf-8")
         lines = [_line_of(text, t) for _, _, t in bad[:5]]
         where = ", ".join(f"line {n + skipped}" for n in lines if n) or "some lines"
         expected, actual, _ = bad[0]
@@ -470,9 +513,18 @@ def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """The cells without leading and trailing whitespace; the column itself if no byte can be one."""
     for chunk in column.chunks:
         data = chunk.buffers()[2]
-        if data is not None and data.to_pybytes().translate(None, _NOT_SPACE_BYTES):
+        if data is not None and _may_hold_space(data):
             return pc.utf8_trim_whitespace(column)
     return column
+
+
+def _may_hold_space(data: pa.Buffer) -> bool:
+    """Whether a byte can be (part of) whitespace: first tested on the range of the bytes, a
+    vectorised test outside the GIL that settles columns of codes, dates and plain numbers."""
+    codes = np.frombuffer(data, dtype=np.uint8)
+    if not len(codes) or (codes.min() > ord(" ") and codes.max() < 0x80):  # ASCII after the space
+        return False
+    return bool(data.to_pybytes().translate(None, _NOT_SPACE_BYTES))
 
 
 def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
@@ -496,13 +548,14 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
         jobs = [pool.submit(_stripped, col) for col in columns]
         columns.clear()  # each column as read is freed once stripped
         columns = [job.result() for job in jobs]
-    filled = [pc.greater(pc.binary_length(col), 0) for col in columns]
     empty = {
-        c for c, f in zip(names, filled, strict=True) if c.startswith("(column ") and not pc.any(f).as_py()
+        c
+        for c, col in zip(names, columns, strict=True)
+        if c.startswith("(column ") and not pc.max(pc.binary_length(col)).as_py()
     }
     keep = [i for i, c in enumerate(names) if c not in empty]
     names = [names[i] for i in keep]
-    columns, filled = [columns[i] for i in keep], [filled[i] for i in keep]
+    columns = [columns[i] for i in keep]
     index = pd.Index(names, dtype=object)
     if index.duplicated().any():
         dup = ", ".join(f"“{d}”" for d in sorted(set(index[index.duplicated()])))
@@ -514,10 +567,11 @@ def _tidy_arrow(read: list[pa.Table], name: str) -> pd.DataFrame:
         )
     rows = len(columns[0]) if columns else 0
     read_rows = rows
-    if columns:
-        used = filled[0]
-        for f in filled[1:]:
-            used = pc.or_(used, f)
+    # a row can be empty only if every column has an empty cell
+    if columns and all(pc.min(pc.binary_length(col)).as_py() in (0, None) for col in columns):
+        used = pc.greater(pc.binary_length(columns[0]), 0)
+        for col in columns[1:]:
+            used = pc.or_(used, pc.greater(pc.binary_length(col), 0))
         kept = pc.sum(used).as_py() or 0
         if kept < rows:
             columns = [col.filter(used) for col in columns]
@@ -545,8 +599,5 @@ def read_table(data: bytes, name: str, sheet: str | None = None, max_bytes: int 
         )
     if data[:4] == b"PK\x03\x04":
         return read_excel_bytes(data, name, sheet)
-    text, encoding = decode(data, name)
-    # UTF-8 files: the reader parses the file's own bytes (after the byte-order mark), not a copy
-    utf8 = {"utf-8": 0, "utf-8-sig": len(_UTF8_BOM)}.get(encoding)
-    own = memoryview(data)[utf8:] if utf8 is not None and not data[utf8:].startswith(_UTF8_BOM) else None
-    return read_csv_text(text, name, encoding, utf8=own)
+    utf8, encoding = _as_utf8(data, name)
+    return read_csv_text(utf8, name, encoding)

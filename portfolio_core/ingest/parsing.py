@@ -169,7 +169,7 @@ def parse_numbers(text: pd.Series, prefer_comma: bool = False) -> pd.Series:
     values = arrow_text(text)
     every = _every_plain_with_dots(values, prefer_comma)
     if every is not None:
-        return pd.Series(every, index=text.index, name=text.name, dtype="float64")
+        return pd.Series(every, index=text.index, name=text.name, dtype="float64", copy=False)
     plain = pc.and_(
         pc.less_equal(pc.binary_length(values), _PLAIN_CHARS), pc.match_substring_regex(values, _PLAIN)
     )
@@ -223,10 +223,11 @@ def _every_plain_with_dots(values: pa.ChunkedArray, prefer_comma: bool) -> np.nd
         text = data[offsets[0] : offsets[-1]].tobytes()
         if text.translate(None, b"0123456789.-") or (prefer_comma and b"." in text):
             return None
-        first, last = data[offsets[:-1]], data[offsets[1:] - 1]
-        minus = first == ord("-")
-        second = data[np.minimum(offsets[:-1] + 1, offsets[-1] - 1)]
-        if not (_DIGIT[last].all() and np.where(minus, _DIGIT[second], _DIGIT[first]).all()):
+        if not _DIGIT[data[offsets[1:] - 1]].all():
+            return None
+        starts = offsets[:-1]
+        signed = starts[~_DIGIT[data[starts]]]  # the values that do not start with a digit
+        if not ((data[signed] == ord("-")) & _DIGIT[data[np.minimum(signed + 1, offsets[-1] - 1)]]).all():
             return None
     try:
         return np.asarray(values.cast(pa.float64()).to_numpy(), dtype="float64")
@@ -376,7 +377,7 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, str]:
     codes, uniques = factorize(arrow_text(text))
     parsed, label = _parse_distinct_dates(distinct_series(uniques))
     values = parsed.to_numpy(dtype="datetime64[ns]")[codes]
-    return pd.Series(values, index=text.index, name=text.name), label
+    return pd.Series(values, index=text.index, name=text.name, copy=False), label
 
 
 def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, str]:
@@ -386,8 +387,10 @@ def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, str]:
     iso = s.str.match(r"^\d{4}-\d{1,2}-\d{1,2}").fillna(False).astype(bool)
     if iso.any():
         out[iso] = pd.to_datetime(s[iso], errors="coerce", format="ISO8601").astype("datetime64[ns]")
-    parts = s.str.extract(_DMY)
-    dmy = parts["a"].notna() & ~iso
+    dmy = pd.Series(False, index=s.index)
+    if not iso.all():  # day/month/year dates, looked for where the dates are not all ISO
+        parts = s.str.extract(_DMY)
+        dmy = parts["a"].notna() & ~iso
     label = "YYYY-MM-DD"
     if dmy.any():
         first = day_first(s[dmy])
@@ -446,10 +449,11 @@ def currency_of(header: str, cells: pd.Series, sample: int = 2000) -> str | None
     """
     texts = [header]
     if not pd.api.types.is_numeric_dtype(cells):
-        texts += cells.dropna().astype(str).head(sample).drop_duplicates().tolist()
+        head = cells.head(sample)  # the first filled cells, without a pass over a large column
+        head = cells.dropna().head(sample) if head.isna().any() else head
+        texts += head.astype(str).drop_duplicates().tolist()
+    # one search over the texts, one a line (a mark never spans a line break)
     found = {
-        CURRENCIES[(word or mark).lower()]
-        for text in texts
-        for word, mark in re.findall(_CURRENCY_MARK, text)
+        CURRENCIES[(word or mark).lower()] for word, mark in re.findall(_CURRENCY_MARK, "\n".join(texts))
     }
     return found.pop() if len(found) == 1 else None

@@ -38,11 +38,17 @@ _STAGE_WORDS = {
 }  # fmt: skip
 
 
-def _by_distinct(text: pd.Series, classify: Callable[[str], str]) -> pd.Series:
-    """Apply ``classify`` to each distinct folded value once, then map back (fast on large columns)."""
+def _classified(text: pd.Series, classify: Callable[[str], str]) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """The label of each cell, ``classify`` run once per distinct folded value, and the codes of the
+    cells and labels of the codes it was made from."""
     codes, uniques = factorize(arrow_text(text))
     labels = np.array([classify(fold(u)) for u in uniques.to_pylist()], dtype=object)
-    return pd.Series(labels[codes], index=text.index, dtype=object)
+    return pd.Series(labels[codes], index=text.index, dtype=object, copy=False), codes, labels
+
+
+def _by_distinct(text: pd.Series, classify: Callable[[str], str]) -> pd.Series:
+    """Apply ``classify`` to each distinct folded value once, then map back (fast on large columns)."""
+    return _classified(text, classify)[0]
 
 
 def _status_of(folded: str) -> str:
@@ -99,18 +105,37 @@ def normalise_stage(text: pd.Series) -> pd.Series:
     return _by_distinct(text, _stage_of)
 
 
-def won_by_client(tx: pd.DataFrame, column: str = "amount", won: np.ndarray | None = None) -> pd.DataFrame:
+def stages_and_won(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`normalise_stage` and :func:`is_won` of it, the latter read off the few distinct stages."""
+    stages, codes, labels = _classified(text, _stage_of)
+    return stages, (labels == "won")[codes]
+
+
+def won_by_client(
+    tx: pd.DataFrame,
+    column: str = "amount",
+    won: np.ndarray | None = None,
+    clients: tuple[np.ndarray, pd.Index] | None = None,
+) -> pd.DataFrame:
     """Per client, in order of first appearance: ``total``, the won ``column`` added up (0 without
-    a sale), and ``sold``, whether the client has a won row. ``won``: :func:`is_won` of the stage, if known.
+    a sale), and ``sold``, whether the client has a won row. ``won``: :func:`is_won` of the stage, and
+    ``clients``: ``tx["client"]`` factorized (as ``pd.factorize`` does it), if known.
     """
     if won is None:
         won = is_won(tx["stage"]) if "stage" in tx.columns else np.ones(len(tx), dtype=bool)
-    # The other rows as NaN, which the sum skips: the same additions in the same order as
-    # summing the won rows alone, without copying the client of every won row.
-    frame = pd.DataFrame({"client": tx["client"], "total": tx[column].where(won), "sold": won})
-    grouped = frame.groupby("client", sort=False)  # by name: pandas scans a Series key as a possible label
-    sums = grouped[["total", "sold"]].sum()  # one pass: the won rows counted with the amounts
-    return pd.DataFrame({"total": sums["total"], "sold": sums["sold"] > 0})
+    if clients is None:
+        codes, uniques = pd.factorize(tx["client"])  # for identifiers in Arrow, by Arrow
+        clients = codes, uniques.infer_objects()  # the index the group-by by client would give
+    codes, names = clients
+    shifted = (codes + 1) * won  # the code + 1 on a won row, 0 on the others (and a missing client)
+    # Grouped by the codes as categories: pandas' own (compensated) sum, without hashing the
+    # identifiers again; a client without a won row sums to 0.
+    categories = pd.CategoricalDtype(pd.RangeIndex(len(names)))
+    groups = pd.CategoricalIndex(pd.Categorical.from_codes(shifted - 1, dtype=categories, validate=False))
+    amounts = pd.Series(tx[column].to_numpy(dtype="float64", na_value=np.nan), copy=False)
+    total = amounts.groupby(groups, observed=False).sum().to_numpy()
+    sold = np.bincount(shifted, minlength=len(names) + 1)[1:] > 0
+    return pd.DataFrame({"total": total, "sold": sold}, index=names.rename("client"))
 
 
 @dataclass(frozen=True)
