@@ -97,18 +97,15 @@ class _FrameSheet(Worksheet):
         frame = frame.iloc[: self.xls_rowmax - 1]  # a sheet's last row (xlsxwriter drops the rows beyond)
         letters = [xl_col_to_name(j) for j in range(len(frame.columns))]
         header = _style(cells.styles.header)
-        rows: list[Any] = [
-            [
-                f'<c r="{c}1"{header}{cells.shared(_text(str(n)))}'
-                for c, n in zip(letters, frame.columns, strict=True)
-            ]
-        ]
-        rows += zip(
-            *(cells.column(frame.iloc[:, j], c, _style(formats[j])) for j, c in enumerate(letters)),
-            strict=True,
+        head = "".join(
+            f'<c r="{c}1"{header}{cells.shared(_text(str(n)))}'
+            for c, n in zip(letters, frame.columns, strict=True)
         )
-        self.rows_xml = "".join(
-            f'<row r="{r}">{"".join(row)}</row>' for r, row in enumerate(rows, start=1) if any(row)
+        rows = [str(r) for r in range(2, len(frame) + 2)]
+        columns = [cells.column(frame.iloc[:, j], c, _style(formats[j]), rows) for j, c in enumerate(letters)]
+        body = map("".join, zip(*columns, strict=True))
+        self.rows_xml = f'<row r="1">{head}</row>' + "".join(
+            f'<row r="{r}">{row}</row>' for r, row in zip(rows, body, strict=True) if row
         )
         self._check_dimensions(0, 0)
         self._check_dimensions(len(frame), len(frame.columns) - 1)
@@ -153,31 +150,29 @@ class _Cells:
             return f"{_style(self.styles.date)}><v>{serial:.16G}</v></c>"
         return self.text(str(value))
 
-    def column(self, column: pd.Series, letter: str, number_style: str) -> list[str]:
-        """Each row's ``<c>`` element in ``column``, from row 2 on."""
-        refs = [f"{letter}{r}" for r in range(2, len(column) + 2)]
+    def column(self, column: pd.Series, letter: str, number_style: str, rows: list[str]) -> list[str]:
+        """Each row's ``<c>`` element in ``column``, from row 2 on (``rows``: their numbers as text)."""
+        start = f'<c r="{letter}'
         dtype = column.dtype
         if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
             values = column.to_numpy(dtype=float, na_value=np.nan)
-            cells = [
-                f'<c r="{r}"{number_style}><v>{v:.16G}</v></c>'
-                for r, v in zip(refs, values.tolist(), strict=True)
-            ]
+            end = f'"{number_style}><v>'
+            cells = [f"{start}{r}{end}{v:.16G}</v></c>" for r, v in zip(rows, values.tolist(), strict=True)]
             for i in np.flatnonzero(~np.isfinite(values)).tolist():
                 cells[i] = ""
             return cells
-        texts, cells = self.texts, []
-        for r, value in zip(refs, column.tolist(), strict=True):
-            if type(value) is str:
-                if value in texts:
-                    self.strings.count += 1  # the shared strings count every use
-                else:
-                    texts[value] = self.text(value)
-                end = texts[value]
-            else:
-                end = self.any(value, number_style)
-            cells.append(f'<c r="{r}"{end}' if end else "")
-        return cells
+        codes, index = pd.factorize(column)  # -1: NA, an empty cell
+        uniques = index.tolist()
+        if not all(type(u) is str for u in uniques):  # factorize takes 1, 1.0 and True for one value
+            ends = [self.any(value, number_style) for value in column.tolist()]
+            return [f'{start}{r}"{end}' if end else "" for r, end in zip(rows, ends, strict=True)]
+        texts = self.texts
+        new = [u for u in uniques if u not in texts]
+        texts.update((u, self.text(u)) for u in new)
+        # the shared strings count every use: the new texts counted their first one
+        self.strings.count += int(np.count_nonzero(codes >= 0)) - len(new)
+        ends = [texts[u] for u in uniques]
+        return [f'{start}{r}"{ends[c]}' if c >= 0 else "" for r, c in zip(rows, codes.tolist(), strict=True)]
 
 
 def _sheet(wb: Any, cells: _Cells, title: str, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
