@@ -169,7 +169,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         from portfolio_core.report.deck import deck_charts, pptx_report
         from portfolio_core.report.pack import build_report
         from portfolio_core.report.pdf import pdf_report
-        from portfolio_core.report.workbook import excel_report
+        from portfolio_core.report.workbook import excel_workbook, zipped
 
         # without --hourly-cost the files say the cost is a default
         portfolio, classified, settings, names = _load(args)
@@ -193,10 +193,10 @@ def cmd_report(args: argparse.Namespace) -> None:
         )
         if renderer is not None:
             renderer.send(deck_charts(report))
-        # the workbook is made in a thread: its zip compression (a third of its time) leaves the GIL,
-        # so the handout and the deck are made here meanwhile
+        # the workbook's cells are made here, its file in a thread: the zip compression (half of the
+        # time left) leaves the GIL, so the handout and the deck are made meanwhile
         with ThreadPoolExecutor(max_workers=1) as pool:
-            workbook = pool.submit(excel_report, report) if args.xlsx else None
+            workbook = pool.submit(zipped, excel_workbook(report)) if args.xlsx else None
             handout = pdf_report(report) if args.pdf else None
             deck = pptx_report(report, renderer.result()) if renderer is not None else None
             files = [

@@ -207,7 +207,20 @@ def money_format(currency: str | None, t: Translator) -> str:
 
 
 def excel_report(report: Report) -> bytes:
-    """The workbook: sheets Clients (one row per client, a "Class" column), Summary, Actions, Settings.
+    """The workbook's file: :func:`excel_workbook` zipped."""
+    return zipped(excel_workbook(report))
+
+
+def zipped(wb: xlsxwriter.Workbook) -> bytes:
+    """The file of a workbook made in memory. Most of the time goes to the zip compression, which
+    leaves the GIL: in a thread, it lets another file be made meanwhile."""
+    wb.close()
+    return wb.filename.getvalue()
+
+
+def excel_workbook(report: Report) -> xlsxwriter.Workbook:
+    """The workbook, in memory: sheets Clients (one row per client, a "Class" column), Summary,
+    Actions, Settings (:func:`zipped` makes its file).
 
     Sheet names and headers are in the report's language ("Class" is "Classe" in French). Every
     sheet has a frozen header row and an autofilter; amounts, shares and hours are numbers with
@@ -219,10 +232,9 @@ def excel_report(report: Report) -> bytes:
     share_of_measure = t("Share of {measure}", measure=t(s.measure))
     client, client_id, cls, hours = t("Client"), t("Client ID"), t("Class"), t("Hours")
     money = money_format(s.currency, t)
-    out = io.BytesIO()
     # every option that would turn a client's text into a formula, a link or a number is off
     wb = xlsxwriter.Workbook(
-        out,
+        io.BytesIO(),
         {
             "in_memory": True,
             "strings_to_formulas": False,
@@ -296,5 +308,4 @@ def excel_report(report: Report) -> bytes:
         columns=[t("Setting"), t("Value")],
     )
     _sheet(wb, cells, t("Settings"), settings, {})
-    wb.close()
-    return out.getvalue()
+    return wb
