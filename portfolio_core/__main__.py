@@ -198,7 +198,8 @@ def cmd_report(args: argparse.Namespace) -> None:
         with ThreadPoolExecutor(max_workers=1) as pool:
             workbook = pool.submit(zipped, excel_workbook(report)) if args.xlsx else None
             handout = pdf_report(report) if args.pdf else None
-            deck = pptx_report(report, renderer.result()) if renderer is not None else None
+            # the deck's first slides are made while the charts render
+            deck = pptx_report(report, renderer) if renderer is not None else None
             files = [
                 (args.xlsx, workbook.result() if workbook else None),
                 (args.pdf, handout),
