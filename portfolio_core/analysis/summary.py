@@ -70,7 +70,13 @@ def heading_dict(portfolio: Portfolio, classified: pd.DataFrame) -> dict[str, An
     as_of = as_of_date(portfolio)
     if as_of is None:
         return {}
-    bridge = client_bridge(portfolio.won(), *last_two_years(as_of))
+    return _heading(portfolio, classified, as_of, client_bridge(portfolio.won(), *last_two_years(as_of)))
+
+
+def _heading(
+    portfolio: Portfolio, classified: pd.DataFrame, as_of: pd.Timestamp, bridge: pd.DataFrame
+) -> dict[str, Any]:
+    """:func:`heading_dict` from the data's last date and the clients' revenue bridge over the two years."""
     figures = retention_summary(bridge[bridge.index.isin(classified.index)])
     result: dict[str, Any] = {"retention": {"nrr": _number(figures["nrr"]), "grr": _number(figures["grr"])}}
     prediction = predict_portfolio(portfolio, as_of)
@@ -89,7 +95,8 @@ def heading_figures(portfolio: Portfolio, classified: pd.DataFrame) -> dict[str,
     if as_of is None:
         return {}
     periods = last_two_years(as_of)
-    end = client_bridge(portfolio.won(), *periods)["end"].reindex(classified.index, fill_value=0.0)
+    bridge = client_bridge(portfolio.won(), *periods)
+    end = bridge["end"].reindex(classified.index, fill_value=0.0)
     per_class = end.groupby(classified["abc_class"]).sum()
     last = {cls: float(per_class.get(cls, 0.0)) for cls in CLASSES}
-    return {**heading_dict(portfolio, classified), "periods": periods, "revenue_last_12m": last}
+    return {**_heading(portfolio, classified, as_of, bridge), "periods": periods, "revenue_last_12m": last}

@@ -246,18 +246,22 @@ def pptx_report(report: Report, pictures: Mapping[str, bytes] | None = None) -> 
     action list paginated; each slide shows the assumptions behind it, also as the speaker's notes.
 
     ``pictures`` may hold PNGs already rendered from ``report.charts`` (same keys), so the app
-    renders each chart once for both the download buttons and the deck.
+    renders each chart once for both the download buttons and the deck; it is first read when a
+    slide shows a chart (a :class:`~portfolio_core.report.render.PngRenderer` renders meanwhile).
     """
     from pptx import Presentation
     from pptx.util import Inches
 
     t = report.t
-    pictures = dict(pictures or {})
+    made: dict[str, bytes] = {}
 
     def png(key: str) -> bytes:
-        if key not in pictures:
-            pictures[key] = chart_png(report.charts[key])
-        return pictures[key]
+        if key not in made:
+            if pictures is not None and key in pictures:
+                made[key] = pictures[key]
+            else:
+                made[key] = chart_png(report.charts[key])
+        return made[key]
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -29,14 +29,16 @@ if job:
 """
 
 
-class PngRenderer:
+class PngRenderer(Mapping[str, bytes]):
     """A process that renders charts to PNG while this one goes on: vl-convert holds the GIL while it
     renders (a thread would stop the workbook), and its engine, half a second to start, starts as soon
-    as the renderer is made. Use it as a context manager: :meth:`send` the charts, then :meth:`result`."""
+    as the renderer is made. Use it as a context manager: :meth:`send` the charts, then read their
+    PNGs by key (it is a mapping, waited for on the first read) or all at once (:meth:`result`)."""
 
     def __init__(self) -> None:
         self.charts: dict[str, alt.TopLevelMixin] = {}
         self.scale: float = 2
+        self.pngs: dict[str, bytes] | None = None
         self.process = subprocess.Popen(
             [sys.executable, "-I", "-c", _RENDERER], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
@@ -51,12 +53,26 @@ class PngRenderer:
     def result(self) -> dict[str, bytes]:
         """The PNGs by chart key: the bytes :func:`chart_png` gives (rendered here if the other process
         failed; its error is on stderr)."""
+        if self.pngs is None:
+            self.pngs = self._rendered()
+        return self.pngs
+
+    def _rendered(self) -> dict[str, bytes]:
         out = self.process.stdout.read()  # type: ignore[union-attr]
         if self.process.wait() == 0:
             return dict(pickle.loads(out))
         from portfolio_core.report.images import chart_png
 
         return {key: chart_png(chart, self.scale) for key, chart in self.charts.items()}
+
+    def __getitem__(self, key: str) -> bytes:
+        return self.result()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.result())
+
+    def __len__(self) -> int:
+        return len(self.result())
 
     def __enter__(self) -> PngRenderer:
         return self

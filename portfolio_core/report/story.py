@@ -243,7 +243,7 @@ def _figures(report: Report) -> Slide:
 
 def _moves_in_order(actions: pd.DataFrame, moves: tuple[str, ...]) -> list[str]:
     """The moves present, in review order (unknown ones last, as they come)."""
-    present = list(dict.fromkeys(actions["action"]))
+    present = list(actions["action"].unique())  # in order of appearance
     return [m for m in moves if m in present] + [m for m in present if m not in moves]
 
 
