@@ -88,8 +88,7 @@ else:  # the two periods compared, above the tabs: the retention and the health 
 
 def revenue_retention() -> None:
     """NRR and GRR between the two periods, the bridge, retention per group."""
-    bridge = health.bridge(key, period1, period2, portfolio)
-    mine = bridge[bridge.index.isin(clients)]
+    mine = health.selected_bridge(key, period1, period2, settings, portfolio)
     figures = retention_summary(mine)
     m = st.columns(4)
     m[0].metric(

@@ -24,6 +24,21 @@ def bridge(data_key: str, period1: Period, period2: Period, _portfolio: Portfoli
 
 
 @cached(16)
+def _selected_bridge(
+    data_key: str, period1: Period, period2: Period, scope: AnalysisSettings, _portfolio: Portfolio
+) -> pd.DataFrame:
+    whole = bridge(data_key, period1, period2, _portfolio)
+    return whole[whole.index.isin(selection(data_key, scope, _portfolio))]
+
+
+def selected_bridge(
+    data_key: str, period1: Period, period2: Period, settings: AnalysisSettings, portfolio: Portfolio
+) -> pd.DataFrame:
+    """:func:`bridge` of the selected clients (picking them out of 10^5 text ids took 0.2 s a visit)."""
+    return _selected_bridge(data_key, period1, period2, settings.scope_only(), portfolio)
+
+
+@cached(16)
 def _cohorts(data_key: str, freq: Frequency, scope: AnalysisSettings, _portfolio: Portfolio) -> pd.DataFrame:
     won = _portfolio.won()
     return cohort_table(won[won["client"].isin(selection(data_key, scope, _portfolio))], freq)
