@@ -58,6 +58,20 @@ def test_a_second_upload_replaces_the_first_and_says_so(app):
     assert metrics(app) == {"A clients": "3", "B clients": "2", "C clients": "0"}
 
 
+def test_a_file_uploaded_again_under_the_same_name_with_other_figures_shows_the_new_ones(app):
+    """The Data page reads a file once per content (#15): a new export saved under the old name is
+    read again, never taken for the one before."""
+    app.run()
+    upload(app, ("export.csv", JAN))
+    app.switch_page("pages/abc.py").run()
+    app.switch_page("pages/data.py").run()  # a visit again: the file is not read again, same figures
+    assert metrics(app)["Clients in the portfolio"] == "3"
+    upload(app, ("export.csv", FEB))
+    assert metrics(app)["Clients in the portfolio"] == "5"
+    app.switch_page("pages/abc.py").run()
+    assert metrics(app) == {"A clients": "3", "B clients": "2", "C clients": "0"}
+
+
 def test_adding_files_to_the_current_set_is_an_explicit_choice_and_joins_them(app):
     app.run()
     assert not app.radio  # nothing to add to while the demo is shown

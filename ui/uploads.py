@@ -41,7 +41,25 @@ def is_demo(portfolio: Portfolio) -> bool:
 
 def fileset_of(files: list[tuple[str, bytes]]) -> str:
     """A digest of the files' names and contents, in order."""
-    return hashlib.sha256(b"".join(n.encode() + hashlib.sha256(d).digest() for n, d in files)).hexdigest()
+    return _fileset([name for name, _d in files], [hashlib.sha256(data).digest() for _n, data in files])
+
+
+def _fileset(names: list[str], digests: list[bytes]) -> str:
+    return hashlib.sha256(b"".join(n.encode() + d for n, d in zip(names, digests, strict=True))).hexdigest()
+
+
+def _digests(files: list[tuple[str, bytes]]) -> list[bytes]:
+    """Each file's SHA-256, computed once per file the session holds: a visit to the Data page does
+    not hash a 30 MB upload again (twice, with the read cache's own key: 0.1 s a visit, #15). The
+    files themselves are kept beside their digests and compared by identity, so a digest is never
+    taken for another file's."""
+    ss = st.session_state
+    held, digests = ss.get("up_digests") or ((), [])
+    blobs = [data for _n, data in files]
+    if len(held) != len(blobs) or any(a is not b for a, b in zip(held, blobs, strict=False)):
+        held, digests = tuple(blobs), [hashlib.sha256(data).digest() for data in blobs]
+        ss.up_digests = (held, digests)
+    return digests
 
 
 def state_key(
@@ -156,8 +174,9 @@ def reopen_last() -> None:
 
 
 @cached(16)
-def _read(name: str, data: bytes, sheet: str | None) -> RawTable:
-    return read_table(data, name, sheet)
+def _read(name: str, digest: bytes, sheet: str | None, _data: bytes) -> RawTable:
+    """The file read once per content (``digest``, its SHA-256) and sheet."""
+    return read_table(_data, name, sheet)
 
 
 @cached(16)
@@ -225,12 +244,16 @@ def load_files() -> Loaded:
     if not ss.up_files:
         return Loaded()
     blobs = list(ss.up_files)
-    fileset = fileset_of(blobs)
+    digests = _digests(blobs)
+    fileset = _fileset([name for name, _d in blobs], digests)
     if ss.get("up_fileset") != fileset:
         ss.up_fileset, ss.up_sheets, ss.up_kinds, ss.up_maps, ss.up_remembered = fileset, {}, {}, {}, set()
     try:
         with st.spinner(_("Reading the files…")):
-            tables = [_read(name, data, ss.up_sheets.get(name)) for name, data in blobs]
+            tables = [
+                _read(name, digest, ss.up_sheets.get(name), data)
+                for (name, data), digest in zip(blobs, digests, strict=True)
+            ]
         if len({t.name for t in tables}) < len(tables):
             raise LoadError(
                 "Two uploaded files have the same name: rename one so each file can be told apart."
