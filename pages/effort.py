@@ -55,7 +55,12 @@ if portfolio.activities.empty:
 # the durations go into the settings, which every page and export reads.
 hourly_cost_field(_("Hourly cost"), "w_hourly_cost", (1, 3))
 
-with st.expander(_("Settings: default durations, quadrant lines")):
+# the durations table is drawn only while the box is open (an editable grid, hidden, cost the browser a
+# sixth of a second on every visit); the quadrant lines are always there, so they keep their values
+settings_box = st.expander(
+    _("Settings: default durations, quadrant lines"), key="effort_settings", on_change="rerun"
+)
+with settings_box:
     c2, c3 = st.columns(2)
     revenue_cut = c2.number_input(
         _("Quadrant line: {measure}", measure=measure),
@@ -68,7 +73,8 @@ with st.expander(_("Settings: default durations, quadrant lines")):
         _("Quadrant line: hours"), min_value=0.0, value=None, placeholder=_("median"), key="hours_cut"
     )
     st.caption(_("Durations used when the log gives none (hours per activity):"))
-    defaults = st.data_editor(
+if settings_box.open:
+    defaults = settings_box.data_editor(
         pd.DataFrame(
             {
                 "type": [_(kind) for kind, _h in settings.durations],
@@ -84,9 +90,9 @@ with st.expander(_("Settings: default durations, quadrant lines")):
             "hours": st.column_config.NumberColumn(_("Hours"), min_value=0.0, format="localized"),
         },
     )
-# the rows are the settings' activity types in order (the editor adds none): their codes, not the words shown
-kinds = [kind for kind, _h in settings.durations]
-state.update(durations=dict(zip(kinds, defaults["hours"].fillna(0), strict=True)))
+    # the rows are the settings' activity types in order (the editor adds none): their codes, not the words
+    kinds = [kind for kind, _h in settings.durations]
+    state.update(durations=dict(zip(kinds, defaults["hours"].fillna(0), strict=True)))
 key, settings, portfolio = analysis.current()  # with the hourly cost and durations just set
 
 try:

@@ -150,6 +150,25 @@ def test_effort_page_on_the_demo_shows_who_takes_the_time(app):
     assert any(d for d in open_tab(app, "Action list").dataframe)  # the action list is there
 
 
+def test_the_effort_settings_show_the_durations_when_opened_and_keep_the_quadrant_line_closed(app):
+    """The durations grid is drawn only while its box is open (#15); the quadrant lines hold."""
+    app.run()
+    app.switch_page("pages/effort.py").run()
+    assert not [d for d in app.dataframe if d.editing_mode != "read_only"]  # closed: no grid
+    app.number_input(key="hours_cut").set_value(10.0).run()
+    app.session_state["effort_settings"] = True
+    app.run()
+    grid = next(d.value for d in app.dataframe if d.editing_mode != "read_only")
+    # the demo's activity types with the durations the caption states (call 0.25 h ... other 0.5 h)
+    assert dict(zip(grid["type"], grid["hours"], strict=True)) == {
+        "call": 0.25, "email": 0.1, "meeting": 1.0, "visit": 3.0, "support ticket": 0.5, "other": 0.5,
+    }  # fmt: skip
+    app.session_state["effort_settings"] = False
+    app.run()
+    assert app.number_input(key="hours_cut").value == 10.0
+    assert any("Quadrant lines at" in c.value and " and 10.0 hours" in c.value for c in app.caption)
+
+
 def class_counts(at) -> list[int]:
     m = metrics(at)
     return [int(m[f"{c} clients"].replace(",", "")) for c in "ABC"]
