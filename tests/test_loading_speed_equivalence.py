@@ -303,11 +303,6 @@ def export(rows, sep: str, style: str, messy: list[str]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def general_clean_ids(values: pd.Series) -> tuple[pd.Series, pa.Array]:
-    ids = general_ids(values)
-    return ids, pc.unique(parsing.arrow_text(ids))
-
-
 def load(data: bytes):
     try:
         portfolio, report = build_portfolio([read_table(data, "export.csv")])
@@ -328,7 +323,7 @@ def test_a_whole_load_is_the_same_with_the_shortcuts_turned_off(rows, sep, style
     fast = load(data)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(parsing, "_PLAIN_CHARS", 0)  # no value is plain: every number takes the general path
-        mp.setattr(ingest, "_clean_ids", general_clean_ids)  # every identifier is cleaned by the regex
+        mp.setattr(ingest, "clean_ids", general_ids)  # every identifier is cleaned by the regex
         mp.setattr(loading, "_tidy_arrow", lambda read, name: pandas_tidy(read.pop(), name))
         mp.setattr(ingest, "WORKERS", 1)
         slow = load(data)

@@ -217,12 +217,6 @@ def clean_ids(values: pd.Series) -> pd.Series:
     --------
     >>> clean_ids(pd.Series([" 00042 ", "Acme\u00a0 SA"])).tolist()
     ['00042', 'Acme SA']
-    """
-    return _clean_ids(values)[0]
-
-
-def _clean_ids(values: pd.Series) -> tuple[pd.Series, pa.Array]:
-    """:func:`clean_ids`, and the distinct identifiers it gave (possibly repeated).
 
     The work is done on the distinct values: identifiers without any whitespace (nearly
     all of them, and the reader has already trimmed them) are left as they are, the
@@ -236,8 +230,7 @@ def _clean_ids(values: pd.Series) -> tuple[pd.Series, pa.Array]:
         fixed = distinct_series(dirty).str.replace(r"\s+", " ", regex=True).str.strip().astype(str)
         cleaned = arrow_text(fixed).combine_chunks()
         text = pc.coalesce(pc.take(cleaned, pc.index_in(text, value_set=dirty)), text)
-        distinct = pc.coalesce(pc.take(cleaned, pc.index_in(distinct, value_set=dirty)), distinct)
-    return text_series(text, values.index, values.name), distinct
+    return text_series(text, values.index, values.name)
 
 
 def _only(
@@ -280,7 +273,7 @@ def _ids(table: RawTable, m: dict[str, str]) -> Ids:
     col = m["client"]
     text = arrow_text(table.frame[col])
     codes, raw = factorize(text)
-    cleaned = arrow_text(_clean_ids(distinct_series(raw))[0])
+    cleaned = arrow_text(clean_ids(distinct_series(raw)))
     distinct = raw
     if not cleaned.equals(pa.chunked_array([raw])):
         merged, distinct = factorize(cleaned)  # cleaning may have made two distinct identifiers equal
